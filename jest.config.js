@@ -1,0 +1,20 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
+  testEnvironment: "node",
+  transform: {
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      {
+        // Type errors are caught by `npm run lint` (tsc --noEmit); jest only transpiles.
+        isolatedModules: true,
+        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    "\\.(css)$": "<rootDir>/test/stubs/style.js",
+  },
+  testTimeout: 30000,
+};

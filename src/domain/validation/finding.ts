@@ -1,0 +1,50 @@
+/** Stable rule ids of SPEC §5. */
+export const RULE_IDS = [
+  "campo-obligatorio",
+  "do-duplicado",
+  "fecha-invalida",
+  "fecha-futura",
+  "orden-hitos",
+  "valor-no-permitido",
+  "ciudad-desconocida",
+  "fuera-de-alcance",
+  "aliado-desconocido",
+  "aliado-sin-cobertura",
+  "contrato-vencido",
+  "nit-invalido",
+  "ans-incumplido",
+  "nc-faltante",
+  "nc-do-desconocido",
+  "nc-cierre-incompleto",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = "error" | "advertencia";
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell, e.g. "F12". */
+  cell: string;
+  /** 0-based sheet coordinates of the same cell (for selecting it and for sorting). */
+  row: number;
+  col: number;
+  /** Spanish: what is wrong and how to fix it. */
+  message: string;
+  /** The DO (or NC Nº) of the row, when there is one: lets the pane prefill a non-conformity. */
+  rowKey?: string;
+}
+
+export interface ValidationSummary {
+  errors: number;
+  warnings: number;
+  byRule: Partial<Record<RuleId, number>>;
+  bySheet: Record<string, number>;
+}
+
+export interface ValidationReport {
+  findings: Finding[];
+  summary: ValidationSummary;
+}

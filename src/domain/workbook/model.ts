@@ -1,0 +1,103 @@
+/**
+ * The workbook's tables read into typed records (built by readWorkbookModel from a Snapshot).
+ * Dates are serial numbers, or null when empty or not a valid date (validation reports those).
+ * `row` is the 0-based sheet row of the record, for findings and links back to the sheet.
+ */
+export interface OperationRecord {
+  row: number;
+  do: string;
+  type: string;
+  client: string;
+  clientNit: string;
+  city: string;
+  mode: string;
+  alliance: string;
+  coordinator: string;
+  opened: number | null;
+  arrival: number | null;
+  documentsComplete: number | null;
+  declaration: number | null;
+  release: number | null;
+  delivery: number | null;
+  invoiced: number | null;
+  /** Business days of delay caused by the client or another authority; 0 when empty. */
+  clientDelayDays: number;
+  nc: string;
+  notes: string;
+}
+
+export interface AllianceRecord {
+  row: number;
+  name: string;
+  nit: string;
+  cities: string[];
+  contact: string;
+  email: string;
+  phone: string;
+  contract: string;
+  contractStart: number | null;
+  contractEnd: number | null;
+  importTarget: number | null;
+  exportTarget: number | null;
+  saturdayIsBusiness: boolean;
+  status: string;
+  certifications: string;
+  restrictiveListCheck: number | null;
+  contractFile: string;
+}
+
+export interface NonconformityRecord {
+  row: number;
+  number: string;
+  date: number | null;
+  type: string;
+  do: string;
+  alliance: string;
+  description: string;
+  severity: string;
+  correction: string;
+  rootCause: string;
+  correctiveAction: string;
+  owner: string;
+  dueDate: number | null;
+  closedDate: number | null;
+  effective: string;
+  status: string;
+}
+
+export interface EvaluationWeights {
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  c5: number;
+}
+
+export interface RatingBandsSetting {
+  excellent: number;
+  good: number;
+  acceptable: number;
+}
+
+export interface WorkbookParameters {
+  /** Fractions that add up to 1 (defaults 0.35 / 0.25 / 0.15 / 0.15 / 0.10). */
+  weights: EvaluationWeights;
+  bands: RatingBandsSetting;
+  workStartHour: number;
+  workEndHour: number;
+}
+
+export interface WorkbookModel {
+  operations: OperationRecord[];
+  alliances: AllianceRecord[];
+  nonconformities: NonconformityRecord[];
+  extraHolidays: number[];
+  parameters: WorkbookParameters;
+}
+
+export const DEFAULT_PARAMETERS: WorkbookParameters = {
+  weights: { c1: 0.35, c2: 0.25, c3: 0.15, c4: 0.15, c5: 0.1 },
+  bands: { excellent: 90, good: 75, acceptable: 60 },
+  workStartHour: 8,
+  workEndHour: 17,
+};

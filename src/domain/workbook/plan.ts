@@ -1,0 +1,176 @@
+import type { CellValue, GridArea } from "./snapshot";
+
+/**
+ * A declarative change to a workbook, produced by the domain from a Snapshot and applied by an adapter
+ * (src/excel for Office.js, src/xlsx for ExcelJS). Applying a Plan and planning again yields an empty Plan.
+ * Coordinates are 0-based sheet coordinates, as in the Snapshot.
+ *
+ * Co-authoring: every write carries what the cell held when it was read (`expected`); an adapter that can
+ * re-read (Office.js) skips a cell whose content changed since, and reports it as a conflict.
+ */
+export type PlanStep =
+  | CopySheetStep
+  | AddSheetStep
+  | WriteCellsStep
+  | FillColumnStep
+  | CreateTableStep
+  | ResizeTableStep
+  | AppendTableRowsStep
+  | NumberFormatStep
+  | ListValidationStep
+  | ConditionalFormatStep
+  | FreezeRowsStep
+  | ColumnWidthStep
+  | DefineNameStep
+  | ChartStep
+  | ActivateStep;
+
+/** Keep a copy of a sheet before restructuring it ("Respaldo …"). Always planned before the steps that touch `sheet`. */
+export interface CopySheetStep {
+  kind: "copySheet";
+  sheet: string;
+  copyName: string;
+}
+
+export interface AddSheetStep {
+  kind: "addSheet";
+  sheet: string;
+  /** Tab position; omitted = at the end. */
+  position?: number;
+}
+
+/** A cell to write: either a constant or a formula (English function names, comma separators, `[@[Col]]` refs). */
+export interface CellWrite {
+  row: number;
+  col: number;
+  value?: CellValue;
+  formula?: string;
+  /** Value the formula is expected to compute (lets file mode store a cached result). */
+  result?: CellValue;
+  /** What the cell held when read: the formula if it had one, else its value (null = empty). */
+  expected: CellValue;
+}
+
+export interface WriteCellsStep {
+  kind: "writeCells";
+  sheet: string;
+  cells: CellWrite[];
+}
+
+/** The same relative formula down a run of rows of one column (a table's calculated column). */
+export interface FillColumnStep {
+  kind: "fillColumn";
+  sheet: string;
+  col: number;
+  firstRow: number;
+  rowCount: number;
+  formula: string;
+  /** Optional cached results, one per row (file mode writes them so other readers see values). */
+  results?: CellValue[];
+  /** What each cell held when read (formula or value, null = empty); one per row. */
+  expected: CellValue[];
+}
+
+/** Turn a range (header row + data rows) into an Excel table. The header cells are already written. */
+export interface CreateTableStep {
+  kind: "createTable";
+  sheet: string;
+  table: string;
+  area: GridArea;
+  /** Table style, e.g. "TableStyleMedium2". */
+  style: string;
+}
+
+/** Grow a table to a new area (same header row and first column), e.g. after new columns were written. */
+export interface ResizeTableStep {
+  kind: "resizeTable";
+  sheet: string;
+  table: string;
+  area: GridArea;
+}
+
+/** Append rows at the bottom of a table; `rows` are in the table's current column order. */
+export interface AppendTableRowsStep {
+  kind: "appendTableRows";
+  sheet: string;
+  table: string;
+  rows: (CellValue | { formula: string; result?: CellValue })[][];
+}
+
+export interface NumberFormatStep {
+  kind: "numberFormat";
+  sheet: string;
+  area: GridArea;
+  format: string;
+}
+
+/** A list validation: `source` is a formula (`=Parámetros!$A$2:$A$8`, `=INDIRECT("tblAlianzas[Aliado]")`) or a literal list. */
+export interface ListValidationStep {
+  kind: "listValidation";
+  sheet: string;
+  area: GridArea;
+  source: { formula: string } | { values: string[] };
+  /** Spanish message shown when the user types a value outside the list. */
+  errorMessage: string;
+  /** Numbers instead of a list: whole numbers between min and max (e.g. manual scores 1–5). */
+  wholeNumberBetween?: { min: number; max: number };
+}
+
+/** A formula-based conditional format on an area; `formula` is relative to the area's top-left cell. */
+export interface ConditionalFormatStep {
+  kind: "conditionalFormat";
+  sheet: string;
+  area: GridArea;
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+export interface FreezeRowsStep {
+  kind: "freezeRows";
+  sheet: string;
+  rows: number;
+}
+
+export interface ColumnWidthStep {
+  kind: "columnWidth";
+  sheet: string;
+  col: number;
+  /** Width in characters (as Excel shows it). */
+  width: number;
+}
+
+export interface DefineNameStep {
+  kind: "defineName";
+  name: string;
+  /** e.g. "='Parámetros'!$B$2" */
+  reference: string;
+}
+
+/** A clustered column chart; file mode cannot draw charts and says so. */
+export interface ChartStep {
+  kind: "chart";
+  sheet: string;
+  name: string;
+  title: string;
+  /** Category labels (one column) and values (one column), same row count. */
+  categories: GridArea;
+  values: GridArea;
+  /** Where the chart's top-left corner goes. */
+  anchor: { row: number; col: number };
+}
+
+/** Select this sheet (and optionally a cell) when the plan is done. */
+export interface ActivateStep {
+  kind: "activate";
+  sheet: string;
+  cell?: { row: number; col: number };
+}
+
+export interface Plan {
+  steps: PlanStep[];
+  /** One Spanish line per change a coordinator should be told about ("Se creó la tabla tblOperaciones…"). */
+  notes: string[];
+}
+
+export const emptyPlan = (): Plan => ({ steps: [], notes: [] });
