@@ -1,0 +1,62 @@
+import { runInNewContext } from "vm";
+import { readDist } from "./dist-files";
+
+const FUNCTION_IDS = [
+  "CALIFICACION",
+  "DIAS_HABILES",
+  "ES_FESTIVO",
+  "ESTADO_ANS",
+  "FECHA_LIMITE",
+  "FESTIVOS",
+  "NIT_DV",
+  "NIT_VALIDO",
+  "NOMBRE_FESTIVO",
+  "TIEMPO_SERVICIO",
+];
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: { name: string; description?: string }[];
+}
+
+describe("dist/functions.json", () => {
+  const metadata = JSON.parse(readDist("functions.json")) as { functions: FunctionMetadata[] };
+
+  it("lists exactly the ten ADUANA functions", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(FUNCTION_IDS);
+    expect(metadata.functions.map((f) => f.name).sort()).toEqual(FUNCTION_IDS);
+  });
+
+  it("describes every function and every parameter in Spanish", () => {
+    for (const f of metadata.functions) {
+      expect(f.description ?? "").not.toBe("");
+      for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ""}`).not.toMatch(/: $/);
+    }
+  });
+});
+
+describe("dist/functions.js", () => {
+  it("registers every function when loaded in a context that only provides CustomFunctions", () => {
+    const registered = new Map<string, unknown>();
+    const CustomFunctions = {
+      associate: (id: string, fn: unknown) => {
+        if (registered.has(id)) throw new Error(`${id} registrada dos veces`);
+        registered.set(id, fn);
+      },
+      Error: class {
+        constructor(
+          public code: string,
+          public message?: string,
+        ) {}
+      },
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    };
+    runInNewContext(readDist("functions.js"), { CustomFunctions });
+    expect([...registered.keys()].sort()).toEqual(FUNCTION_IDS);
+    const tiempo = registered.get("TIEMPO_SERVICIO") as (a: number, b: number) => unknown;
+    // Friday 2026-03-13 → Monday 2026-03-16: one business day.
+    expect(tiempo(46094, 46097)).toBe(1);
+  });
+});
