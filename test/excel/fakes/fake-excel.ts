@@ -1,0 +1,848 @@
+/**
+ * A small Office.js-shaped fake over FakeWorkbook, for what office-addin-mock cannot model (collections, tables,
+ * charts, validation). It is honest where the adapter could go wrong: a property is readable only after load()
+ * and a context.sync(), values are captured in queue order, writes check array shapes, and every sync is recorded
+ * with the bytes queued before it.
+ */
+import type { FakeArea, FakeScalar, FakeSheet, FakeTable, FakeWorkbook } from "./fake-workbook";
+
+const MAX_ROWS = 1_048_576;
+
+class FakeContext {
+  syncCount = 0;
+  pendingBytes = 0;
+  calculationSuspended = false;
+  staged = new Set<FakeObject>();
+
+  constructor(public book: FakeWorkbook) {}
+
+  queue(bytes: number): void {
+    this.pendingBytes += bytes;
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount += 1;
+    this.book.syncs.push({ bytes: this.pendingBytes, calculationSuspended: this.calculationSuspended });
+    this.pendingBytes = 0;
+    this.calculationSuspended = false;
+    for (const obj of this.staged) obj.publish();
+    this.staged.clear();
+    await Promise.resolve();
+  }
+}
+
+/** Base of every proxy: load() captures values now; they become readable at the next sync. */
+abstract class FakeObject {
+  private readonly stagedValues = new Map<string, unknown>();
+  private readonly visible = new Map<string, unknown>();
+  private readonly createdAt: number;
+  private synced = false;
+
+  constructor(protected readonly ctx: FakeContext, protected readonly isNull = false) {
+    this.createdAt = ctx.syncCount;
+  }
+
+  /** Reads a scalar property from the state (called at load time). */
+  protected abstract readScalar(name: string): unknown;
+  /** Returns a navigation property's proxy (for "a/b" loads). */
+  protected navigation(name: string): FakeObject | null {
+    void name;
+    return null;
+  }
+
+  load(props: string): this {
+    for (const path of props.split(",").map((p) => p.trim()).filter(Boolean)) this.loadPath(path.split("/"));
+    return this;
+  }
+
+  loadPath(path: string[]): void {
+    const [head, ...rest] = path;
+    if (head === undefined) return;
+    this.ctx.staged.add(this);
+    if (rest.length > 0) {
+      if (this.isNull) return;
+      const nav = this.navigation(head);
+      if (!nav) throw new Error(`fake: ${head} is not a navigation property of ${this.constructor.name}`);
+      nav.loadPath(rest);
+      return;
+    }
+    this.stagedValues.set(head, this.isNull ? null : this.readScalar(head));
+  }
+
+  publish(): void {
+    this.synced = true;
+    for (const [k, v] of this.stagedValues) this.visible.set(k, v);
+    this.stagedValues.clear();
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.visible.has(name)) {
+      throw new Error(`PropertyNotLoaded: ${this.constructor.name}.${name} was read without load() and sync()`);
+    }
+    return this.visible.get(name) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced && this.ctx.syncCount === this.createdAt) throw new Error("PropertyNotLoaded: isNullObject before sync()");
+    return this.isNull;
+  }
+}
+
+function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8") + 100;
+}
+
+/** What Excel stores when a cell is given `entry` through `formulas`/`values`. */
+function parseEntry(entry: unknown): { value: FakeScalar; formula: string | null } {
+  if (typeof entry === "number" || typeof entry === "boolean") return { value: entry, formula: null };
+  const text = String(entry ?? "");
+  if (text.startsWith("=")) return { value: "", formula: text };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: null };
+  if (/^(TRUE|FALSE)$/i.test(text)) return { value: text.toUpperCase() === "TRUE", formula: null };
+  // Excel turns numeric-looking text into a number, leading zeros lost.
+  if (text.trim() !== "" && /^[\s\d.+-]+$/.test(text) && Number.isFinite(Number(text))) return { value: Number(text), formula: null };
+  return { value: text, formula: null };
+}
+
+function parseA1(address: string): FakeArea {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b = a] = local.replace(/\$/g, "").split(":") as [string, string?];
+  const cell = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
+    if (!m) throw new Error(`fake: unsupported address ${address}`);
+    let col = 0;
+    for (const ch of m[1] ?? "") col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const s = cell(a);
+  const e = cell(b as string);
+  return { row: s.row, col: s.col, rowCount: e.row - s.row + 1, colCount: e.col - s.col + 1 };
+}
+
+function overlaps(a: FakeArea, b: FakeArea): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+}
+
+class FakeRange extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    readonly sheetState: FakeSheet,
+    readonly area: FakeArea,
+    isNull = false,
+  ) {
+    super(ctx, isNull);
+  }
+
+  protected readScalar(name: string): unknown {
+    const { row, col, rowCount, colCount } = this.area;
+    const grid = (f: (r: number, c: number) => unknown) =>
+      Array.from({ length: rowCount }, (_, r) => Array.from({ length: colCount }, (_, c) => f(row + r, col + c)));
+    switch (name) {
+      case "values":
+        return grid((r, c) => this.sheetState.cell(r, c).value);
+      case "formulas":
+        return grid((r, c) => this.sheetState.cell(r, c).formula ?? this.sheetState.cell(r, c).value);
+      case "numberFormat":
+        return grid((r, c) => this.sheetState.cell(r, c).numberFormat);
+      case "rowIndex":
+        return row;
+      case "columnIndex":
+        return col;
+      case "rowCount":
+        return rowCount;
+      case "columnCount":
+        return colCount;
+      default:
+        throw new Error(`fake: Range.${name} is not modelled`);
+    }
+  }
+
+  protected navigation(name: string): FakeObject | null {
+    if (name === "worksheet") return this.worksheet;
+    return null;
+  }
+
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(entries: unknown) {
+    this.write(entries);
+  }
+  set values(entries: unknown) {
+    this.write(entries);
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(format: unknown) {
+    this.ctx.queue(bytesOf(format));
+    this.forEachCell(format, (r, c, f) => this.sheetState.setCell(r, c, { numberFormat: String(f) }));
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+
+  private worksheetProxy?: FakeWorksheet;
+  get worksheet(): FakeWorksheet {
+    this.worksheetProxy ??= new FakeWorksheet(this.ctx, this.sheetState);
+    return this.worksheetProxy;
+  }
+
+  private write(entries: unknown): void {
+    this.ctx.queue(bytesOf(entries));
+    this.forEachCell(entries, (r, c, entry) => this.sheetState.setCell(r, c, parseEntry(entry)));
+  }
+
+  /** A 2-D array must match the range's shape (Excel raises InvalidArgument otherwise); a scalar fills every cell. */
+  private forEachCell(data: unknown, apply: (row: number, col: number, entry: unknown) => void): void {
+    const { row, col, rowCount, colCount } = this.area;
+    if (Array.isArray(data)) {
+      if (data.length !== rowCount || data.some((r) => !Array.isArray(r) || r.length !== colCount)) {
+        throw new Error(`InvalidArgument: array does not match a ${rowCount}×${colCount} range`);
+      }
+      data.forEach((cells: unknown[], r) => cells.forEach((v, c) => apply(row + r, col + c, v)));
+      return;
+    }
+    if (typeof data === "string" && data.startsWith("=") && colCount === 1) {
+      for (let r = 0; r < rowCount; r += 1) apply(row + r, col, data);
+      return;
+    }
+    for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < colCount; c += 1) apply(row + r, col + c, data);
+  }
+
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetState, { ...this.area, row: this.area.row + i, rowCount: 1 });
+  }
+  getCell(r: number, c: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetState, { row: this.area.row + r, col: this.area.col + c, rowCount: 1, colCount: 1 });
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, this.sheetState, { row: 0, col: this.area.col, rowCount: MAX_ROWS, colCount: this.area.colCount });
+  }
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.ctx, this.sheetState, { row: this.area.row, col: 0, rowCount: this.area.rowCount, colCount: 16_384 });
+  }
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    const a = this.area;
+    const b = other.area;
+    const row = Math.max(a.row, b.row);
+    const col = Math.max(a.col, b.col);
+    const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+    const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
+    const empty = other.sheetState !== this.sheetState || rowEnd <= row || colEnd <= col;
+    return new FakeRange(this.ctx, this.sheetState, { row, col, rowCount: rowEnd - row, colCount: colEnd - col }, empty);
+  }
+  select(): void {
+    this.ctx.queue(100);
+    this.ctx.book.selection = { sheet: this.sheetState.name, area: this.area };
+    this.ctx.book.activeSheet = this.sheetState.name;
+  }
+
+  get format() {
+    const range = this;
+    return {
+      set columnWidth(points: number) {
+        range.ctx.queue(100);
+        for (let c = 0; c < range.area.colCount; c += 1) range.sheetState.columnWidths.set(range.area.col + c, points);
+      },
+    };
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.ctx, this.sheetState, this.area);
+  }
+
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, this.sheetState, this.area);
+  }
+}
+
+class FakeDataValidation extends FakeObject {
+  private message = "";
+  constructor(ctx: FakeContext, private readonly sheet: FakeSheet, private readonly area: FakeArea) {
+    super(ctx);
+  }
+  private current() {
+    return [...this.sheet.validations].reverse().find((v) => overlaps(v.area, this.area) && v.area.row <= this.area.row && v.area.col <= this.area.col);
+  }
+  protected readScalar(name: string): unknown {
+    const rule = this.current()?.rule;
+    if (name === "rule") return rule ?? {};
+    if (name === "type") return rule?.list ? "List" : rule?.wholeNumber ? "WholeNumber" : "None";
+    throw new Error(`fake: DataValidation.${name} is not modelled`);
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.get("rule");
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.ctx.queue(bytesOf(rule));
+    this.sheet.validations.push({ area: this.area, rule, errorMessage: this.message });
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  set errorAlert(alert: { message?: string }) {
+    this.message = alert.message ?? "";
+    const last = this.sheet.validations[this.sheet.validations.length - 1];
+    if (last && last.area === this.area) last.errorMessage = this.message;
+  }
+  clear(): void {
+    const keep = this.sheet.validations.filter((v) => !overlaps(v.area, this.area));
+    this.sheet.validations.splice(0, this.sheet.validations.length, ...keep);
+  }
+}
+
+class FakeConditionalFormat extends FakeObject {
+  constructor(ctx: FakeContext, readonly state: FakeSheet["conditionalFormats"][number]) {
+    super(ctx);
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "type") return this.state.type;
+    throw new Error(`fake: ConditionalFormat.${name} is not modelled`);
+  }
+  protected navigation(name: string): FakeObject | null {
+    if (name === "customOrNullObject") return this.customOrNullObject;
+    return null;
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  private customNull?: FakeCustomFormat;
+  get customOrNullObject(): FakeCustomFormat {
+    this.customNull ??= new FakeCustomFormat(this.ctx, this.state, this.state.type !== "Custom");
+    return this.customNull;
+  }
+  get custom(): FakeCustomFormat {
+    return new FakeCustomFormat(this.ctx, this.state, false);
+  }
+}
+
+class FakeCustomFormat extends FakeObject {
+  private ruleObject?: FakeRule;
+  constructor(ctx: FakeContext, private readonly state: FakeSheet["conditionalFormats"][number], isNull: boolean) {
+    super(ctx, isNull);
+  }
+  protected readScalar(name: string): unknown {
+    throw new Error(`fake: CustomConditionalFormat.${name} is not modelled`);
+  }
+  protected navigation(name: string): FakeObject | null {
+    return name === "rule" ? this.rule : null;
+  }
+  get rule(): FakeRule {
+    this.ruleObject ??= new FakeRule(this.ctx, this.state);
+    return this.ruleObject;
+  }
+  get format() {
+    const state = this.state;
+    return {
+      fill: {
+        set color(c: string) {
+          state.fill = c;
+        },
+      },
+      font: {
+        set color(c: string) {
+          state.fontColor = c;
+        },
+      },
+    };
+  }
+}
+
+class FakeRule extends FakeObject {
+  constructor(ctx: FakeContext, private readonly state: FakeSheet["conditionalFormats"][number]) {
+    super(ctx);
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "formula") return this.state.formula;
+    throw new Error(`fake: ConditionalFormatRule.${name} is not modelled`);
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(f: string) {
+    this.ctx.queue(bytesOf(f));
+    this.state.formula = f;
+  }
+}
+
+class FakeConditionalFormats extends FakeObject {
+  constructor(ctx: FakeContext, private readonly sheet: FakeSheet, private readonly area: FakeArea) {
+    super(ctx);
+  }
+  private list?: FakeConditionalFormat[];
+  protected readScalar(name: string): unknown {
+    throw new Error(`fake: ConditionalFormatCollection.${name} is not modelled`);
+  }
+  protected navigation(name: string): FakeObject | null {
+    if (name !== "items") return null;
+    if (this.list) return new FakeItems(this.ctx, this.list);
+    this.list = this.sheet.conditionalFormats.filter((cf) => overlaps(cf.area, this.area)).map((cf) => new FakeConditionalFormat(this.ctx, cf));
+    return new FakeItems(this.ctx, this.list);
+  }
+  get items(): FakeConditionalFormat[] {
+    if (!this.list) throw new Error("PropertyNotLoaded: conditionalFormats.items");
+    return this.list;
+  }
+  add(type: string): FakeConditionalFormat {
+    this.ctx.queue(200);
+    const state = { area: this.area, type, formula: "", fill: "", fontColor: "" };
+    this.sheet.conditionalFormats.push(state);
+    return new FakeConditionalFormat(this.ctx, state);
+  }
+}
+
+/** "items/x" loads: forwards the rest of the path to every item. */
+class FakeItems extends FakeObject {
+  constructor(ctx: FakeContext, private readonly items: FakeObject[]) {
+    super(ctx);
+  }
+  protected readScalar(name: string): unknown {
+    throw new Error(`fake: items.${name}`);
+  }
+  loadPath(path: string[]): void {
+    for (const item of this.items) item.loadPath(path);
+  }
+}
+
+abstract class FakeCollection<T extends FakeObject> extends FakeObject {
+  private snapshotItems?: T[];
+  private pendingItems?: T[];
+  protected abstract current(): T[];
+  protected readScalar(name: string): unknown {
+    if (name === "count") return this.current().length;
+    throw new Error(`fake: collection.${name} is not modelled`);
+  }
+  protected navigation(name: string): FakeObject | null {
+    if (name !== "items") return null;
+    this.pendingItems ??= this.current();
+    return new FakeItems(this.ctx, this.pendingItems);
+  }
+  publish(): void {
+    super.publish();
+    if (this.pendingItems) this.snapshotItems = this.pendingItems;
+    this.pendingItems = undefined;
+  }
+  get items(): T[] {
+    if (!this.snapshotItems) throw new Error("PropertyNotLoaded: items");
+    return this.snapshotItems;
+  }
+}
+
+class FakeWorksheet extends FakeObject {
+  constructor(ctx: FakeContext, readonly state: FakeSheet | null) {
+    super(ctx, state === null);
+  }
+  private sheet(): FakeSheet {
+    if (!this.state || !this.ctx.book.sheets.includes(this.state)) throw new Error("ItemNotFound: worksheet");
+    return this.state;
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "name") return this.sheet().name;
+    if (name === "position") return this.ctx.book.sheets.indexOf(this.sheet());
+    throw new Error(`fake: Worksheet.${name} is not modelled`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(name: string) {
+    this.ctx.queue(100);
+    this.sheet().name = name;
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  set position(position: number) {
+    this.ctx.queue(100);
+    const sheets = this.ctx.book.sheets;
+    const s = this.sheet();
+    sheets.splice(sheets.indexOf(s), 1);
+    sheets.splice(Math.min(position, sheets.length), 0, s);
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this.sheet(), parseA1(address));
+  }
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    if (rowCount < 1 || colCount < 1) throw new Error("InvalidArgument: empty range");
+    return new FakeRange(this.ctx, this.sheet(), { row, col, rowCount, colCount });
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    const area = this.sheet().usedArea();
+    return new FakeRange(this.ctx, this.sheet(), area ?? { row: 0, col: 0, rowCount: 1, colCount: 1 }, area === null);
+  }
+  get tables(): FakeTables {
+    return new FakeTables(this.ctx, this.sheet());
+  }
+  get charts(): FakeCharts {
+    return new FakeCharts(this.ctx, this.sheet());
+  }
+  get freezePanes() {
+    const sheet = this.sheet();
+    const ctx = this.ctx;
+    return {
+      freezeRows(rows: number) {
+        ctx.queue(100);
+        sheet.frozenRows = rows;
+      },
+      unfreeze() {
+        ctx.queue(100);
+        sheet.frozenRows = 0;
+      },
+      getLocationOrNullObject(): FakeRange {
+        return new FakeRange(ctx, sheet, { row: 0, col: 0, rowCount: Math.max(1, sheet.frozenRows), colCount: 16_384 }, sheet.frozenRows === 0);
+      },
+    };
+  }
+  copy(): FakeWorksheet {
+    this.ctx.queue(100);
+    const source = this.sheet();
+    const copy = this.ctx.book.addSheet(`${source.name} (2)`);
+    for (const [k, v] of source.cells) copy.cells.set(k, { ...v });
+    // Excel renames copied tables (tblX → tblX2): names are unique in a workbook.
+    for (const t of source.tables) copy.tables.push({ ...t, name: `${t.name}${this.ctx.book.sheets.length}` });
+    copy.frozenRows = source.frozenRows;
+    return new FakeWorksheet(this.ctx, copy);
+  }
+  activate(): void {
+    this.ctx.queue(100);
+    this.ctx.book.activeSheet = this.sheet().name;
+  }
+}
+
+class FakeWorksheets extends FakeCollection<FakeWorksheet> {
+  protected current(): FakeWorksheet[] {
+    return this.ctx.book.sheets.map((s) => new FakeWorksheet(this.ctx, s));
+  }
+  getItem(name: string): FakeWorksheet {
+    const state = this.ctx.book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!state) throw new Error(`ItemNotFound: worksheet ${name}`);
+    return new FakeWorksheet(this.ctx, state);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.ctx.book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.queue(100);
+    if (this.ctx.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+    return new FakeWorksheet(this.ctx, this.ctx.book.addSheet(name));
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return this.getItem(this.ctx.book.activeSheet ?? this.ctx.book.sheets[0]?.name ?? "");
+  }
+}
+
+class FakeTableProxy extends FakeObject {
+  constructor(ctx: FakeContext, readonly sheetState: FakeSheet, readonly state: FakeTable | null) {
+    super(ctx, state === null);
+  }
+  private table(): FakeTable {
+    if (!this.state) throw new Error("ItemNotFound: table");
+    return this.state;
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "name") return this.table().name;
+    if (name === "style") return this.table().style;
+    throw new Error(`fake: Table.${name} is not modelled`);
+  }
+  protected navigation(name: string): FakeObject | null {
+    if (name === "worksheet") return this.worksheet;
+    return null;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(name: string) {
+    this.ctx.queue(100);
+    if (this.ctx.book.findTable(name)) throw new Error(`InvalidArgument: table name ${name} already used`);
+    this.table().name = name;
+  }
+  set style(style: string) {
+    this.table().style = style;
+  }
+  private worksheetProxy?: FakeWorksheet;
+  get worksheet(): FakeWorksheet {
+    this.worksheetProxy ??= new FakeWorksheet(this.ctx, this.sheetState);
+    return this.worksheetProxy;
+  }
+  getRange(): FakeRange {
+    const t = this.table();
+    return new FakeRange(this.ctx, this.sheetState, { row: t.row, col: t.col, rowCount: t.rowCount, colCount: t.colCount });
+  }
+  getHeaderRowRange(): FakeRange {
+    const t = this.table();
+    return new FakeRange(this.ctx, this.sheetState, { row: t.row, col: t.col, rowCount: 1, colCount: t.colCount });
+  }
+  getDataBodyRange(): FakeRange {
+    const t = this.table();
+    if (t.rowCount < 2) throw new Error("fake: table without data rows");
+    return new FakeRange(this.ctx, this.sheetState, { row: t.row + 1, col: t.col, rowCount: t.rowCount - 1, colCount: t.colCount });
+  }
+  get columns(): FakeTableColumns {
+    return new FakeTableColumns(this.ctx, this.sheetState, this.table());
+  }
+  get rows() {
+    const t = this.table();
+    const sheet = this.sheetState;
+    const ctx = this.ctx;
+    return {
+      add(_index: number | undefined, values: unknown[][]) {
+        ctx.queue(bytesOf(values));
+        const start = t.row + t.rowCount;
+        const isBlankLastRow =
+          t.rowCount > 1 && Array.from({ length: t.colCount }, (_, c) => sheet.content(start - 1, t.col + c)).every((v) => v === "");
+        // Excel's new table has one blank data row; the first added row fills it.
+        const first = isBlankLastRow && t.rowCount === 2 ? start - 1 : start;
+        values.forEach((row, r) => {
+          if (row.length !== t.colCount) throw new Error("InvalidArgument: row width differs from the table");
+          row.forEach((v, c) => {
+            if (first + r >= start && sheet.content(first + r, t.col + c) !== "") throw new Error("fake: rows.add would shift cells below the table");
+            sheet.setCell(first + r, t.col + c, parseEntry(v));
+          });
+        });
+        t.rowCount = first + values.length - t.row;
+      },
+    };
+  }
+  resize(address: string): void {
+    this.ctx.queue(100);
+    const area = parseA1(address);
+    const t = this.table();
+    if (area.row !== t.row || area.col !== t.col) throw new Error("InvalidArgument: resize must keep the header row and first column");
+    t.rowCount = area.rowCount;
+    t.colCount = area.colCount;
+  }
+}
+
+class FakeTableColumn extends FakeObject {
+  constructor(ctx: FakeContext, private readonly header: string) {
+    super(ctx);
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "name") return this.header;
+    throw new Error(`fake: TableColumn.${name} is not modelled`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+}
+
+class FakeTableColumns extends FakeCollection<FakeTableColumn> {
+  constructor(ctx: FakeContext, private readonly sheet: FakeSheet, private readonly table: FakeTable) {
+    super(ctx);
+  }
+  protected current(): FakeTableColumn[] {
+    const t = this.table;
+    return Array.from({ length: t.colCount }, (_, c) => new FakeTableColumn(this.ctx, String(this.sheet.content(t.row, t.col + c))));
+  }
+}
+
+class FakeTables extends FakeCollection<FakeTableProxy> {
+  constructor(ctx: FakeContext, private readonly sheet: FakeSheet | null) {
+    super(ctx);
+  }
+  protected current(): FakeTableProxy[] {
+    const sheets = this.sheet ? [this.sheet] : this.ctx.book.sheets;
+    return sheets.flatMap((s) => s.tables.map((t) => new FakeTableProxy(this.ctx, s, t)));
+  }
+  getItem(name: string): FakeTableProxy {
+    const found = this.ctx.book.findTable(name);
+    if (!found) throw new Error(`ItemNotFound: table ${name}`);
+    return new FakeTableProxy(this.ctx, found.sheet, found.table);
+  }
+  getItemOrNullObject(name: string): FakeTableProxy {
+    const found = this.ctx.book.findTable(name);
+    return new FakeTableProxy(this.ctx, found?.sheet ?? this.ctx.book.sheets[0]!, found?.table ?? null);
+  }
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    this.ctx.queue(100);
+    if (!this.sheet) throw new Error("fake: use worksheet.tables.add");
+    if (!hasHeaders) throw new Error("fake: tables are created with headers");
+    const area = parseA1(address);
+    for (const s of this.ctx.book.sheets) {
+      if (s === this.sheet && s.tables.some((t) => overlaps(t, area))) throw new Error("InvalidArgument: tables cannot overlap");
+    }
+    const state = { name: `Tabla${this.ctx.book.sheets.flatMap((s) => s.tables).length + 1}`, style: "", ...area };
+    this.sheet.tables.push(state);
+    return new FakeTableProxy(this.ctx, this.sheet, state);
+  }
+}
+
+class FakeChartProxy extends FakeObject {
+  constructor(ctx: FakeContext, private readonly sheet: FakeSheet, readonly state: FakeSheet["charts"][number] | null) {
+    super(ctx, state === null);
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "name") return this.state?.name;
+    throw new Error(`fake: Chart.${name} is not modelled`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(name: string) {
+    this.state!.name = name;
+  }
+  get title() {
+    const state = this.state!;
+    return {
+      set text(t: string) {
+        state.title = t;
+      },
+    };
+  }
+  get legend() {
+    return { visible: true };
+  }
+  setPosition(anchor: string): void {
+    this.state!.anchor = anchor;
+  }
+  get series() {
+    const state = this.state!;
+    return {
+      getItemAt: () => ({
+        setXAxisValues(range: FakeRange) {
+          state.categories = range.area;
+        },
+      }),
+    };
+  }
+  delete(): void {
+    const i = this.sheet.charts.indexOf(this.state!);
+    if (i >= 0) this.sheet.charts.splice(i, 1);
+  }
+}
+
+class FakeCharts extends FakeCollection<FakeChartProxy> {
+  constructor(ctx: FakeContext, private readonly sheet: FakeSheet) {
+    super(ctx);
+  }
+  protected current(): FakeChartProxy[] {
+    return this.sheet.charts.map((c) => new FakeChartProxy(this.ctx, this.sheet, c));
+  }
+  add(type: string, source: FakeRange): FakeChartProxy {
+    this.ctx.queue(200);
+    const state = { name: `Gráfico ${this.sheet.charts.length + 1}`, type, source: source.area, categories: null, title: "", anchor: "" };
+    this.sheet.charts.push(state);
+    return new FakeChartProxy(this.ctx, this.sheet, state);
+  }
+  getItem(name: string): FakeChartProxy {
+    const state = this.sheet.charts.find((c) => c.name === name);
+    if (!state) throw new Error(`ItemNotFound: chart ${name}`);
+    return new FakeChartProxy(this.ctx, this.sheet, state);
+  }
+  getItemOrNullObject(name: string): FakeChartProxy {
+    return new FakeChartProxy(this.ctx, this.sheet, this.sheet.charts.find((c) => c.name === name) ?? null);
+  }
+}
+
+class FakeNamedItem extends FakeObject {
+  constructor(ctx: FakeContext, private readonly key: string | null) {
+    super(ctx, key === null);
+  }
+  protected readScalar(name: string): unknown {
+    if (name === "name") return this.key;
+    if (name === "formula") return this.ctx.book.names.get(this.key ?? "");
+    throw new Error(`fake: NamedItem.${name} is not modelled`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  delete(): void {
+    this.ctx.book.names.delete(this.key ?? "");
+  }
+}
+
+class FakeNames extends FakeCollection<FakeNamedItem> {
+  protected current(): FakeNamedItem[] {
+    return [...this.ctx.book.names.keys()].map((k) => new FakeNamedItem(this.ctx, k));
+  }
+  add(name: string, reference: string): void {
+    this.ctx.queue(100);
+    if (this.ctx.book.names.has(name)) throw new Error(`ItemAlreadyExists: name ${name}`);
+    this.ctx.book.names.set(name, reference.startsWith("=") ? reference : `=${reference}`);
+  }
+  getItem(name: string): FakeNamedItem {
+    if (!this.ctx.book.names.has(name)) throw new Error(`ItemNotFound: name ${name}`);
+    return new FakeNamedItem(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, this.ctx.book.names.has(name) ? name : null);
+  }
+}
+
+/** A request context over `book`; cast to Excel.RequestContext at the call site. */
+export function fakeContext(book: FakeWorkbook) {
+  const ctx = new FakeContext(book);
+  const workbook = {
+    worksheets: new FakeWorksheets(ctx),
+    tables: new FakeTables(ctx, null),
+    names: new FakeNames(ctx),
+    getSelectedRange(): FakeRange {
+      const sel = book.selection;
+      if (!sel) throw new Error("fake: nothing selected");
+      return new FakeRange(ctx, book.sheet(sel.sheet), sel.area);
+    },
+  };
+  const context = {
+    workbook,
+    application: {
+      suspendApiCalculationUntilNextSync() {
+        ctx.calculationSuspended = true;
+      },
+    },
+    sync: () => ctx.sync(),
+    get syncCount() {
+      return ctx.syncCount;
+    },
+  };
+  return context;
+}
+
+/** The string enums the adapter reads from the global Excel namespace. */
+const EXCEL_ENUMS = {
+  ConditionalFormatType: { custom: "Custom" },
+  DataValidationType: { list: "List", wholeNumber: "WholeNumber", none: "None" },
+  DataValidationOperator: { between: "Between" },
+  DataValidationAlertStyle: { stop: "Stop" },
+  ChartType: { columnClustered: "ColumnClustered" },
+  ChartSeriesBy: { columns: "Columns" },
+  WorksheetPositionType: { end: "End" },
+};
+
+/**
+ * Installs global Excel (run + enums) and Office (requirements at `book.apiVersion`) over `book`.
+ * Each Excel.run gets a fresh context, like Office.js. Returns the number of Excel.run calls so far.
+ */
+export function installFakeExcel(book: FakeWorkbook): { runs: () => number } {
+  let runs = 0;
+  const g = globalThis as unknown as { Excel: unknown; Office: unknown };
+  g.Excel = {
+    ...EXCEL_ENUMS,
+    run: async <T>(callback: (context: unknown) => Promise<T>): Promise<T> => {
+      runs += 1;
+      return callback(fakeContext(book));
+    },
+  };
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1]) <= book.apiVersion,
+      },
+    },
+  };
+  return { runs: () => runs };
+}

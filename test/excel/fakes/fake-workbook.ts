@@ -1,0 +1,154 @@
+/**
+ * State of a fake Excel workbook: what a test seeds and what it inspects after the adapter ran.
+ * The Office.js-shaped proxies over this state live in fake-excel.ts.
+ */
+export type FakeScalar = string | number | boolean;
+
+export interface FakeCell {
+  /** Constant or cached result of a formula ("" when empty). */
+  value: FakeScalar;
+  /** "=…" when the cell holds a formula. */
+  formula: string | null;
+  numberFormat: string;
+}
+
+export interface FakeArea {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+export interface FakeTable extends FakeArea {
+  name: string;
+  style: string;
+}
+
+export interface FakeValidation {
+  area: FakeArea;
+  rule: Excel.DataValidationRule;
+  errorMessage: string;
+}
+
+export interface FakeConditionalFormat {
+  area: FakeArea;
+  type: string;
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: FakeArea;
+  categories: FakeArea | null;
+  title: string;
+  anchor: string;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly tables: FakeTable[] = [];
+  readonly validations: FakeValidation[] = [];
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): FakeCell {
+    return this.cells.get(`${row},${col}`) ?? { value: "", formula: null, numberFormat: "General" };
+  }
+
+  setCell(row: number, col: number, patch: Partial<FakeCell>): void {
+    const next = { ...this.cell(row, col), ...patch };
+    if (next.value === "" && next.formula === null && next.numberFormat === "General") this.cells.delete(`${row},${col}`);
+    else this.cells.set(`${row},${col}`, next);
+  }
+
+  /** Writes rows of constants or formulas ("=…") from (row, col), as a test fixture. */
+  put(row: number, col: number, rows: (FakeScalar | null)[][]): this {
+    rows.forEach((cells, r) =>
+      cells.forEach((v, c) => {
+        if (typeof v === "string" && v.startsWith("=")) this.setCell(row + r, col + c, { formula: v, value: "" });
+        else this.setCell(row + r, col + c, { value: v ?? "", formula: null });
+      }),
+    );
+    return this;
+  }
+
+  /** Content as a user sees it in the formula bar: the formula, else the value ("" when empty). */
+  content(row: number, col: number): FakeScalar {
+    const cell = this.cell(row, col);
+    return cell.formula ?? cell.value;
+  }
+
+  /** Smallest rectangle holding every non-empty cell (values or formats), or null for an empty sheet. */
+  usedArea(): FakeArea | null {
+    let minR = Infinity;
+    let minC = Infinity;
+    let maxR = -1;
+    let maxC = -1;
+    for (const k of this.cells.keys()) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      minR = Math.min(minR, r);
+      minC = Math.min(minC, c);
+      maxR = Math.max(maxR, r);
+      maxC = Math.max(maxC, c);
+    }
+    for (const t of this.tables) {
+      minR = Math.min(minR, t.row);
+      minC = Math.min(minC, t.col);
+      maxR = Math.max(maxR, t.row + t.rowCount - 1);
+      maxC = Math.max(maxC, t.col + t.colCount - 1);
+    }
+    if (maxR < 0) return null;
+    return { row: minR, col: minC, rowCount: maxR - minR + 1, colCount: maxC - minC + 1 };
+  }
+}
+
+export interface SyncRecord {
+  /** Estimated bytes of the writes queued before this sync. */
+  bytes: number;
+  /** Whether suspendApiCalculationUntilNextSync was called for this sync. */
+  calculationSuspended: boolean;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly names = new Map<string, string>();
+  readonly syncs: SyncRecord[] = [];
+  selection: { sheet: string; area: FakeArea } | null = null;
+  activeSheet: string | null = null;
+  /** Highest ExcelApi minor version the fake claims to support (1.x). */
+  apiVersion = 17;
+
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`fake: no sheet ${name}`);
+    return sheet;
+  }
+
+  /** Adds a table over an area whose header row is already written. */
+  addTable(sheetName: string, name: string, area: FakeArea, style = "TableStyleMedium2"): FakeTable {
+    const table = { name, style, ...area };
+    this.sheet(sheetName).tables.push(table);
+    return table;
+  }
+
+  findTable(name: string): { sheet: FakeSheet; table: FakeTable } | null {
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.name === name);
+      if (table) return { sheet, table };
+    }
+    return null;
+  }
+}
