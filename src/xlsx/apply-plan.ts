@@ -1,0 +1,162 @@
+import type { Workbook, Worksheet, WorksheetView } from "exceljs";
+import type {
+  ActivateStep,
+  AddSheetStep,
+  DefineNameStep,
+  FillColumnStep,
+  Plan,
+  PlanStep,
+  WriteCellsStep,
+} from "../domain/workbook/plan";
+import { a1 } from "./cell-address";
+import { cellAt, tableModels } from "./exceljs-internals";
+import {
+  applyColumnWidth,
+  applyConditionalFormat,
+  applyFreezeRows,
+  applyListValidation,
+  applyNumberFormat,
+} from "./format-steps";
+import { copySheet, placeAt } from "./sheet-copy";
+import { appendTableRows, createTable, formulaValue, resizeTable, tableAt } from "./table-steps";
+
+export interface ApplyReport {
+  /** Steps carried out. */
+  applied: number;
+  /** Spanish lines about what file mode could not do (e.g. charts). */
+  warnings: string[];
+}
+
+function requireSheet(wb: Workbook, name: string): Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`No existe la hoja «${name}» en el libro.`);
+  return ws;
+}
+
+function writeCells(ws: Worksheet, step: WriteCellsStep): boolean {
+  let wroteFormula = false;
+  for (const write of step.cells) {
+    const cell = cellAt(ws, write.row, write.col);
+    if (write.formula !== undefined) {
+      cell.value = formulaValue(write.formula, write.result, tableAt(ws, write.row, write.col));
+      wroteFormula = true;
+    } else {
+      cell.value = write.value ?? null;
+    }
+  }
+  return wroteFormula;
+}
+
+function fillColumn(ws: Worksheet, step: FillColumnStep): void {
+  const table = tableAt(ws, step.firstRow, step.col);
+  for (let i = 0; i < step.rowCount; i++) {
+    cellAt(ws, step.firstRow + i, step.col).value = formulaValue(step.formula, step.results?.[i], table);
+  }
+}
+
+function addSheet(wb: Workbook, step: AddSheetStep): void {
+  const sheet = wb.getWorksheet(step.sheet) ?? wb.addWorksheet(step.sheet);
+  if (step.position !== undefined) placeAt(wb, sheet, step.position);
+}
+
+function defineName(wb: Workbook, step: DefineNameStep): void {
+  const reference = step.reference.startsWith("=") ? step.reference.slice(1) : step.reference;
+  const existing = wb.definedNames.model.filter((name) => name.name !== step.name);
+  wb.definedNames.model = [...existing, { name: step.name, ranges: [reference] }];
+}
+
+function activate(wb: Workbook, step: ActivateStep): void {
+  const sheets = wb.worksheets;
+  const index = sheets.findIndex((ws) => ws.name === step.sheet);
+  if (index < 0) throw new Error(`No existe la hoja «${step.sheet}» en el libro.`);
+  sheets.forEach((ws, i) => {
+    const current: Partial<WorksheetView> = ws.views[0] ?? { state: "normal" };
+    const cell = i === index && step.cell ? a1(step.cell.row, step.cell.col) : current.activeCell;
+    ws.views = [Object.assign({}, current, { tabSelected: i === index, activeCell: cell })];
+  });
+  const view = wb.views[0] ?? { x: 0, y: 0, width: 12000, height: 20000, visibility: "visible" };
+  wb.views = [{ ...view, firstSheet: 0, activeTab: index }];
+}
+
+const CHART_WARNING =
+  "El archivo .xlsx no incluye el gráfico «%s» porque el modo archivo no puede dibujar gráficos; " +
+  "ábralo en Excel con el complemento para verlo.";
+
+function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
+  switch (step.kind) {
+    case "copySheet": {
+      const source = requireSheet(wb, step.sheet);
+      if (!wb.getWorksheet(step.copyName)) copySheet(wb, source, step.copyName);
+      return false;
+    }
+    case "addSheet":
+      addSheet(wb, step);
+      return false;
+    case "writeCells":
+      return writeCells(requireSheet(wb, step.sheet), step);
+    case "fillColumn":
+      fillColumn(requireSheet(wb, step.sheet), step);
+      return true;
+    case "createTable":
+      createTable(wb, requireSheet(wb, step.sheet), step);
+      return false;
+    case "resizeTable":
+      resizeTable(requireSheet(wb, step.sheet), step);
+      return false;
+    case "appendTableRows":
+      appendTableRows(requireSheet(wb, step.sheet), step);
+      return step.rows.some((row) => row.some((value) => value !== null && typeof value === "object"));
+    case "numberFormat":
+      applyNumberFormat(requireSheet(wb, step.sheet), step);
+      return false;
+    case "listValidation":
+      applyListValidation(requireSheet(wb, step.sheet), step);
+      return false;
+    case "conditionalFormat":
+      applyConditionalFormat(requireSheet(wb, step.sheet), step);
+      return false;
+    case "freezeRows":
+      applyFreezeRows(requireSheet(wb, step.sheet), step);
+      return false;
+    case "columnWidth":
+      applyColumnWidth(requireSheet(wb, step.sheet), step);
+      return false;
+    case "defineName":
+      defineName(wb, step);
+      return false;
+    case "chart":
+      requireSheet(wb, step.sheet);
+      warnings.push(CHART_WARNING.replace("%s", step.title));
+      return false;
+    case "activate":
+      activate(wb, step);
+      return false;
+  }
+}
+
+/** Ensures every table has an autofilter range (ExcelJS omits it for tables read without one). */
+export function normalizeTables(wb: Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const table of tableModels(ws)) {
+      if (!table.autoFilterRef && table.tableRef) table.autoFilterRef = table.tableRef;
+      for (const column of table.columns) column.filterButton ??= true;
+    }
+  }
+}
+
+/**
+ * Applies a Plan to an ExcelJS workbook, step by step in order. Formulas are stored in the file form Excel
+ * reads (see formula-form.ts) with the Plan's cached results, and Excel recalculates everything on open.
+ */
+export function applyPlan(wb: Workbook, plan: Plan): ApplyReport {
+  const warnings: string[] = [];
+  let applied = 0;
+  let wroteFormulas = false;
+  for (const step of plan.steps) {
+    wroteFormulas = applyStep(wb, step, warnings) || wroteFormulas;
+    applied++;
+  }
+  if (wroteFormulas) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  normalizeTables(wb);
+  return { applied, warnings };
+}

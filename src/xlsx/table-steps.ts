@@ -1,0 +1,161 @@
+import type { CellValue as ExcelJsValue, Workbook, Worksheet } from "exceljs";
+import type { CellValue, GridArea } from "../domain/workbook/snapshot";
+import type { AppendTableRowsStep, CreateTableStep, ResizeTableStep } from "../domain/workbook/plan";
+import { a1, areaA1, areasOverlap, parseArea } from "./cell-address";
+import { extendValidations } from "./data-validation-ranges";
+import { addTableModel, cellAt, conditionalFormattings, findTableModel, tableModels, tableReference, type TableModel } from "./exceljs-internals";
+import { toFileFormula } from "./formula-form";
+import { plainValue } from "./read-snapshot";
+
+/** An Excel error value for a cached result such as "#N/A", otherwise the value itself. */
+export function excelJsResult(result: CellValue | undefined): ExcelJsValue | undefined {
+  if (typeof result === "string" && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(result)) {
+    return { error: result } as ExcelJsValue;
+  }
+  return result ?? undefined;
+}
+
+export function formulaValue(formula: string, result: CellValue | undefined, table: string | null): ExcelJsValue {
+  const cached = excelJsResult(result);
+  const fileFormula = toFileFormula(formula, table);
+  return (cached === undefined ? { formula: fileFormula } : { formula: fileFormula, result: cached }) as ExcelJsValue;
+}
+
+/** Name of the table whose area contains a cell, among the sheet's tables. */
+export function tableAt(ws: Worksheet, row: number, col: number): string | null {
+  for (const table of tableModels(ws)) {
+    const area = parseArea(tableReference(table));
+    if (area && row >= area.row && row < area.row + area.rowCount && col >= area.col && col < area.col + area.colCount) {
+      return table.name;
+    }
+  }
+  return null;
+}
+
+/** Header names Excel would accept: non-empty, unique (case-insensitive), written back into the header cells. */
+function headerNames(ws: Worksheet, area: GridArea, existing: string[]): string[] {
+  const names: string[] = [];
+  const taken = new Set<string>();
+  for (let i = 0; i < area.colCount; i++) {
+    const cell = cellAt(ws, area.row, area.col + i);
+    const text = String(plainValue(cell.value) ?? "").replace(/\s+/g, " ").trim();
+    let name = existing[i] ?? (text === "" ? `Columna${i + 1}` : text);
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${text || "Columna"}${n}`;
+    taken.add(name.toLowerCase());
+    names.push(name);
+    if (cell.value !== name) cell.value = name;
+  }
+  return names;
+}
+
+function allTables(wb: Workbook): { sheet: Worksheet; table: TableModel }[] {
+  return wb.worksheets.flatMap((sheet) => tableModels(sheet).map((table) => ({ sheet, table })));
+}
+
+export function createTable(wb: Workbook, ws: Worksheet, step: CreateTableStep): void {
+  // Excel keeps at least one data row under the header.
+  const area: GridArea = { ...step.area, rowCount: Math.max(step.area.rowCount, 2) };
+  const clash = allTables(wb).find(({ table }) => table.name.toLowerCase() === step.table.toLowerCase());
+  if (clash) {
+    if (clash.sheet === ws && tableReference(clash.table) === areaA1(area)) return;
+    throw new Error(`Ya existe una tabla llamada ${step.table} en la hoja ${clash.sheet.name}.`);
+  }
+  const overlapping = tableModels(ws).find((table) => {
+    const other = parseArea(tableReference(table));
+    return other !== null && areasOverlap(other, area);
+  });
+  if (overlapping) throw new Error(`La tabla ${step.table} se superpondría a la tabla ${overlapping.name} en la hoja ${ws.name}.`);
+  const columns = headerNames(ws, area, []).map((name) => ({ name, filterButton: true }));
+  addTableModel(ws, { name: step.table, headerRow: true, totalsRow: false, columns, style: { theme: step.style, showRowStripes: true } }, a1(area.row, area.col), areaA1(area));
+}
+
+function requireTable(ws: Worksheet, name: string): { table: TableModel; area: GridArea } {
+  const table = findTableModel(ws, name);
+  const area = table ? parseArea(tableReference(table)) : null;
+  if (!table || !area) throw new Error(`No se encontró la tabla ${name} en la hoja ${ws.name}.`);
+  return { table, area };
+}
+
+function setTableArea(table: TableModel, area: GridArea): void {
+  const reference = areaA1(area);
+  table.tableRef = reference;
+  table.autoFilterRef = reference;
+  if (table.ref !== undefined) table.ref = a1(area.row, area.col);
+}
+
+export function resizeTable(ws: Worksheet, step: ResizeTableStep): void {
+  const { table, area } = requireTable(ws, step.table);
+  const newArea: GridArea = { ...step.area, rowCount: Math.max(step.area.rowCount, 2) };
+  if (newArea.row !== area.row || newArea.col !== area.col) {
+    throw new Error(`La tabla ${step.table} no puede cambiar de encabezado al redimensionarla.`);
+  }
+  const keep = table.columns.slice(0, newArea.colCount).map((column) => column.name);
+  table.columns = headerNames(ws, newArea, keep).map((name, i) => ({ ...table.columns[i], name, filterButton: table.columns[i]?.filterButton ?? true }));
+  setTableArea(table, newArea);
+}
+
+function isBlankRow(ws: Worksheet, row: number, area: GridArea): boolean {
+  for (let c = area.col; c < area.col + area.colCount; c++) {
+    const cell = ws.findCell(row + 1, c + 1);
+    if (!cell) continue;
+    const value: unknown = cell.value;
+    if (value === null || value === undefined || value === "") continue;
+    if (typeof value === "object" && ("formula" in value || "sharedFormula" in value)) continue;
+    return false;
+  }
+  return true;
+}
+
+function extendConditionalFormats(ws: Worksheet, lastRow: number, newLastRow: number, area: GridArea): void {
+  for (const format of conditionalFormattings(ws)) {
+    const formatArea = parseArea(format.ref);
+    if (!formatArea || format.ref.includes(" ")) continue;
+    const bottom = formatArea.row + formatArea.rowCount - 1;
+    if (bottom !== lastRow || formatArea.col < area.col || formatArea.col + formatArea.colCount > area.col + area.colCount) continue;
+    format.ref = areaA1({ ...formatArea, rowCount: newLastRow - formatArea.row + 1 });
+  }
+}
+
+/**
+ * Writes rows under the table's last filled row (reusing blank rows at its bottom, as a coordinator would),
+ * grows the table, and carries formats, validations, conditional formats and calculated columns down, as Excel does.
+ */
+export function appendTableRows(ws: Worksheet, step: AppendTableRowsStep): number {
+  const { table, area } = requireTable(ws, step.table);
+  if (step.rows.length === 0) return 0;
+  const firstDataRow = area.row + 1;
+  const lastRow = area.row + area.rowCount - 1;
+  let start = lastRow + 1;
+  while (start > firstDataRow && isBlankRow(ws, start - 1, area)) start--;
+  const templateRow = start > firstDataRow ? start - 1 : firstDataRow;
+  const templates = Array.from({ length: area.colCount }, (_, j) => {
+    const cell = ws.findCell(templateRow + 1, area.col + j + 1);
+    const formula = cell?.formula;
+    return {
+      style: cell?.style && Object.keys(cell.style).length > 0 ? cell.style : undefined,
+      calculated: formula && /\[#This Row\]/i.test(formula) ? formula : undefined,
+    };
+  });
+  step.rows.forEach((values, i) => {
+    for (let j = 0; j < area.colCount; j++) {
+      const cell = cellAt(ws, start + i, area.col + j);
+      const template = templates[j];
+      const value = values[j] ?? null;
+      if (value !== null && typeof value === "object") {
+        cell.value = formulaValue(value.formula, value.result, table.name);
+      } else if (value === null && template?.calculated) {
+        cell.value = { formula: template.calculated } as ExcelJsValue;
+      } else {
+        cell.value = value;
+      }
+      if (template?.style && start + i !== templateRow) cell.style = template.style;
+    }
+  });
+  const newLastRow = Math.max(lastRow, start + step.rows.length - 1);
+  if (newLastRow > lastRow) {
+    extendValidations(ws, lastRow, newLastRow, area.col, area.col + area.colCount - 1);
+    extendConditionalFormats(ws, lastRow, newLastRow, area);
+    setTableArea(table, { ...area, rowCount: newLastRow - area.row + 1 });
+  }
+  return step.rows.length;
+}
