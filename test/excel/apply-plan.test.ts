@@ -1,0 +1,222 @@
+import type { Plan } from "../../src/domain/workbook/plan";
+import { applyPlan, PlanNotApplicableError } from "../../src/excel/apply-plan";
+import { readSnapshot } from "../../src/excel/read-snapshot";
+import { fakeContext, installFakeExcel } from "./fakes/fake-excel";
+import { FakeWorkbook } from "./fakes/fake-workbook";
+import { operationsBook } from "./fakes/operations-book";
+
+async function apply(book: FakeWorkbook, plan: Plan, maxPayloadBytes?: number) {
+  installFakeExcel(book);
+  // The fake implements the members of Excel.RequestContext the adapter uses.
+  const context = fakeContext(book) as unknown as Excel.RequestContext;
+  const snapshot = await readSnapshot(context);
+  const before = book.syncs.length;
+  const report = await applyPlan(context, plan, snapshot, { maxPayloadBytes });
+  return { report, applySyncs: book.syncs.slice(before) };
+}
+
+const plan = (steps: Plan["steps"]): Plan => ({ steps, notes: [] });
+
+describe("applyPlan", () => {
+  it("writes constants and formulas cell by cell, keeping text that looks like a number as text", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("Hoja1").put(0, 0, [["viejo", 5]]);
+    const { report } = await apply(
+      book,
+      plan([
+        {
+          kind: "writeCells",
+          sheet: "Hoja1",
+          cells: [
+            { row: 0, col: 0, value: "nuevo", expected: "viejo" },
+            { row: 0, col: 1, value: null, expected: 5 },
+            { row: 0, col: 2, value: "0012", expected: null },
+            { row: 1, col: 0, formula: "=A1&\"!\"", expected: null },
+            { row: 1, col: 2, value: 46023.5, expected: null },
+            { row: 3, col: 3, value: "=no es fórmula", expected: null },
+          ],
+        },
+      ]),
+    );
+    expect(sheet.content(0, 0)).toBe("nuevo");
+    expect(sheet.content(0, 1)).toBe("");
+    expect(sheet.cell(0, 2).value).toBe("0012");
+    expect(sheet.cell(1, 0).formula).toBe('=A1&"!"');
+    expect(sheet.cell(1, 2).value).toBe(46023.5);
+    expect(sheet.cell(3, 3)).toMatchObject({ value: "=no es fórmula", formula: null });
+    expect(sheet.content(1, 1)).toBe("");
+    expect(report.cellsWritten).toBe(6);
+    expect(report.conflicts).toEqual([]);
+  });
+
+  it("leaves a cell someone changed since it was read and reports it in Spanish", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    sheet.put(11, 5, [["Cartagena"]]);
+    sheet.put(12, 5, [["Ipiales"]]);
+    const { report } = await apply(
+      book,
+      plan([
+        {
+          kind: "writeCells",
+          sheet: "Operaciones",
+          cells: [
+            { row: 11, col: 5, value: "Maicao", expected: "Riohacha" },
+            { row: 12, col: 5, value: "Bogotá", expected: "Ipiales" },
+          ],
+        },
+      ]),
+    );
+    expect(sheet.content(11, 5)).toBe("Cartagena");
+    expect(sheet.content(12, 5)).toBe("Bogotá");
+    expect(report.conflicts).toEqual(["La celda Operaciones!F12 cambió desde que se leyó; no se sobrescribió."]);
+    expect(report.cellsWritten).toBe(1);
+  });
+
+  it("fills a formula down a column around a cell someone typed into", async () => {
+    const book = operationsBook(6);
+    const sheet = book.sheet("Operaciones");
+    sheet.put(1, 16, [[null], [null], [null], [7], [null], [null]]);
+    const formula = "=IFERROR(INDEX(tblAlianzas[Meta importación (días hábiles)],MATCH([@Aliado],tblAlianzas[Aliado],0)),\"\")";
+    const { report } = await apply(
+      book,
+      plan([{ kind: "fillColumn", sheet: "Operaciones", col: 16, firstRow: 1, rowCount: 6, formula, expected: [null, null, null, null, null, null] }]),
+    );
+    expect([1, 2, 3, 5, 6].map((r) => sheet.cell(r, 16).formula)).toEqual([formula, formula, formula, formula, formula]);
+    expect(sheet.content(4, 16)).toBe(7);
+    expect(report.conflicts).toEqual(["La celda Operaciones!Q5 cambió desde que se leyó; no se sobrescribió."]);
+  });
+
+  it("spends the same syncs for 100 and 20,000 rows, with recalculation suspended while values go in", async () => {
+    const formula = "=ADUANA.ESTADO_ANS([@[Fecha llegada mercancía]],[@[Fecha levante / autorización]],[@[Meta ANS (días hábiles)]],ADUANA_HOY)";
+    const run = async (rows: number) => {
+      const book = operationsBook(rows);
+      return apply(
+        book,
+        plan([
+          { kind: "fillColumn", sheet: "Operaciones", col: 18, firstRow: 1, rowCount: rows, formula, expected: Array(rows).fill(null) },
+          { kind: "numberFormat", sheet: "Operaciones", area: { row: 1, col: 8, rowCount: rows, colCount: 1 }, format: "dd/mm/yyyy" },
+          { kind: "freezeRows", sheet: "Operaciones", rows: 1 },
+        ]),
+      );
+    };
+    const small = await run(100);
+    const large = await run(20_000);
+    expect(small.applySyncs.length).toBe(3);
+    expect(large.applySyncs.length).toBe(small.applySyncs.length);
+    expect(large.applySyncs.map((s) => s.calculationSuspended)).toEqual([false, true, false]);
+    expect(large.report.cellsWritten).toBe(20_000);
+  });
+
+  it("splits writes bigger than the payload limit into several syncs, each under it", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("Datos");
+    const cells = Array.from({ length: 2_000 }, (_, i) => ({ row: i, col: 0, value: `Texto largo número ${i} `.repeat(5), expected: null }));
+    const limit = 20_000;
+    const { applySyncs, report } = await apply(book, plan([{ kind: "writeCells", sheet: "Datos", cells }]), limit);
+    const writeSyncs = applySyncs.filter((s) => s.calculationSuspended);
+    expect(writeSyncs.length).toBeGreaterThan(5);
+    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit * 1.1);
+    expect(sheet.content(1_999, 0)).toBe(`Texto largo número 1999 `.repeat(5));
+    expect(sheet.content(0, 0)).toBe(`Texto largo número 0 `.repeat(5));
+    expect(report.cellsWritten).toBe(2_000);
+  });
+
+  it("builds a new sheet: table, formats, validation, conditional format, names, chart and selection", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Operaciones");
+    book.names.set("ADUANA_HOY", "=Viejo!$A$1");
+    await apply(
+      book,
+      plan([
+        { kind: "addSheet", sheet: "Evaluación 2025", position: 0 },
+        {
+          kind: "writeCells",
+          sheet: "Evaluación 2025",
+          cells: [
+            { row: 0, col: 0, value: "Aliado", expected: null },
+            { row: 0, col: 1, value: "% cumplimiento", expected: null },
+            { row: 0, col: 2, value: "C4", expected: null },
+            { row: 1, col: 0, value: "Aliado Caribe", expected: null },
+            { row: 1, col: 1, value: 0.93, expected: null },
+          ],
+        },
+        { kind: "createTable", sheet: "Evaluación 2025", table: "tblEvaluacion2025", area: { row: 0, col: 0, rowCount: 2, colCount: 3 }, style: "TableStyleMedium2" },
+        { kind: "numberFormat", sheet: "Evaluación 2025", area: { row: 1, col: 1, rowCount: 1, colCount: 1 }, format: "0.0%" },
+        {
+          kind: "listValidation",
+          sheet: "Evaluación 2025",
+          area: { row: 1, col: 2, rowCount: 1, colCount: 1 },
+          source: { values: [] },
+          wholeNumberBetween: { min: 1, max: 5 },
+          errorMessage: "Escriba un puntaje entero de 1 a 5.",
+        },
+        { kind: "listValidation", sheet: "Evaluación 2025", area: { row: 1, col: 0, rowCount: 1, colCount: 1 }, source: { formula: "=INDIRECT(\"tblAlianzas[Aliado]\")" }, errorMessage: "Elija un aliado de la lista." },
+        { kind: "conditionalFormat", sheet: "Evaluación 2025", area: { row: 1, col: 0, rowCount: 1, colCount: 3 }, formula: "=$B2<0.75", fill: "#FFC7CE", fontColor: "#9C0006" },
+        { kind: "freezeRows", sheet: "Evaluación 2025", rows: 1 },
+        { kind: "columnWidth", sheet: "Evaluación 2025", col: 0, width: 20 },
+        { kind: "defineName", name: "ADUANA_HOY", reference: "='Parámetros'!$B$2" },
+        { kind: "chart", sheet: "Evaluación 2025", name: "grafCumplimiento", title: "% cumplimiento ANS", categories: { row: 1, col: 0, rowCount: 1, colCount: 1 }, values: { row: 1, col: 1, rowCount: 1, colCount: 1 }, anchor: { row: 5, col: 0 } },
+        { kind: "activate", sheet: "Evaluación 2025", cell: { row: 1, col: 2 } },
+      ]),
+    );
+    const sheet = book.sheet("Evaluación 2025");
+    expect(book.sheets[0]).toBe(sheet);
+    expect(sheet.tables).toEqual([{ name: "tblEvaluacion2025", style: "TableStyleMedium2", row: 0, col: 0, rowCount: 2, colCount: 3 }]);
+    expect(sheet.cell(1, 1)).toEqual({ value: 0.93, formula: null, numberFormat: "0.0%" });
+    expect(sheet.validations).toEqual([
+      { area: { row: 1, col: 2, rowCount: 1, colCount: 1 }, rule: { wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } }, errorMessage: "Escriba un puntaje entero de 1 a 5." },
+      { area: { row: 1, col: 0, rowCount: 1, colCount: 1 }, rule: { list: { inCellDropDown: true, source: "=INDIRECT(\"tblAlianzas[Aliado]\")" } }, errorMessage: "Elija un aliado de la lista." },
+    ]);
+    expect(sheet.conditionalFormats).toEqual([{ area: { row: 1, col: 0, rowCount: 1, colCount: 3 }, type: "Custom", formula: "=$B2<0.75", fill: "#FFC7CE", fontColor: "#9C0006" }]);
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.columnWidths.get(0)).toBeCloseTo(108.75);
+    expect(book.names.get("ADUANA_HOY")).toBe("='Parámetros'!$B$2");
+    expect(sheet.charts).toEqual([
+      { name: "grafCumplimiento", type: "ColumnClustered", source: { row: 1, col: 1, rowCount: 1, colCount: 1 }, categories: { row: 1, col: 0, rowCount: 1, colCount: 1 }, title: "% cumplimiento ANS", anchor: "A6" },
+    ]);
+    expect(book.selection).toEqual({ sheet: "Evaluación 2025", area: { row: 1, col: 2, rowCount: 1, colCount: 1 } });
+  });
+
+  it("copies a sheet before restructuring it, grows its table and appends rows", async () => {
+    const book = operationsBook(2);
+    const sheet = book.sheet("Operaciones");
+    await apply(
+      book,
+      plan([
+        { kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" },
+        { kind: "writeCells", sheet: "Operaciones", cells: [{ row: 0, col: 21, value: "Mi columna", expected: null }] },
+        { kind: "resizeTable", sheet: "Operaciones", table: "tblOperaciones", area: { row: 0, col: 0, rowCount: 3, colCount: 22 } },
+        { kind: "appendTableRows", sheet: "Operaciones", table: "tblOperaciones", rows: [[...Array(21).fill(null).map((_, i) => (i === 0 ? "DO-9" : null)), { formula: "=1+1" }]] },
+      ]),
+    );
+    expect(book.sheet("Respaldo Operaciones").content(1, 0)).toBe("DO-000001");
+    expect(sheet.tables[0]).toMatchObject({ rowCount: 4, colCount: 22 });
+    expect(sheet.content(3, 0)).toBe("DO-9");
+    expect(sheet.content(3, 21)).toBe("=1+1");
+  });
+
+  it("refuses to restructure when this Excel cannot keep a backup copy, before writing anything", async () => {
+    const book = operationsBook(2);
+    book.apiVersion = 9;
+    await expect(
+      apply(book, plan([
+        { kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" },
+        { kind: "writeCells", sheet: "Operaciones", cells: [{ row: 1, col: 0, value: "X", expected: "DO-000001" }] },
+      ])),
+    ).rejects.toThrow(PlanNotApplicableError);
+    expect(book.sheet("Operaciones").content(1, 0)).toBe("DO-000001");
+    expect(book.sheets.map((s) => s.name)).toEqual(["Operaciones", "Notas"]);
+  });
+
+  it("skips validation on an Excel without ExcelApi 1.8 and says so in Spanish", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Hoja1");
+    book.apiVersion = 7;
+    const { report } = await apply(book, plan([
+      { kind: "listValidation", sheet: "Hoja1", area: { row: 1, col: 0, rowCount: 3, colCount: 1 }, source: { values: ["Sí", "No"] }, errorMessage: "Sí o No" },
+    ]));
+    expect(book.sheet("Hoja1").validations).toEqual([]);
+    expect(report.skipped).toEqual([expect.stringMatching(/^Su versión de Excel no admite las listas desplegables de validación \(ExcelApi 1\.8\)/)]);
+  });
+});
