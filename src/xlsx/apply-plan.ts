@@ -18,7 +18,7 @@ import {
   applyNumberFormat,
 } from "./format-steps";
 import { copySheet, placeAt } from "./sheet-copy";
-import { appendTableRows, createTable, formulaValue, resizeTable, tableAt } from "./table-steps";
+import { appendTableRows, createTable, formulaValue, renameTable, resizeTable, tableAt } from "./table-steps";
 
 export interface ApplyReport {
   /** Steps carried out. */
@@ -102,6 +102,9 @@ function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
       return false;
     case "resizeTable":
       resizeTable(requireSheet(wb, step.sheet), step);
+      return false;
+    case "renameTable":
+      renameTable(wb, requireSheet(wb, step.sheet), step);
       return false;
     case "appendTableRows":
       appendTableRows(requireSheet(wb, step.sheet), step);

@@ -1,6 +1,6 @@
 import type { CellValue as ExcelJsValue, Workbook, Worksheet } from "exceljs";
 import type { CellValue, GridArea } from "../domain/workbook/snapshot";
-import type { AppendTableRowsStep, CreateTableStep, ResizeTableStep } from "../domain/workbook/plan";
+import type { AppendTableRowsStep, CreateTableStep, RenameTableStep, ResizeTableStep } from "../domain/workbook/plan";
 import { a1, areaA1, areasOverlap, parseArea } from "./cell-address";
 import { extendValidations } from "./data-validation-ranges";
 import { addTableModel, cellAt, conditionalFormattings, findTableModel, tableModels, tableReference, type TableModel } from "./exceljs-internals";
@@ -158,4 +158,27 @@ export function appendTableRows(ws: Worksheet, step: AppendTableRowsStep): numbe
     setTableArea(table, { ...area, rowCount: newLastRow - area.row + 1 });
   }
   return step.rows.length;
+}
+
+/** Renames a table and, as Excel does, every structured reference to it in the workbook's formulas. */
+export function renameTable(wb: Workbook, ws: Worksheet, step: RenameTableStep): void {
+  const { table } = requireTable(ws, step.table);
+  if (table.name === step.newName) return;
+  const clash = allTables(wb).find(({ table: other }) => other !== table && other.name.toLowerCase() === step.newName.toLowerCase());
+  if (clash) throw new Error(`Ya existe una tabla llamada ${step.newName} en la hoja ${clash.sheet.name}.`);
+  const oldName = table.name;
+  table.name = step.newName;
+  table.displayName = step.newName;
+  const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const reference = new RegExp(`(^|[^\\p{L}\\p{N}_.])${escaped}\\[`, "giu");
+  for (const sheet of wb.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const formula = cell.formula;
+        if (!formula || !reference.test(formula)) return;
+        reference.lastIndex = 0;
+        cell.value = { formula: formula.replace(reference, `$1${step.newName}[`), result: cell.result } as ExcelJsValue;
+      });
+    });
+  }
 }
