@@ -1,0 +1,232 @@
+import { computeEvaluation } from "../../../src/domain/evaluation/compute-evaluation";
+import type { ManualInputs } from "../../../src/domain/evaluation/compute-evaluation";
+import { evaluationToJson } from "../../../src/domain/evaluation/evaluation-json";
+import { DEFAULT_PARAMETERS } from "../../../src/domain/workbook/model";
+import {
+  ALLIANCES,
+  ANDES,
+  CAPITAL,
+  CARIBE,
+  EXTRA_HOLIDAYS,
+  FRONTERA,
+  NONCONFORMITIES,
+  OPERATIONS,
+  alliance,
+  fixtureModel,
+  operation,
+} from "./fixture-model";
+import { oracleServiceDays, serial } from "./independent-oracle";
+
+const YEAR = 2025;
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const toSerial = (d: number[] | null) => (d === null ? null : serial(d[0] ?? 0, d[1] ?? 1, d[2] ?? 1, d[3] ?? 0));
+
+/** The measured columns of SPEC §3, recomputed here from the fixture specs and the independent oracle. */
+function expectedFigures(name: string) {
+  const record = ALLIANCES.find((a) => a.name === name);
+  if (!record) throw new Error(name);
+  const ops = OPERATIONS.filter((o) => sameName(o.alliance, name) && o.opened[0] === YEAR);
+  const days: { days: number; target: number | null }[] = [];
+  for (const o of ops) {
+    const starts = [toSerial(o.arrival), toSerial(o.documents)].filter((v): v is number => v !== null);
+    const release = toSerial(o.release);
+    if (starts.length === 0 || release === null || release < Math.max(...starts)) continue;
+    const target = o.type === "Importación" ? record.importTarget : record.exportTarget;
+    days.push({ days: oracleServiceDays(Math.max(...starts), release, record.saturdayIsBusiness, EXTRA_HOLIDAYS, o.delay ?? 0), target });
+  }
+  const allianceOfDo = (doNumber: string) => OPERATIONS.find((o) => o.do === doNumber)?.alliance ?? "";
+  const ncs = NONCONFORMITIES.filter(
+    (nc) => nc.date[0] === YEAR && nc.status !== "Anulada" && sameName(nc.alliance ?? allianceOfDo(nc.do ?? ""), name),
+  );
+  const onTime = days.filter((d) => d.target !== null && d.days <= d.target).length;
+  return {
+    operations: ops.length,
+    measured: days.length,
+    onTime,
+    onTimePct: days.length ? (100 * onTime) / days.length : null,
+    avgServiceDays: days.length ? days.reduce((sum, d) => sum + d.days, 0) / days.length : null,
+    nonconformities: ncs.length,
+    ncPer100: ops.length ? (100 * ncs.length) / ops.length : null,
+    complaints: ncs.filter((nc) => nc.type === "Reclamo cliente" || nc.type === "Queja").length,
+    closedEffectivePct: ncs.length
+      ? (100 * ncs.filter((nc) => nc.status === "Cerrada" && nc.effective === "Sí").length) / ncs.length
+      : null,
+  };
+}
+
+describe("computeEvaluation", () => {
+  const result = computeEvaluation(fixtureModel(), YEAR);
+  const row = (name: string) => {
+    const found = result.alliances.find((a) => a.alliance === name);
+    if (!found) throw new Error(`sin fila para ${name}`);
+    return found;
+  };
+
+  it("returns one row per alliance of tblAlianzas, in its order", () => {
+    expect(result.year).toBe(2025);
+    expect(result.alliances.map((a) => a.alliance)).toEqual([CARIBE, FRONTERA, ANDES, CAPITAL]);
+  });
+
+  it.each([CARIBE, FRONTERA, ANDES, CAPITAL])("matches the independent computation for %s", (name) => {
+    const expected = expectedFigures(name);
+    const actual = row(name);
+    expect({
+      operations: actual.operations,
+      measured: actual.measured,
+      onTime: actual.onTime,
+      nonconformities: actual.nonconformities,
+      complaints: actual.complaints,
+    }).toEqual({
+      operations: expected.operations,
+      measured: expected.measured,
+      onTime: expected.onTime,
+      nonconformities: expected.nonconformities,
+      complaints: expected.complaints,
+    });
+    for (const key of ["onTimePct", "avgServiceDays", "ncPer100", "closedEffectivePct"] as const) {
+      if (expected[key] === null) expect(actual[key]).toBeNull();
+      else expect(actual[key]).toBeCloseTo(expected[key] ?? NaN, 10);
+    }
+  });
+
+  it.each([
+    // alliance, DOs atendidos, medidos, a tiempo, NC, reclamos y quejas, C1, C2, C3
+    [CARIBE, 7, 6, 5, 3, 2, 2, 1, 1],
+    [FRONTERA, 4, 3, 2, 2, 0, 1, 1, 5],
+    [ANDES, 2, 2, 1, 0, 0, 1, 5, 5],
+    [CAPITAL, 0, 0, 0, 1, 1, null, null, null],
+  ])("shows %s with %p DOs, %p measured, %p on time, %p NC, %p complaints, C1–C3 %p/%p/%p", (name, ops, measured, onTime, nc, complaints, c1, c2, c3) => {
+    const r = row(name as string);
+    expect([r.operations, r.measured, r.onTime, r.nonconformities, r.complaints]).toEqual([ops, measured, onTime, nc, complaints]);
+    expect([r.scores.c1, r.scores.c2, r.scores.c3]).toEqual([c1, c2, c3]);
+  });
+
+  it("counts a DO of a type without Meta ANS as measured but not on time", () => {
+    expect(row(ANDES).withoutTarget).toBe(1);
+    expect(row(ANDES).onTimePct).toBe(50);
+  });
+
+  it("scores C3 with 5 when the alliance has no non-conformities", () => {
+    expect(row(ANDES).closedEffectivePct).toBeNull();
+    expect(row(ANDES).scores.c3).toBe(5);
+  });
+
+  it("leaves the score pending until the evaluator enters C4 and C5", () => {
+    expect(row(CARIBE).scores.c4).toBeNull();
+    expect(row(CARIBE).score).toBeNull();
+    expect(row(CARIBE).rating).toBeNull();
+    const onlyC4 = computeEvaluation(fixtureModel(), YEAR, new Map([[CARIBE, { c4: 4 }]]));
+    expect(onlyC4.alliances[0]?.score).toBeNull();
+  });
+
+  it("computes Puntaje and Calificación once C4 and C5 are typed", () => {
+    const manual = new Map<string, ManualInputs>([
+      [CARIBE, { c4: 4, c5: 5 }],
+      [ANDES, { c4: 5, c5: 5 }],
+    ]);
+    const withInputs = computeEvaluation(fixtureModel(), YEAR, manual);
+    const caribe = withInputs.alliances[0];
+    const andes = withInputs.alliances[2];
+    // (2×0.35 + 1×0.25 + 1×0.15 + 4×0.15 + 5×0.10) / 5 × 100 = 44
+    expect(caribe?.score).toBe(44);
+    expect(caribe?.rating).toBe("Deficiente");
+    expect(caribe?.decision).toBe("Suspender asignaciones; revisar terminación del contrato");
+    // (1×0.35 + 5×0.25 + 5×0.15 + 5×0.15 + 5×0.10) / 5 × 100 = 72
+    expect(andes?.score).toBe(72);
+    expect(andes?.rating).toBe("Aceptable");
+    expect(andes?.decision).toBe("Plan de mejora; re-evaluación en 6 meses");
+  });
+
+  it("matches typed inputs to alliances ignoring case, accents and spaces", () => {
+    const withInputs = computeEvaluation(fixtureModel(), YEAR, new Map([["  andes  SÚR ", { c4: 5, c5: 5 }]]));
+    expect(withInputs.alliances[2]?.score).toBe(72);
+  });
+
+  it("rates Deficiente when the criterio excluyente is Sí, whatever the score", () => {
+    const manual = new Map<string, ManualInputs>([[ANDES, { c4: 5, c5: 5, excluding: true }], [FRONTERA, { excluding: true }]]);
+    const withInputs = computeEvaluation(fixtureModel(), YEAR, manual);
+    expect(withInputs.alliances[2]?.score).toBe(72);
+    expect(withInputs.alliances[2]?.rating).toBe("Deficiente");
+    expect(withInputs.alliances[1]?.score).toBeNull();
+    expect(withInputs.alliances[1]?.rating).toBe("Deficiente");
+  });
+
+  it("gives an alliance without operations in the year no score at all", () => {
+    const withInputs = computeEvaluation(fixtureModel(), YEAR, new Map([[CAPITAL, { c4: 5, c5: 5, excluding: true }]]));
+    const capital = withInputs.alliances[3];
+    expect(capital?.operations).toBe(0);
+    expect(capital?.scores).toEqual({ c1: null, c2: null, c3: null, c4: 5, c5: 5 });
+    expect(capital?.score).toBeNull();
+    expect(capital?.rating).toBeNull();
+  });
+
+  it("uses the weights of Parámetros", () => {
+    const weights = { c1: 0.5, c2: 0.2, c3: 0.1, c4: 0.1, c5: 0.1 };
+    const model = fixtureModel({ parameters: { ...DEFAULT_PARAMETERS, weights } });
+    const withInputs = computeEvaluation(model, YEAR, new Map([[ANDES, { c4: 5, c5: 5 }]]));
+    // (1×0.5 + 5×0.2 + 5×0.1 + 5×0.1 + 5×0.1) / 5 × 100 = 60
+    expect(withInputs.alliances[2]?.score).toBe(60);
+    expect(withInputs.alliances[2]?.rating).toBe("Aceptable");
+  });
+
+  describe("rating band edges", () => {
+    // All five criteria 5 on an alliance with every DO on time and no NC: Puntaje = 100 × Σ weights.
+    const perfect = fixtureModel({
+      alliances: [alliance("Perfecto")],
+      operations: [operation({ do: "P-1", type: "Importación", alliance: "Perfecto", opened: [2025, 2, 3], arrival: [2025, 2, 3], documents: [2025, 2, 3], release: [2025, 2, 4] })],
+      nonconformities: [],
+    });
+    it.each([
+      [0.5999, 59.99, "Deficiente"],
+      [0.6, 60, "Aceptable"],
+      [0.7499, 74.99, "Aceptable"],
+      [0.75, 75, "Bueno"],
+      [0.8999, 89.99, "Bueno"],
+      [0.9, 90, "Excelente"],
+    ])("weights summing %p give Puntaje %p, rated %p", (total, score, rating) => {
+      const weights = { c1: total - 0.4, c2: 0.1, c3: 0.1, c4: 0.1, c5: 0.1 };
+      const model = { ...perfect, parameters: { ...DEFAULT_PARAMETERS, weights } };
+      const r = computeEvaluation(model, YEAR, new Map([["Perfecto", { c4: 5, c5: 5 }]])).alliances[0];
+      expect(r?.score).toBe(score);
+      expect(r?.rating).toBe(rating);
+    });
+  });
+
+  it("reaches exactly 95 % with 19 of 20 DOs on time (C1 = 5)", () => {
+    const ops = Array.from({ length: 20 }, (_, i) =>
+      operation({
+        do: `X-${i}`,
+        type: "Importación",
+        alliance: "Veinte",
+        opened: [2025, 3, 3],
+        arrival: [2025, 3, 3],
+        documents: [2025, 3, 3],
+        release: i === 0 ? [2025, 3, 31] : [2025, 3, 5],
+      }),
+    );
+    const model = fixtureModel({ alliances: [alliance("Veinte")], operations: ops, nonconformities: [], extraHolidays: [] });
+    const r = computeEvaluation(model, YEAR).alliances[0];
+    expect(r?.onTimePct).toBe(95);
+    expect(r?.scores.c1).toBe(5);
+  });
+
+  it("refuses a year outside the holiday calendar with a Spanish message", () => {
+    expect(() => computeEvaluation(fixtureModel(), 1900)).toThrow(/año 1900/);
+  });
+});
+
+describe("evaluationToJson", () => {
+  it("prints the shape of issue 5, with null where a figure is not computable", () => {
+    const json = JSON.parse(JSON.stringify(evaluationToJson(computeEvaluation(fixtureModel(), YEAR, new Map([[ANDES, { c4: 5, c5: 5 }]])))));
+    expect(Object.keys(json)).toEqual(["year", "alliances"]);
+    expect(Object.keys(json.alliances[0])).toEqual([
+      "alliance", "operations", "measured", "onTime", "onTimePct", "avgServiceDays", "nonconformities",
+      "ncPer100", "complaints", "closedEffectivePct", "scores", "score", "rating",
+    ]);
+    expect(json.alliances[2]).toMatchObject({ alliance: ANDES, score: 72, rating: "Aceptable", scores: { c1: 1, c2: 5, c3: 5, c4: 5, c5: 5 } });
+    expect(json.alliances[3]).toMatchObject({
+      alliance: CAPITAL, operations: 0, onTimePct: null, avgServiceDays: null, ncPer100: null, score: null, rating: null,
+      scores: { c1: null, c2: null, c3: null, c4: null, c5: null },
+    });
+  });
+});
