@@ -1,0 +1,162 @@
+import { serialFromYmd, ymdFromSerial } from "../calendar";
+import { headerKey } from "../workbook/header-key";
+import { ALLIANCE_HEADERS, EXTRA_HOLIDAY_HEADERS, NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "../workbook/headers";
+import type { AppendTableRowsStep, Plan } from "../workbook/plan";
+import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { SAMPLE_ALLIANCES, nitWithCheckDigit } from "./alliances";
+import { addCoordinatorMistakes } from "./coordinator-mistakes";
+import { generateNonconformities } from "./nonconformities";
+import { operationResults } from "./operation-results";
+import { generateOperationRows } from "./operations";
+
+export interface SampleDataOptions {
+  /** Serial of today: the sample covers 1 January of last year up to yesterday. */
+  today: number;
+  /** Same seed, same workbook. */
+  seed: number;
+  /** DOs to generate (default 900: two years of a busy department). */
+  operationCount?: number;
+}
+
+type AppendRow = AppendTableRowsStep["rows"][number];
+type AppendCell = AppendRow[number];
+
+interface LocatedSampleTable {
+  sheet: SheetSnapshot;
+  table: TableSnapshot;
+}
+
+function locate(snapshot: WorkbookSnapshot, name: string): LocatedSampleTable | null {
+  for (const sheet of snapshot.sheets) {
+    const table = sheet.tables.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (table) return { sheet, table };
+  }
+  return null;
+}
+
+function cellOf(sheet: SheetSnapshot, grid: "values" | "formulas", row: number, col: number): CellValue {
+  return sheet[grid][row - sheet.area.row]?.[col - sheet.area.col] ?? null;
+}
+
+/** True when no data row of the table holds a typed value (formula cells do not count). */
+function isEmptyTable({ sheet, table }: LocatedSampleTable): boolean {
+  for (let row = table.area.row + 1; row < table.area.row + table.area.rowCount; row++) {
+    for (let col = table.area.col; col < table.area.col + table.area.colCount; col++) {
+      const value = cellOf(sheet, "values", row, col);
+      if (cellOf(sheet, "formulas", row, col) === null && value !== null && value !== "") return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Rows in the table's own column order: each column found by its header (any spelling), calculated
+ * columns carry their formula (read from the table) with the value it computes, unknown columns stay empty.
+ */
+function tableRows<T>(
+  located: LocatedSampleTable,
+  headers: Readonly<Record<string, string>>,
+  records: readonly T[],
+  valueOf: (record: T, key: string, index: number) => CellValue,
+): AppendRow[] {
+  const keyByHeader = new Map(Object.entries(headers).map(([key, header]) => [headerKey(header), key]));
+  const firstDataRow = located.table.area.row + 1;
+  const columns = located.table.columns.map((column, i) => {
+    const formula = cellOf(located.sheet, "formulas", firstDataRow, located.table.area.col + i);
+    return { key: keyByHeader.get(headerKey(column.header)), formula: typeof formula === "string" ? formula : null };
+  });
+  return records.map((record, index) =>
+    columns.map(({ key, formula }): AppendCell => {
+      const value = key === undefined ? null : valueOf(record, key, index);
+      return formula === null ? value : { formula, result: value ?? undefined };
+    }),
+  );
+}
+
+function appendStep(located: LocatedSampleTable, rows: AppendRow[]): AppendTableRowsStep {
+  return { kind: "appendTableRows", sheet: located.sheet.name, table: located.table.name, rows };
+}
+
+/** Two extra non-working days of last year (a día cívico and a DIAN system outage). */
+function extraHolidays(today: number): { date: number; reason: string }[] {
+  const { year } = ymdFromSerial(today);
+  return [
+    { date: serialFromYmd(year - 1, 9, 26), reason: "Día cívico decretado por la ciudad" },
+    { date: serialFromYmd(year - 1, 11, 28), reason: "Contingencia de los servicios informáticos de la DIAN" },
+  ].filter((holiday) => holiday.date < today);
+}
+
+/**
+ * "Cargar datos de ejemplo": fills a prepared, still empty workbook with the seven alliances, two years of
+ * DOs (with the usual coordinator mistakes), a dozen non-conformities and two extra holidays, appended to
+ * tblAlianzas, tblOperaciones, tblNoConformidades and tblFestivosExtra. Deterministic for a seed and a day.
+ * A workbook that already holds operations, or is not prepared, gets an empty plan and a note saying why.
+ */
+export function planSampleData(snapshot: WorkbookSnapshot, options: SampleDataOptions): Plan {
+  const operationsTable = locate(snapshot, TABLES.operations);
+  const alliancesTable = locate(snapshot, TABLES.alliances);
+  const nonconformitiesTable = locate(snapshot, TABLES.nonconformities);
+  const holidaysTable = locate(snapshot, TABLES.extraHolidays);
+  if (!operationsTable || !alliancesTable || !nonconformitiesTable) {
+    return { steps: [], notes: ["Prepare el libro (botón «Preparar») antes de cargar los datos de ejemplo."] };
+  }
+  if (![operationsTable, alliancesTable, nonconformitiesTable].every(isEmptyTable)) {
+    return { steps: [], notes: ["El libro ya tiene datos: los datos de ejemplo solo se cargan en un libro preparado y vacío."] };
+  }
+  const { today, seed } = options;
+  const holidays = extraHolidays(today);
+  const holidaySerials = holidays.map((holiday) => holiday.date);
+  const operations = generateOperationRows(options.operationCount ?? 900, seed, { today });
+  const mistakes = addCoordinatorMistakes(operations);
+  const results = operations.map((op) => operationResults(op, holidaySerials, today));
+  const nonconformities = generateNonconformities(operations, results, seed, today);
+
+  const alliances = SAMPLE_ALLIANCES.map((alliance) => ({
+    alliance: alliance.name,
+    nit: nitWithCheckDigit(alliance.nitBase),
+    cities: alliance.city,
+    contact: alliance.contact,
+    email: alliance.email,
+    phone: alliance.phone,
+    contract: alliance.contract,
+    contractStart: today + alliance.contractStartOffset,
+    contractEnd: today + alliance.contractEndOffset,
+    importTarget: alliance.importTarget,
+    exportTarget: alliance.exportTarget,
+    saturdayBusiness: alliance.saturdayIsBusiness ? "Sí" : "No",
+    status: alliance.status,
+    certifications: alliance.certifications,
+    restrictiveListCheck: today + alliance.restrictiveListOffset,
+    contractFile: `Contratos/${alliance.contract}.pdf`,
+  }));
+
+  const steps: AppendTableRowsStep[] = [
+    appendStep(alliancesTable, tableRows(alliancesTable, ALLIANCE_HEADERS, alliances, (record, key) => (record as Record<string, CellValue>)[key] ?? null)),
+    appendStep(
+      operationsTable,
+      tableRows(operationsTable, OPERATION_HEADERS, operations, (record, key, index) => {
+        const result = results[index];
+        if (result && (key === "target" || key === "serviceTime" || key === "ansStatus")) return result[key];
+        const value = (record as unknown as Record<string, CellValue>)[key];
+        return value === "" ? null : (value ?? null);
+      }),
+    ),
+    appendStep(
+      nonconformitiesTable,
+      tableRows(nonconformitiesTable, NONCONFORMITY_HEADERS, nonconformities, (record, key) => {
+        const value = (record as unknown as Record<string, CellValue>)[key];
+        return value === "" ? null : (value ?? null);
+      }),
+    ),
+  ];
+  if (holidaysTable && isEmptyTable(holidaysTable)) {
+    steps.push(appendStep(holidaysTable, tableRows(holidaysTable, EXTRA_HOLIDAY_HEADERS, holidays, (record, key) => (key === "date" ? record.date : record.reason))));
+  }
+  return {
+    steps,
+    notes: [
+      `Se cargaron ${alliances.length} alianzas, ${operations.length} DO, ${nonconformities.length} no conformidades y ${holidays.length} festivos adicionales de ejemplo.`,
+      `Errores típicos incluidos a propósito para ver la validación: ${mistakes.join(" ")}`,
+    ],
+  };
+}
