@@ -15,6 +15,7 @@ export type PlanStep =
   | FillColumnStep
   | CreateTableStep
   | ResizeTableStep
+  | RenameTableStep
   | AppendTableRowsStep
   | NumberFormatStep
   | ListValidationStep
@@ -90,6 +91,14 @@ export interface ResizeTableStep {
 }
 
 /** Append rows at the bottom of a table; `rows` are in the table's current column order. */
+/** Give an existing table its SPEC name (a coordinator's "Tabla1" that holds the operations). */
+export interface RenameTableStep {
+  kind: "renameTable";
+  sheet: string;
+  table: string;
+  newName: string;
+}
+
 export interface AppendTableRowsStep {
   kind: "appendTableRows";
   sheet: string;

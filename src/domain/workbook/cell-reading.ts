@@ -1,0 +1,40 @@
+import { isSupportedSerial } from "../calendar";
+import type { CellValue } from "./snapshot";
+
+/** Text of a cell as a coordinator sees it: trimmed; numbers without a trailing ".0". */
+export function readText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "boolean") return value ? "VERDADERO" : "FALSO";
+  return String(value);
+}
+
+/** A date cell's serial, or null when empty, text, or outside the calendar (1984–2200). */
+export function readDate(value: CellValue | undefined): number | null {
+  return typeof value === "number" && Number.isFinite(value) && isSupportedSerial(value) ? value : null;
+}
+
+export function readNumber(value: CellValue | undefined): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** Case-insensitive comparison key, as Excel's "=" and MATCH compare text. */
+export function excelTextKey(text: string): string {
+  return text.toLocaleLowerCase("es");
+}
+
+/** Accent-, case- and space-insensitive key, for suggesting the value a coordinator meant. */
+export function looseTextKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The list value a text stands for when only its case differs (Excel treats them alike), else the text. */
+export function canonicalListValue(text: string, list: readonly string[]): string {
+  const key = excelTextKey(text);
+  return list.find((item) => excelTextKey(item) === key) ?? text;
+}

@@ -1,0 +1,18 @@
+export { planPreparation } from "./plan-preparation";
+export type { PreparationOptions } from "./plan-preparation";
+export { readWorkbookModel, forEachDataRow, isYes, splitCities } from "./read-model";
+export type { TableRow } from "./read-model";
+export { findTable, locateTables, columnOf, detectHeaderRow, isBackupSheet, BACKUP_PREFIX } from "./table-location";
+export type { LocatedTable, LocatedTables } from "./table-location";
+export { matchHeaders, aliasIndex, headerText } from "./header-matching";
+export type { HeaderMatch } from "./header-matching";
+export { headerKey } from "./header-key";
+export { a1Address, columnLetters } from "./a1";
+export { OPERATION_FORMULAS } from "./operation-formulas";
+export { canonicalFormula, sameFormula } from "./formula-text";
+export { operationFormulaResults } from "./formula-results";
+export { allianceLookup, findAlliance } from "./alliance-lookup";
+export { readDate, readNumber, readText } from "./cell-reading";
+export * from "./schema";
+export { nextNonconformityNumber, planAppendNonconformity, NonconformityInputError } from "./nonconformity-register";
+export type { NonconformityInput } from "./nonconformity-register";

@@ -1,0 +1,64 @@
+import { LISTS, NONCONFORMITY_HEADERS as H, SHEETS, TABLES } from "./headers";
+import { DATE_FORMAT } from "./schema-types";
+import type { ColumnSpec, ListSource, TableSchema } from "./schema-types";
+
+const text = (key: keyof typeof H, width: number, aliases: string[], required = false): ColumnSpec => ({
+  key,
+  header: H[key],
+  kind: "text",
+  required,
+  width,
+  aliases,
+});
+const list = (key: keyof typeof H, source: readonly string[], width: number, aliases: string[], kind: "list" | "yesno" = "list"): ColumnSpec => ({
+  key,
+  header: H[key],
+  kind,
+  required: false,
+  list: { values: source } satisfies ListSource,
+  width,
+  aliases,
+});
+const date = (key: keyof typeof H, aliases: string[], required = false): ColumnSpec => ({
+  key,
+  header: H[key],
+  kind: "date",
+  required,
+  numberFormat: DATE_FORMAT,
+  width: 14,
+  aliases,
+});
+
+/** tblNoConformidades, SPEC §1.3 (ISO 9001 §8.7 and §10.2). */
+export const NONCONFORMITIES_SCHEMA: TableSchema = {
+  entity: "nonconformities",
+  table: TABLES.nonconformities,
+  sheet: SHEETS.nonconformities,
+  anchor: "description",
+  style: "TableStyleMedium2",
+  columns: [
+    text("number", 14, ["No.", "Número", "NC", "Nº NC", "Número NC", "Consecutivo", "Código", "Código NC", "ID"], true),
+    date("date", ["Fecha NC", "Fecha reporte", "Fecha registro", "Fecha detección", "Fecha de la NC"], true),
+    list("type", LISTS.nonconformityType, 18, ["Tipo NC", "Clase", "Tipo de hallazgo"]),
+    text("do", 14, ["No. DO", "Nro DO", "N° DO", "Número DO", "DO No.", "DO relacionado"]),
+    {
+      key: "alliance",
+      header: H.alliance,
+      kind: "list",
+      required: false,
+      list: { table: TABLES.alliances, column: "Aliado" },
+      width: 24,
+      aliases: ["Alianza", "Agencia", "Aliado estratégico", "Socio"],
+    },
+    text("description", 40, ["Detalle", "Descripción NC", "Descripción de la no conformidad", "Hallazgo", "Descripción del hallazgo"], true),
+    list("severity", LISTS.severity, 11, ["Severidad", "Criticidad", "Impacto"]),
+    text("correction", 30, ["Corrección", "Acción inmediata"]),
+    text("rootCause", 30, ["Causa", "Análisis causa", "Análisis de causa"]),
+    text("correctiveAction", 30, ["Acciones correctivas", "Plan de acción", "Acción"]),
+    text("owner", 18, ["Responsable acción", "Encargado"]),
+    date("dueDate", ["Fecha límite", "Compromiso", "Fecha compromiso acción"]),
+    date("closedDate", ["Cierre", "Fecha de cierre", "Fecha cerrada"]),
+    list("effective", LISTS.effective, 11, ["Eficacia", "¿Eficaz?", "Verificación eficacia", "Es eficaz"], "yesno"),
+    list("status", LISTS.nonconformityStatus, 13, ["Estado NC", "Estado de la NC"]),
+  ],
+};

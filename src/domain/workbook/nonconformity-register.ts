@@ -1,0 +1,122 @@
+import { ymdFromSerial } from "../calendar";
+import { excelTextKey, readText } from "./cell-reading";
+import { NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "./headers";
+import type { WorkbookModel } from "./model";
+import type { Plan } from "./plan";
+import { readWorkbookModel } from "./read-model";
+import { cellValue, isBlank } from "./sheet-cells";
+import type { CellValue, WorkbookSnapshot } from "./snapshot";
+import { columnOf, locateTables } from "./table-location";
+
+const NUMBER_PATTERN = /^NC-(\d{4})-(\d+)$/i;
+
+/** What a coordinator types to register a non-conformity (dates as serials). */
+export interface NonconformityInput {
+  readonly date: number;
+  readonly type: string;
+  /** The DO it concerns, if any: its alliance is filled in and its NC cell linked. */
+  readonly do?: string;
+  /** Used when there is no DO (or the DO has no alliance). */
+  readonly alliance?: string;
+  readonly description: string;
+  readonly severity: string;
+  readonly correction?: string;
+  readonly rootCause?: string;
+  readonly correctiveAction?: string;
+  readonly owner?: string;
+  readonly dueDate?: number | null;
+}
+
+/** A non-conformity that cannot be registered; the message says what to do. */
+export class NonconformityInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NonconformityInputError";
+  }
+}
+
+/**
+ * The next free Nº of a year: one more than the highest NC-AAAA-NNN of that year.
+ * @example nextNonconformityNumber(model, 2026) // "NC-2026-007" after NC-2026-006
+ */
+export function nextNonconformityNumber(model: WorkbookModel, year: number): string {
+  let highest = 0;
+  for (const nc of model.nonconformities) {
+    const match = NUMBER_PATTERN.exec(nc.number);
+    if (match && Number(match[1]) === year) highest = Math.max(highest, Number(match[2]));
+  }
+  return `NC-${year}-${String(highest + 1).padStart(3, "0")}`;
+}
+
+/**
+ * Appends a non-conformity to tblNoConformidades (Nº assigned, Estado "Abierta", Eficaz "Pendiente",
+ * Aliado from the DO) and writes its Nº into the DO's NC cell when that cell is empty. A different NC
+ * already linked to the DO is kept and reported in the notes. Throws NonconformityInputError when the
+ * table is missing or the description is empty.
+ */
+export function planAppendNonconformity(
+  snapshot: WorkbookSnapshot,
+  input: NonconformityInput,
+  _options: { today: number },
+): Plan {
+  const tables = locateTables(snapshot);
+  const register = tables.nonconformities;
+  if (!register?.table) {
+    throw new NonconformityInputError(
+      `No se encontró la tabla ${TABLES.nonconformities}: use «Preparar» antes de registrar no conformidades.`,
+    );
+  }
+  if (input.description.trim() === "") {
+    throw new NonconformityInputError("Escriba la descripción de la no conformidad: es obligatoria.");
+  }
+  const model = readWorkbookModel(snapshot);
+  const number = nextNonconformityNumber(model, ymdFromSerial(input.date).year);
+  const doKey = excelTextKey((input.do ?? "").trim());
+  const operation = doKey === "" ? undefined : model.operations.find((op) => excelTextKey(op.do) === doKey);
+  const alliance = operation?.alliance || (input.alliance ?? "").trim();
+
+  const values: Record<string, CellValue> = {
+    number,
+    date: input.date,
+    type: input.type,
+    do: (input.do ?? "").trim() || null,
+    alliance: alliance || null,
+    description: input.description.trim(),
+    severity: input.severity || null,
+    correction: input.correction?.trim() || null,
+    rootCause: input.rootCause?.trim() || null,
+    correctiveAction: input.correctiveAction?.trim() || null,
+    owner: input.owner?.trim() || null,
+    dueDate: input.dueDate ?? null,
+    closedDate: null,
+    effective: "Pendiente",
+    status: "Abierta",
+  };
+  const row = register.match.specAt.map((spec) => (spec ? (values[spec.key] ?? null) : null));
+  const plan: Plan = {
+    steps: [{ kind: "appendTableRows", sheet: register.sheet.name, table: register.table.name, rows: [row] }],
+    notes: [`Se registró la no conformidad ${number}${operation ? ` del DO ${operation.do}` : ""}.`],
+  };
+  if (doKey !== "" && !operation) {
+    plan.notes.push(`El DO «${(input.do ?? "").trim()}» no está en ${TABLES.operations}: la no conformidad quedó sin vínculo.`);
+  }
+  const operations = tables.operations;
+  const ncCol = operations ? columnOf(operations, "nc") : undefined;
+  if (operation && operations && ncCol !== undefined) {
+    const current = cellValue(operations.sheet, operation.row, ncCol);
+    if (isBlank(current)) {
+      plan.steps.push({
+        kind: "writeCells",
+        sheet: operations.sheet.name,
+        cells: [{ row: operation.row, col: ncCol, value: number, expected: current }],
+      });
+      plan.notes.push(`El DO ${operation.do} quedó vinculado a ${number} (columna «${OPERATION_HEADERS.nc}»).`);
+    } else if (excelTextKey(readText(current)) !== excelTextKey(number)) {
+      plan.notes.push(
+        `El DO ${operation.do} ya tiene la no conformidad «${readText(current)}» en «${OPERATION_HEADERS.nc}»; ` +
+          `no se cambió. La nueva (${number}) lo menciona en su columna «${NONCONFORMITY_HEADERS.do}».`,
+      );
+    }
+  }
+  return plan;
+}

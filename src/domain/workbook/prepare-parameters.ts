@@ -1,0 +1,84 @@
+import { absoluteA1Address, quotedSheetName } from "./a1";
+import { excelTextKey, readText } from "./cell-reading";
+import { canonicalReference } from "./formula-text";
+import { SETTING_NAMES, SHEETS, TODAY_NAME } from "./headers";
+import { createTable, restructureTable } from "./prepare-structure";
+import type { PreparationContext } from "./prepare-structure";
+import { PARAMETER_SCHEMAS } from "./schema";
+import { findSheet, isBlank, isEmptySheet, lastUsedCol } from "./sheet-cells";
+import { cellFormula, cellValue } from "./sheet-cells";
+import type { WorkbookSnapshot } from "./snapshot";
+import type { TableLayout } from "./table-layout";
+import type { LocatedTables } from "./table-location";
+
+/**
+ * The Parámetros tables: existing ones completed, missing ones laid out left to right on the
+ * Parámetros sheet (created when absent), after whatever the sheet already holds.
+ */
+export function planParameterTables(
+  ctx: PreparationContext,
+  snapshot: WorkbookSnapshot,
+  tables: LocatedTables,
+): TableLayout[] {
+  const layouts: TableLayout[] = [];
+  const existingSheet = findSheet(snapshot, SHEETS.parameters) ?? null;
+  const sheetName = existingSheet?.name ?? SHEETS.parameters;
+  let nextCol: number | null = null;
+  for (const schema of PARAMETER_SCHEMAS) {
+    const located = tables[schema.entity];
+    if (located) {
+      layouts.push(restructureTable(ctx, located));
+      continue;
+    }
+    if (nextCol === null) {
+      if (!existingSheet) {
+        ctx.builder.add("sheets", { kind: "addSheet", sheet: sheetName });
+        ctx.sheetNames.add(sheetName.toLowerCase());
+        ctx.builder.note(`Se creó la hoja «${sheetName}».`);
+      }
+      nextCol = !existingSheet || isEmptySheet(existingSheet) ? 0 : lastUsedCol(existingSheet) + 2;
+    }
+    const layout = createTable(ctx, schema, { sheetName, sheet: existingSheet, row: 0, col: nextCol });
+    layouts.push(layout);
+    nextCol += layout.colCount + 1;
+  }
+  return layouts;
+}
+
+/** Makes sure tblParametros has a "Hoy" row holding =TODAY() and that ADUANA_HOY names its cell. */
+export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapshot, settings: TableLayout): void {
+  const nameCol = settings.columns.get("name");
+  const valueCol = settings.columns.get("value");
+  if (nameCol === undefined || valueCol === undefined) return;
+  let todayRow: number | null = settings.located ? null : settings.headerRow + 1;
+  const sheet = settings.sheet;
+  if (settings.located && sheet) {
+    const todayKey = excelTextKey(SETTING_NAMES.today);
+    for (let row = settings.headerRow + 1; row <= settings.headerRow + settings.dataRowCount; row++) {
+      if (excelTextKey(readText(cellValue(sheet, row, nameCol))) === todayKey) {
+        todayRow = row;
+        break;
+      }
+    }
+    if (todayRow === null) {
+      const newRow = new Array<null | string | { formula: string; result: number }>(settings.colCount).fill(null);
+      newRow[nameCol - settings.firstCol] = SETTING_NAMES.today;
+      newRow[valueCol - settings.firstCol] = { formula: "=TODAY()", result: ctx.today };
+      ctx.builder.add("structure", { kind: "appendTableRows", sheet: settings.sheetName, table: settings.schema.table, rows: [newRow] });
+      todayRow = settings.headerRow + settings.dataRowCount + 1;
+      ctx.builder.note(`Se agregó la fila «${SETTING_NAMES.today}» (=HOY()) a ${settings.schema.table}.`);
+    } else if (isBlank(cellValue(sheet, todayRow, valueCol)) && !cellFormula(sheet, todayRow, valueCol)) {
+      ctx.builder.add("structure", {
+        kind: "writeCells",
+        sheet: settings.sheetName,
+        cells: [{ row: todayRow, col: valueCol, formula: "=TODAY()", result: ctx.today, expected: null }],
+      });
+    }
+  }
+  if (todayRow === null) return;
+  const reference = `=${quotedSheetName(settings.sheetName)}!${absoluteA1Address(todayRow, valueCol)}`;
+  const current = snapshot.names[TODAY_NAME];
+  if (current !== undefined && canonicalReference(current) === canonicalReference(reference)) return;
+  ctx.builder.add("names", { kind: "defineName", name: TODAY_NAME, reference });
+  ctx.builder.note(`El nombre ${TODAY_NAME} apunta a la celda de la fecha de hoy (${reference.slice(1)}); las fórmulas de estado lo usan.`);
+}

@@ -1,0 +1,230 @@
+import { ALLIANCE_CITIES, LISTS, OWN_OFFICE_CITIES, SETTING_NAMES } from "./headers";
+import { canonicalListValue, excelTextKey, readDate, readNumber, readText } from "./cell-reading";
+import { DEFAULT_PARAMETERS } from "./model";
+import type {
+  AllianceRecord,
+  NonconformityRecord,
+  OperationRecord,
+  WorkbookModel,
+  WorkbookParameters,
+} from "./model";
+import { isBlank } from "./sheet-cells";
+import type { CellValue, WorkbookSnapshot } from "./snapshot";
+import { locateTables } from "./table-location";
+import type { LocatedTable } from "./table-location";
+
+const KNOWN_CITIES: readonly string[] = [...ALLIANCE_CITIES.map((c) => c.city), ...OWN_OFFICE_CITIES];
+
+/** A data row of a located table: its sheet row and a reader of its cells by column key. */
+export interface TableRow {
+  readonly row: number;
+  /** Value of the row's cell in that SPEC column (null when the table lacks the column). */
+  get(key: string): CellValue;
+}
+
+/**
+ * Calls `visit` for every data row that is not blank (cells holding only formulas do not count).
+ * Column positions are resolved once, so the loop costs one array lookup per cell read.
+ */
+export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => void): void {
+  const { sheet, headerRow, firstCol, colCount, dataRowCount } = located;
+  const offsets = new Map<string, number>();
+  for (const [key, index] of located.match.indexOf) offsets.set(key, firstCol + index - sheet.area.col);
+  const startCol = firstCol - sheet.area.col;
+  let values: readonly CellValue[] = [];
+  let currentRow = -1;
+  const view: TableRow = {
+    get row() {
+      return currentRow;
+    },
+    get(key: string): CellValue {
+      const offset = offsets.get(key);
+      return offset === undefined ? null : (values[offset] ?? null);
+    },
+  };
+  for (let row = headerRow + 1; row <= headerRow + dataRowCount; row++) {
+    const index = row - sheet.area.row;
+    const rowValues = sheet.values[index];
+    if (!rowValues) continue;
+    const rowFormulas = sheet.formulas[index];
+    let blank = true;
+    for (let c = startCol; c < startCol + colCount; c++) {
+      if (rowFormulas?.[c]) continue;
+      if (!isBlank(rowValues[c] ?? null)) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+    values = rowValues;
+    currentRow = row;
+    visit(view);
+  }
+}
+
+function readOperations(located: LocatedTable | null): OperationRecord[] {
+  const records: OperationRecord[] = [];
+  if (!located) return records;
+  forEachDataRow(located, (r) => {
+    records.push({
+      row: r.row,
+      do: readText(r.get("do")),
+      type: canonicalListValue(readText(r.get("type")), LISTS.operationType),
+      client: readText(r.get("client")),
+      clientNit: readText(r.get("clientNit")),
+      city: canonicalListValue(readText(r.get("city")), KNOWN_CITIES),
+      mode: canonicalListValue(readText(r.get("mode")), LISTS.mode),
+      alliance: readText(r.get("alliance")),
+      coordinator: readText(r.get("coordinator")),
+      opened: readDate(r.get("opened")),
+      arrival: readDate(r.get("arrival")),
+      documentsComplete: readDate(r.get("documentsComplete")),
+      declaration: readDate(r.get("declaration")),
+      release: readDate(r.get("release")),
+      delivery: readDate(r.get("delivery")),
+      invoiced: readDate(r.get("invoiced")),
+      // N() in the Tiempo servicio formula counts text and negatives as typed: text → 0.
+      clientDelayDays: readNumber(r.get("clientDelayDays")) ?? 0,
+      nc: readText(r.get("nc")),
+      notes: readText(r.get("notes")),
+    });
+  });
+  return records;
+}
+
+/** Cities of an alliance's "Ciudades" cell: separated by ";" (or "," / "/"), trimmed. */
+export function splitCities(text: string): string[] {
+  return text
+    .split(/[;,/\n]/)
+    .map((city) => city.trim())
+    .filter((city) => city !== "")
+    .map((city) => canonicalListValue(city, KNOWN_CITIES));
+}
+
+/** "Sí" as the formulas compare it (="Sí" is case-insensitive). */
+export function isYes(value: CellValue): boolean {
+  return typeof value === "string" && excelTextKey(value) === "sí";
+}
+
+function readAlliances(located: LocatedTable | null): AllianceRecord[] {
+  const records: AllianceRecord[] = [];
+  if (!located) return records;
+  forEachDataRow(located, (r) => {
+    records.push({
+      row: r.row,
+      name: readText(r.get("alliance")),
+      nit: readText(r.get("nit")),
+      cities: splitCities(readText(r.get("cities"))),
+      contact: readText(r.get("contact")),
+      email: readText(r.get("email")),
+      phone: readText(r.get("phone")),
+      contract: readText(r.get("contract")),
+      contractStart: readDate(r.get("contractStart")),
+      contractEnd: readDate(r.get("contractEnd")),
+      importTarget: readNumber(r.get("importTarget")),
+      exportTarget: readNumber(r.get("exportTarget")),
+      saturdayIsBusiness: isYes(r.get("saturdayBusiness")),
+      status: canonicalListValue(readText(r.get("status")), LISTS.allianceStatus),
+      certifications: readText(r.get("certifications")),
+      restrictiveListCheck: readDate(r.get("restrictiveListCheck")),
+      contractFile: readText(r.get("contractFile")),
+    });
+  });
+  return records;
+}
+
+function readNonconformities(located: LocatedTable | null): NonconformityRecord[] {
+  const records: NonconformityRecord[] = [];
+  if (!located) return records;
+  forEachDataRow(located, (r) => {
+    records.push({
+      row: r.row,
+      number: readText(r.get("number")),
+      date: readDate(r.get("date")),
+      type: canonicalListValue(readText(r.get("type")), LISTS.nonconformityType),
+      do: readText(r.get("do")),
+      alliance: readText(r.get("alliance")),
+      description: readText(r.get("description")),
+      severity: canonicalListValue(readText(r.get("severity")), LISTS.severity),
+      correction: readText(r.get("correction")),
+      rootCause: readText(r.get("rootCause")),
+      correctiveAction: readText(r.get("correctiveAction")),
+      owner: readText(r.get("owner")),
+      dueDate: readDate(r.get("dueDate")),
+      closedDate: readDate(r.get("closedDate")),
+      effective: canonicalListValue(readText(r.get("effective")), LISTS.effective),
+      status: canonicalListValue(readText(r.get("status")), LISTS.nonconformityStatus),
+    });
+  });
+  return records;
+}
+
+function readExtraHolidays(located: LocatedTable | null): number[] {
+  const dates: number[] = [];
+  if (!located) return dates;
+  forEachDataRow(located, (r) => {
+    const date = readDate(r.get("date"));
+    if (date !== null) dates.push(Math.floor(date));
+  });
+  return dates;
+}
+
+/** A weight typed as 35 (meaning 35 %) counts as 0.35. */
+function asFraction(value: number): number {
+  return value > 1 ? value / 100 : value;
+}
+
+function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParameters {
+  const weights = { ...DEFAULT_PARAMETERS.weights };
+  const bands = { ...DEFAULT_PARAMETERS.bands };
+  let workStartHour = DEFAULT_PARAMETERS.workStartHour;
+  let workEndHour = DEFAULT_PARAMETERS.workEndHour;
+  if (tables.weights) {
+    forEachDataRow(tables.weights, (r) => {
+      const criterion = /^\s*c\s*([1-5])/i.exec(readText(r.get("criterion")));
+      const weight = readNumber(r.get("weight"));
+      if (criterion && weight !== null) weights[`c${criterion[1]}` as keyof typeof weights] = asFraction(weight);
+    });
+  }
+  if (tables.ratingBands) {
+    forEachDataRow(tables.ratingBands, (r) => {
+      const rating = excelTextKey(readText(r.get("rating")));
+      const minimum = readNumber(r.get("minimum"));
+      if (minimum === null) return;
+      if (rating === "excelente") bands.excellent = minimum;
+      else if (rating === "bueno") bands.good = minimum;
+      else if (rating === "aceptable") bands.acceptable = minimum;
+    });
+  }
+  if (tables.settings) {
+    forEachDataRow(tables.settings, (r) => {
+      const name = excelTextKey(readText(r.get("name")));
+      const value = readNumber(r.get("value"));
+      if (value === null) return;
+      if (name === excelTextKey(SETTING_NAMES.workStart)) workStartHour = value;
+      else if (name === excelTextKey(SETTING_NAMES.workEnd)) workEndHour = value;
+    });
+  }
+  return { weights, bands, workStartHour, workEndHour };
+}
+
+const models = new WeakMap<WorkbookSnapshot, WorkbookModel>();
+
+/**
+ * The workbook's tables as typed records: SPEC tables found by table name first, else recognised plain
+ * ranges; fully blank rows skipped; dates that are text or out of range read as null. Memoised per snapshot.
+ */
+export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
+  const cached = models.get(snapshot);
+  if (cached) return cached;
+  const tables = locateTables(snapshot);
+  const model: WorkbookModel = {
+    operations: readOperations(tables.operations),
+    alliances: readAlliances(tables.alliances),
+    nonconformities: readNonconformities(tables.nonconformities),
+    extraHolidays: readExtraHolidays(tables.extraHolidays),
+    parameters: readParameters(tables),
+  };
+  models.set(snapshot, model);
+  return model;
+}
