@@ -1,0 +1,39 @@
+export type Rating = "Excelente" | "Bueno" | "Aceptable" | "Deficiente";
+
+/** Lowest score (0–100) of each rating; below `acceptable` is Deficiente. */
+export interface RatingBands {
+  readonly excellent: number;
+  readonly good: number;
+  readonly acceptable: number;
+}
+
+/** SPEC §3 defaults; the workbook's Parámetros may override them. */
+export const DEFAULT_RATING_BANDS: RatingBands = Object.freeze({ excellent: 90, good: 75, acceptable: 60 });
+
+/**
+ * Rating of an evaluation score; a criterio excluyente forces Deficiente whatever the score.
+ * @example ratingForScore(89.99) // "Bueno"
+ * @example ratingForScore(95, true) // "Deficiente"
+ */
+export function ratingForScore(score: number, excluding = false, bands: RatingBands = DEFAULT_RATING_BANDS): Rating {
+  if (excluding) return "Deficiente";
+  if (score >= bands.excellent) return "Excelente";
+  if (score >= bands.good) return "Bueno";
+  if (score >= bands.acceptable) return "Aceptable";
+  return "Deficiente";
+}
+
+const DECISIONS: Readonly<Record<Rating, string>> = {
+  Excelente: "Mantener / renovar",
+  Bueno: "Mantener con seguimiento",
+  Aceptable: "Plan de mejora; re-evaluación en 6 meses",
+  Deficiente: "Suspender asignaciones; revisar terminación del contrato",
+};
+
+/**
+ * The management decision that follows a rating (SPEC §3).
+ * @example decisionForRating("Bueno") // "Mantener con seguimiento"
+ */
+export function decisionForRating(rating: Rating): string {
+  return DECISIONS[rating];
+}
