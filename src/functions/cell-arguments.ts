@@ -1,0 +1,109 @@
+import {
+  FIRST_CALENDAR_YEAR,
+  LAST_CALENDAR_YEAR,
+  formatSerial,
+  isSupportedSerial,
+} from "../domain/calendar";
+import { InvalidArgument } from "./excel-error";
+
+/** Argument values as Excel hands them over: numbers, text, booleans, null for an empty cell. */
+export type CellArgument = unknown;
+
+/** Empty: omitted, an empty cell, or "" from a formula. */
+export function isEmptyCell(value: CellArgument): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function shown(value: CellArgument): string {
+  return typeof value === "string" ? `el texto "${value}"` : `el valor ${String(value)}`;
+}
+
+/**
+ * A date argument as a serial, or null when empty. Excel desktop passes an empty cell as 0, and
+ * serial 0 ("1900-01-00") is no real date, so 0 counts as empty too.
+ */
+export function readDate(value: CellArgument, name: string): number | null {
+  if (isEmptyCell(value) || value === 0) return null;
+  if (typeof value !== "number") {
+    throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+  }
+  if (!Number.isFinite(value) || value < 0) {
+    throw new InvalidArgument(`"${name}" no es una fecha válida (${value}).`);
+  }
+  if (!isSupportedSerial(value)) {
+    throw new InvalidArgument(
+      `"${name}" (${formatSerial(value)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
+    );
+  }
+  return value;
+}
+
+/** A date argument that must be present. */
+export function requireDate(value: CellArgument, name: string): number {
+  const date = readDate(value, name);
+  if (date === null) throw new InvalidArgument(`Falta "${name}": escriba una fecha.`);
+  return date;
+}
+
+/** A numeric argument, or null when empty. */
+export function readNumber(value: CellArgument, name: string): number | null {
+  if (isEmptyCell(value)) return null;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new InvalidArgument(`"${name}" debe ser un número y recibió ${shown(value)}.`);
+  }
+  return value;
+}
+
+/** A numeric argument that must be present. */
+export function requireNumber(value: CellArgument, name: string): number {
+  const number = readNumber(value, name);
+  if (number === null) throw new InvalidArgument(`Falta "${name}": escriba un número.`);
+  return number;
+}
+
+const TRUE_WORDS = new Set(["sí", "si", "verdadero", "true", "x"]);
+const FALSE_WORDS = new Set(["no", "falso", "false"]);
+
+/** A yes/no argument: VERDADERO/FALSO, 1/0, or the workbook's "Sí"/"No"; empty gives the default. */
+export function readFlag(value: CellArgument, name: string, fallback = false): boolean {
+  if (isEmptyCell(value)) return fallback;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+  }
+  throw new InvalidArgument(`"${name}" debe ser VERDADERO o FALSO (o "Sí"/"No") y recibió ${shown(value)}.`);
+}
+
+/** The dates of an optional range of extra holidays; empty cells (null, "" or 0) are skipped. */
+export function readExtraHolidays(value: CellArgument, name: string): number[] {
+  if (isEmptyCell(value)) return [];
+  const cells = Array.isArray(value) ? value.flat(2) : [value];
+  const dates: number[] = [];
+  for (const cell of cells) {
+    if (isEmptyCell(cell) || cell === 0) continue;
+    if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) {
+      throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(cell)}.`);
+    }
+    dates.push(Math.floor(cell));
+  }
+  return dates;
+}
+
+/** TIEMPO_SERVICIO's unit: "d" (business days, the default) or "h" (business hours). */
+export function readServiceTimeUnit(value: CellArgument, name: string): "d" | "h" {
+  if (isEmptyCell(value)) return "d";
+  const unit = typeof value === "string" ? value.trim().toLowerCase() : value;
+  if (unit === "d" || unit === "h") return unit;
+  throw new InvalidArgument(`"${name}" debe ser "d" (días hábiles) o "h" (horas hábiles) y recibió ${shown(value)}.`);
+}
+
+/** A NIT without check digit, typed as a number or as text with optional dots; null when empty. */
+export function readNitText(value: CellArgument): string | null {
+  if (isEmptyCell(value)) return null;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return String(value);
+  if (typeof value === "string") return value;
+  return `${String(value)}?`; // anything else is malformed; let the NIT rules say so
+}
