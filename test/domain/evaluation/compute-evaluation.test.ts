@@ -2,57 +2,10 @@ import { computeEvaluation } from "../../../src/domain/evaluation/compute-evalua
 import type { ManualInputs } from "../../../src/domain/evaluation/compute-evaluation";
 import { evaluationToJson } from "../../../src/domain/evaluation/evaluation-json";
 import { DEFAULT_PARAMETERS } from "../../../src/domain/workbook/model";
-import {
-  ALLIANCES,
-  ANDES,
-  CAPITAL,
-  CARIBE,
-  EXTRA_HOLIDAYS,
-  FRONTERA,
-  NONCONFORMITIES,
-  OPERATIONS,
-  alliance,
-  fixtureModel,
-  operation,
-} from "./fixture-model";
-import { oracleServiceDays, serial } from "./independent-oracle";
+import { expectedFigures } from "./expected-figures";
+import { ANDES, CAPITAL, CARIBE, FRONTERA, alliance, fixtureModel, operation } from "./fixture-model";
 
 const YEAR = 2025;
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const toSerial = (d: number[] | null) => (d === null ? null : serial(d[0] ?? 0, d[1] ?? 1, d[2] ?? 1, d[3] ?? 0));
-
-/** The measured columns of SPEC §3, recomputed here from the fixture specs and the independent oracle. */
-function expectedFigures(name: string) {
-  const record = ALLIANCES.find((a) => a.name === name);
-  if (!record) throw new Error(name);
-  const ops = OPERATIONS.filter((o) => sameName(o.alliance, name) && o.opened[0] === YEAR);
-  const days: { days: number; target: number | null }[] = [];
-  for (const o of ops) {
-    const starts = [toSerial(o.arrival), toSerial(o.documents)].filter((v): v is number => v !== null);
-    const release = toSerial(o.release);
-    if (starts.length === 0 || release === null || release < Math.max(...starts)) continue;
-    const target = o.type === "Importación" ? record.importTarget : record.exportTarget;
-    days.push({ days: oracleServiceDays(Math.max(...starts), release, record.saturdayIsBusiness, EXTRA_HOLIDAYS, o.delay ?? 0), target });
-  }
-  const allianceOfDo = (doNumber: string) => OPERATIONS.find((o) => o.do === doNumber)?.alliance ?? "";
-  const ncs = NONCONFORMITIES.filter(
-    (nc) => nc.date[0] === YEAR && nc.status !== "Anulada" && sameName(nc.alliance ?? allianceOfDo(nc.do ?? ""), name),
-  );
-  const onTime = days.filter((d) => d.target !== null && d.days <= d.target).length;
-  return {
-    operations: ops.length,
-    measured: days.length,
-    onTime,
-    onTimePct: days.length ? (100 * onTime) / days.length : null,
-    avgServiceDays: days.length ? days.reduce((sum, d) => sum + d.days, 0) / days.length : null,
-    nonconformities: ncs.length,
-    ncPer100: ops.length ? (100 * ncs.length) / ops.length : null,
-    complaints: ncs.filter((nc) => nc.type === "Reclamo cliente" || nc.type === "Queja").length,
-    closedEffectivePct: ncs.length
-      ? (100 * ncs.filter((nc) => nc.status === "Cerrada" && nc.effective === "Sí").length) / ncs.length
-      : null,
-  };
-}
 
 describe("computeEvaluation", () => {
   const result = computeEvaluation(fixtureModel(), YEAR);
@@ -68,7 +21,7 @@ describe("computeEvaluation", () => {
   });
 
   it.each([CARIBE, FRONTERA, ANDES, CAPITAL])("matches the independent computation for %s", (name) => {
-    const expected = expectedFigures(name);
+    const expected = expectedFigures(name, YEAR);
     const actual = row(name);
     expect({
       operations: actual.operations,

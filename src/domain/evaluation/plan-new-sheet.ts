@@ -1,0 +1,151 @@
+import { formatSerial, serialFromYmd } from "../calendar";
+import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
+import type { EvaluationResult } from "./compute-evaluation";
+import type { FormulaContext } from "./evaluation-formulas";
+import { decisionFormula, ratingFormula, scoreFormula } from "./evaluation-formulas";
+import { rowFormatSteps } from "./format-steps";
+import type { BandSource } from "./parameter-sources";
+import { formulaResult, measuredValue } from "./row-values";
+import type { EvaluationColumnKey } from "./sheet-layout";
+import {
+  DATE_FORMAT,
+  EVALUATION_COLUMNS,
+  GENERATED_LABEL,
+  GENERATED_ROW,
+  HEADER_ROW,
+  INSTRUCTIONS,
+  INSTRUCTIONS_ROW,
+  SIGNATURE_GAP,
+  SIGNATURE_LABELS,
+  SUBTITLE_ROW,
+  TITLE_ROW,
+  UPDATED_LABEL,
+  UPDATED_ROW,
+  evaluationSheetName,
+  evaluationTableName,
+  evaluationTitle,
+} from "./sheet-layout";
+
+export interface SheetPlanContext {
+  year: number;
+  today: number;
+  result: EvaluationResult;
+  formulas: FormulaContext;
+  bands: BandSource;
+}
+
+export const chartName = (year: number): string => `Cumplimiento ANS ${year}`;
+export const chartTitle = (year: number): string => `% cumplimiento ANS por aliado — ${year}`;
+
+/** Chart below the signature block: % cumplimiento ANS by alliance. */
+export function chartStep(
+  year: number,
+  columns: ReadonlyMap<EvaluationColumnKey, number>,
+  firstRow: number,
+  rowCount: number,
+  anchorRow: number,
+): PlanStep | null {
+  const allianceCol = columns.get("alliance");
+  const pctCol = columns.get("onTimePct");
+  if (allianceCol === undefined || pctCol === undefined || rowCount === 0) return null;
+  return {
+    kind: "chart",
+    sheet: evaluationSheetName(year),
+    name: chartName(year),
+    title: chartTitle(year),
+    categories: { row: firstRow, col: allianceCol, rowCount, colCount: 1 },
+    values: { row: firstRow, col: pctCol, rowCount, colCount: 1 },
+    anchor: { row: anchorRow, col: allianceCol },
+  };
+}
+
+/** Label cells of the signature block starting at `row`; the names and date are typed to their right. */
+export function signatureLabelWrites(row: number, col: number): CellWrite[] {
+  return SIGNATURE_LABELS.map((label, i) => ({ row: row + i, col, value: label, expected: null }));
+}
+
+/** A new `Evaluación AAAA` sheet: title block, one table row per alliance, live formulas, signature block, chart. */
+export function planNewSheet(ctx: SheetPlanContext): Plan {
+  const { year, today, result } = ctx;
+  const sheet = evaluationSheetName(year);
+  const table = evaluationTableName(year);
+  const alliances = result.alliances;
+  const columns = new Map<EvaluationColumnKey, number>(EVALUATION_COLUMNS.map((c, i) => [c.key, i]));
+  const firstRow = HEADER_ROW + 1;
+  const lastRow = HEADER_ROW + alliances.length;
+  const signatureRow = lastRow + 1 + SIGNATURE_GAP;
+  const date = Math.floor(today);
+
+  const cells: CellWrite[] = [
+    { row: TITLE_ROW, col: 0, value: evaluationTitle(year), expected: null },
+    {
+      row: SUBTITLE_ROW,
+      col: 0,
+      value:
+        "Control de operaciones externas contratadas con alianzas · Período " +
+        `${formatSerial(serialFromYmd(year, 1, 1))} – ${formatSerial(serialFromYmd(year, 12, 31))}`,
+      expected: null,
+    },
+    { row: GENERATED_ROW, col: 0, value: GENERATED_LABEL, expected: null },
+    { row: GENERATED_ROW, col: 1, value: date, expected: null },
+    { row: UPDATED_ROW, col: 0, value: UPDATED_LABEL, expected: null },
+    { row: UPDATED_ROW, col: 1, value: date, expected: null },
+    { row: INSTRUCTIONS_ROW, col: 0, value: INSTRUCTIONS, expected: null },
+  ];
+  EVALUATION_COLUMNS.forEach((column, col) => cells.push({ row: HEADER_ROW, col, value: column.header, expected: null }));
+  alliances.forEach((alliance, i) => {
+    EVALUATION_COLUMNS.forEach((column, col) => {
+      if (column.kind !== "key" && column.kind !== "measured") return;
+      const value = measuredValue(column.key, alliance);
+      if (value !== null) cells.push({ row: firstRow + i, col, value, expected: null });
+    });
+  });
+  cells.push(...signatureLabelWrites(signatureRow, 0));
+
+  const steps: PlanStep[] = [
+    { kind: "addSheet", sheet },
+    { kind: "writeCells", sheet, cells },
+    {
+      kind: "createTable",
+      sheet,
+      table,
+      area: { row: HEADER_ROW, col: 0, rowCount: alliances.length + 1, colCount: EVALUATION_COLUMNS.length },
+      style: "TableStyleMedium2",
+    },
+  ];
+  // Formulas after the table exists: their [@…] references only resolve inside it.
+  const formulaColumns = [
+    ["score", scoreFormula(ctx.formulas)],
+    ["rating", ratingFormula(ctx.formulas)],
+    ["decision", decisionFormula(ctx.formulas)],
+  ] as const;
+  for (const [key, formula] of formulaColumns) {
+    steps.push({
+      kind: "fillColumn",
+      sheet,
+      col: columns.get(key) ?? 0,
+      firstRow,
+      rowCount: alliances.length,
+      formula,
+      results: alliances.map((a) => formulaResult(key, a, ctx.bands)),
+      expected: alliances.map(() => null),
+    });
+  }
+  steps.push(...rowFormatSteps(sheet, columns, firstRow, alliances.length));
+  for (const row of [GENERATED_ROW, UPDATED_ROW, signatureRow + SIGNATURE_LABELS.length - 1]) {
+    steps.push({ kind: "numberFormat", sheet, area: { row, col: 1, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+  }
+  EVALUATION_COLUMNS.forEach((column, col) => steps.push({ kind: "columnWidth", sheet, col, width: column.width }));
+  steps.push({ kind: "freezeRows", sheet, rows: HEADER_ROW + 1 });
+  const chart = chartStep(year, columns, firstRow, alliances.length, signatureRow + SIGNATURE_LABELS.length + 1);
+  if (chart) steps.push(chart);
+  steps.push({ kind: "activate", sheet, cell: { row: firstRow, col: columns.get("c4") ?? 0 } });
+
+  const withoutOperations = alliances.filter((a) => a.operations === 0).length;
+  const notes = [
+    `Se creó la hoja «${sheet}» (tabla ${table}) con ${alliances.length} aliado(s)` +
+      (withoutOperations > 0 ? `, ${withoutOperations} sin operaciones en ${year}.` : "."),
+    "Ingrese C4, C5 y Criterio excluyente de cada aliado; Puntaje, Calificación y Decisión se calculan solos.",
+  ];
+  return { steps, notes };
+}

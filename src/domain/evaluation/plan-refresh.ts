@@ -1,0 +1,248 @@
+import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
+import type { CellValue } from "../workbook/snapshot";
+import { a1Address } from "../workbook/a1";
+import type { AllianceEvaluation } from "./compute-evaluation";
+import { decisionFormula, ratingFormula, scoreFormula } from "./evaluation-formulas";
+import type { EvaluationRow, EvaluationSheet } from "./evaluation-sheet";
+import { rowFormatSteps } from "./format-steps";
+import type { SheetPlanContext } from "./plan-new-sheet";
+import { chartStep, signatureLabelWrites } from "./plan-new-sheet";
+import { formulaResult, measuredValue, sameValue } from "./row-values";
+import { sameFormula } from "../workbook/formula-text";
+import type { EvaluationColumnKey } from "./sheet-layout";
+import { DATE_FORMAT, EVALUATION_COLUMNS, RETIRED_STATUS, SIGNATURE_GAP, SIGNATURE_LABELS, evaluationTableName } from "./sheet-layout";
+import { textKey } from "./text-key";
+
+type AppendedCell = CellValue | { formula: string; result?: CellValue };
+
+/** Collects cell writes by address; a later write to the same cell replaces the earlier one. */
+class CellWrites {
+  private readonly byAddress = new Map<string, CellWrite>();
+  constructor(private readonly content: (row: number, col: number) => CellValue) {}
+  set(row: number, col: number, write: { value?: CellValue; formula?: string; result?: CellValue }): void {
+    this.byAddress.set(`${row}:${col}`, { row, col, ...write, expected: this.content(row, col) });
+  }
+  list(): CellWrite[] {
+    return [...this.byAddress.values()];
+  }
+}
+
+/** Pairs sheet rows with alliances by name, in order, so that a repeated name keeps its own rows. */
+function matchRows(rows: readonly EvaluationRow[], alliances: readonly AllianceEvaluation[]) {
+  const queues = new Map<string, EvaluationRow[]>();
+  for (const row of rows) {
+    const key = textKey(row.alliance);
+    queues.set(key, [...(queues.get(key) ?? []), row]);
+  }
+  const matched: { row: EvaluationRow; alliance: AllianceEvaluation }[] = [];
+  const added: AllianceEvaluation[] = [];
+  for (const alliance of alliances) {
+    const row = queues.get(textKey(alliance.alliance))?.shift();
+    if (row) matched.push({ row, alliance });
+    else added.push(alliance);
+  }
+  const retired = [...queues.values()].flat().sort((a, b) => a.row - b.row);
+  return { matched, added, retired };
+}
+
+/**
+ * Refreshes an existing `Evaluación AAAA`: measured columns and formulas that differ are rewritten, what the
+ * evaluator typed is never written, new alliances get rows, removed ones keep their row marked.
+ */
+export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): Plan {
+  const { year, result } = ctx;
+  const sheet = existing.sheet.name;
+  const tableName = evaluationTableName(year);
+  const table = existing.table;
+  const notes: string[] = [];
+  if (!table) {
+    notes.push(
+      `La hoja «${sheet}» ya existe pero no tiene la tabla ${tableName}: no se modificó. ` +
+        "Cámbiele el nombre a la hoja (para conservarla) y genere la evaluación de nuevo.",
+    );
+    return { steps: [], notes };
+  }
+  const allianceCol = existing.columns.get("alliance");
+  if (allianceCol === undefined) {
+    notes.push(
+      `La tabla ${tableName} no tiene la columna «Aliado»: no se puede saber qué fila es de cada aliado. ` +
+        "Restaure el encabezado y genere de nuevo.",
+    );
+    return { steps: [], notes };
+  }
+  const missing = EVALUATION_COLUMNS.filter((c) => !existing.columns.has(c.key)).map((c) => `«${c.header}»`);
+  if (missing.length > 0) {
+    notes.push(`La tabla ${tableName} ya no tiene las columnas ${missing.join(", ")}: esas columnas no se actualizan.`);
+  }
+
+  const cells = existing.cells;
+  const writes = new CellWrites(cells.content);
+  const { matched, added, retired } = matchRows(existing.rows, result.alliances);
+  const formulas = new Map<EvaluationColumnKey, string>([
+    ["score", scoreFormula(ctx.formulas)],
+    ["rating", ratingFormula(ctx.formulas)],
+    ["decision", decisionFormula(ctx.formulas)],
+  ]);
+
+  let refreshedRows = 0;
+  for (const { row, alliance } of matched) {
+    let changed = false;
+    for (const column of EVALUATION_COLUMNS) {
+      const col = existing.columns.get(column.key);
+      if (col === undefined || column.kind !== "measured") continue;
+      const value = measuredValue(column.key, alliance);
+      if (!sameValue(cells.value(row.row, col), value) || cells.formula(row.row, col) !== null) {
+        writes.set(row.row, col, { value });
+        changed = true;
+      }
+    }
+    if (changed) refreshedRows++;
+    for (const [key, formula] of formulas) {
+      const col = existing.columns.get(key);
+      if (col === undefined) continue;
+      const expectedResult = formulaResult(key, alliance, ctx.bands);
+      if (!sameFormula(cells.formula(row.row, col), formula) || !sameValue(cells.value(row.row, col), expectedResult)) {
+        writes.set(row.row, col, { formula, result: expectedResult });
+      }
+    }
+    warnOutOfRange(existing, row, notes);
+  }
+
+  const statusCol = existing.columns.get("status");
+  const newlyRetired = retired.filter((r) => statusCol !== undefined && cells.value(r.row, statusCol) !== RETIRED_STATUS);
+  for (const r of newlyRetired) writes.set(r.row, statusCol ?? allianceCol, { value: RETIRED_STATUS });
+  if (newlyRetired.length > 0) {
+    notes.push(
+      `${newlyRetired.map((r) => `«${r.alliance}»`).join(", ")} ya no está(n) en tblAlianzas: su fila se conserva, ` +
+        `marcada «${RETIRED_STATUS}», con sus últimas cifras y lo que se escribió en ella.`,
+    );
+  }
+
+  const steps: PlanStep[] = [];
+  const lastRow = table.area.row + table.area.rowCount - 1;
+  let appended: AppendedCell[][] = [];
+  let signatureEnd = Math.max(lastRow, ...existing.signature.map((s) => s.row));
+  let signatureDateCell: { row: number; col: number } | null = null;
+  if (added.length > 0) {
+    const placed = placeNewRows(existing, lastRow, added.length, writes);
+    if (placed.blocker) {
+      notes.push(
+        `No se agregaron ${added.map((a) => `«${a.alliance}»`).join(", ")}: la celda ${placed.blocker} bajo la tabla ` +
+          "tiene contenido que se perdería. Muévalo y genere de nuevo.",
+      );
+    } else {
+      signatureEnd = placed.signatureEnd;
+      signatureDateCell = placed.movedDateCell ?? null;
+      appended = added.map((alliance) =>
+        table.columns.map((_, index): AppendedCell => {
+          const column = EVALUATION_COLUMNS.find((c) => existing.columns.get(c.key) === table.area.col + index);
+          if (!column) return null;
+          if (column.kind === "formula") {
+            const formula = formulas.get(column.key) ?? "";
+            return { formula, result: formulaResult(column.key, alliance, ctx.bands) };
+          }
+          return column.kind === "input" ? null : measuredValue(column.key, alliance);
+        }),
+      );
+      notes.push(`Se agregaron a la evaluación: ${added.map((a) => `«${a.alliance}»`).join(", ")}.`);
+    }
+  }
+
+  const measuredChanged = refreshedRows > 0 || appended.length > 0;
+  if (measuredChanged && existing.updatedCell) {
+    const { row, col } = existing.updatedCell;
+    const date = Math.floor(ctx.today);
+    if (cells.value(row, col) !== date) writes.set(row, col, { value: date });
+  }
+  if (refreshedRows > 0) notes.push(`Se actualizaron las cifras de ${refreshedRows} aliado(s) en «${sheet}».`);
+
+  const cellWrites = writes.list();
+  // Writes first: they move the signature block out of the rows the table grows into.
+  if (cellWrites.length > 0) steps.push({ kind: "writeCells", sheet, cells: cellWrites });
+  if (appended.length > 0) {
+    steps.push({ kind: "appendTableRows", sheet, table: table.name, rows: appended });
+    steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
+    if (signatureDateCell) {
+      steps.push({ kind: "numberFormat", sheet, area: { ...signatureDateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+    }
+    const firstRow = table.area.row + 1;
+    const chart = chartStep(year, existing.columns, firstRow, lastRow - firstRow + 1 + appended.length, signatureEnd + 2);
+    if (chart) steps.push(chart);
+  }
+  if (steps.length > 0) steps.push({ kind: "activate", sheet });
+  else notes.push(`La evaluación ${year} ya estaba al día: no hubo cambios.`);
+  return { steps, notes };
+}
+
+/**
+ * Makes room for `count` rows under the table: moves the signature block down when it would be in the way
+ * (or writes it when missing). Returns the first non-empty foreign cell in the way instead, if any.
+ */
+function placeNewRows(
+  existing: EvaluationSheet,
+  lastRow: number,
+  count: number,
+  writes: CellWrites,
+): { blocker: string | null; signatureEnd: number; movedDateCell?: { row: number; col: number } | null } {
+  const table = existing.table;
+  if (!table) return { blocker: null, signatureEnd: lastRow };
+  const cells = existing.cells;
+  const labelCol = table.area.col;
+  const newLast = lastRow + count;
+  const wantedStart = newLast + 1 + SIGNATURE_GAP;
+  const lines = existing.signature;
+  const signatureCells = new Set(lines.flatMap((l) => [`${l.row}:${l.col}`, `${l.row}:${l.col + 1}`]));
+  const isForeign = (row: number, col: number) =>
+    !signatureCells.has(`${row}:${col}`) && !sameValue(cells.content(row, col), null);
+
+  for (let row = lastRow + 1; row <= newLast; row++) {
+    for (let col = table.area.col; col < table.area.col + table.area.colCount; col++) {
+      if (isForeign(row, col)) return { blocker: a1Address(row, col), signatureEnd: lastRow };
+    }
+  }
+  if (lines.length === 0) {
+    for (let i = 0; i < SIGNATURE_LABELS.length; i++) {
+      for (const col of [labelCol, labelCol + 1]) {
+        if (isForeign(wantedStart + i, col)) return { blocker: a1Address(wantedStart + i, col), signatureEnd: lastRow };
+      }
+    }
+    for (const write of signatureLabelWrites(wantedStart, labelCol)) writes.set(write.row, write.col, { value: write.value ?? null });
+    const end = wantedStart + SIGNATURE_LABELS.length - 1;
+    return { blocker: null, signatureEnd: end, movedDateCell: { row: end, col: labelCol + 1 } };
+  }
+  const firstLine = Math.min(...lines.map((l) => l.row));
+  const lastLine = Math.max(...lines.map((l) => l.row));
+  if (firstLine >= wantedStart - SIGNATURE_GAP + 1) return { blocker: null, signatureEnd: lastLine };
+  const shift = wantedStart - firstLine;
+  for (const line of lines) {
+    for (const col of [line.col, line.col + 1]) {
+      if (isForeign(line.row + shift, col)) return { blocker: a1Address(line.row + shift, col), signatureEnd: lastRow };
+    }
+  }
+  // Vacate first, then fill: where old and new places overlap, the moved content wins.
+  for (const line of lines) for (const col of [line.col, line.col + 1]) writes.set(line.row, col, { value: null });
+  for (const line of lines) {
+    for (const col of [line.col, line.col + 1]) {
+      const formula = cells.formula(line.row, col);
+      writes.set(line.row + shift, col, formula !== null ? { formula } : { value: cells.value(line.row, col) });
+    }
+  }
+  const dateLine = lines.find((l) => l.label === "Fecha");
+  return { blocker: null, signatureEnd: lastLine + shift, movedDateCell: dateLine ? { row: dateLine.row + shift, col: dateLine.col + 1 } : null };
+}
+
+/** A typed C4/C5 outside 1–5 (pasted past the validation) still counts in Puntaje, so say so. */
+function warnOutOfRange(existing: EvaluationSheet, row: EvaluationRow, notes: string[]): void {
+  for (const key of ["c4", "c5"] as const) {
+    const col = existing.columns.get(key);
+    if (col === undefined) continue;
+    const value = existing.cells.value(row.row, col);
+    const valid = value === null || value === "" || (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5);
+    if (!valid) {
+      notes.push(
+        `«${existing.sheet.name}»!${a1Address(row.row, col)} (${key.toUpperCase()} de «${row.alliance}») tiene ` +
+          `«${String(value)}»: escriba un entero de 1 a 5.`,
+      );
+    }
+  }
+}
