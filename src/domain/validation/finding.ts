@@ -16,6 +16,13 @@ export const RULE_IDS = [
   "nc-faltante",
   "nc-do-desconocido",
   "nc-cierre-incompleto",
+  // §1 rules that §5 does not name:
+  "nc-desconocida",
+  "nc-numero-invalido",
+  "aliado-duplicado",
+  "correo-invalido",
+  "contrato-por-vencer",
+  "listas-restrictivas-vencidas",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

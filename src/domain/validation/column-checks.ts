@@ -1,0 +1,121 @@
+import { isSupportedSerial } from "../calendar";
+import { looseTextKey, excelTextKey } from "../workbook/cell-reading";
+import type { ColumnSpec } from "../workbook/schema-types";
+import type { CellValue } from "../workbook/snapshot";
+import type { LocatedTable } from "../workbook/table-location";
+import { readDateText } from "./date-text";
+import type { FindingCollector } from "./finding-collector";
+import { showValue } from "./value-text";
+
+/** A SPEC column of a located table with what its generic checks need, resolved once per table. */
+export interface CheckedColumn {
+  readonly spec: ColumnSpec;
+  readonly col: number;
+  /** Allowed values (case-insensitive key → value) of a fixed list. */
+  readonly allowed: ReadonlyMap<string, string> | null;
+  /** Allowed values by loose key, to suggest the one meant. */
+  readonly loose: ReadonlyMap<string, string> | null;
+}
+
+export function checkedColumns(located: LocatedTable): CheckedColumn[] {
+  const columns: CheckedColumn[] = [];
+  located.match.specAt.forEach((spec, i) => {
+    if (!spec || spec.kind === "formula") return;
+    const values = spec.list && "values" in spec.list ? spec.list.values : null;
+    columns.push({
+      spec,
+      col: located.firstCol + i,
+      allowed: values ? new Map(values.map((v) => [excelTextKey(v), v])) : null,
+      loose: values ? new Map(values.map((v) => [looseTextKey(v), v])) : null,
+    });
+  });
+  return columns;
+}
+
+/** "del DO DO-1001" / "de la fila 12": how a message names the row. */
+export type RowLabel = string;
+
+/**
+ * The checks every column gets from its kind: required, dates (text that looks like a date gets the date
+ * it probably means), numbers, fixed lists. Returns false when the cell is blank.
+ */
+export function checkCell(
+  out: FindingCollector,
+  sheet: string,
+  row: number,
+  column: CheckedColumn,
+  value: CellValue,
+  label: RowLabel,
+  rowKey: string | undefined,
+): void {
+  const { spec, col } = column;
+  const blank = value === null || (typeof value === "string" && value.trim() === "");
+  if (blank) {
+    if (spec.required) {
+      out.add("campo-obligatorio", sheet, row, col, `Falta «${spec.header}» ${label}: es obligatorio, escríbalo.`, rowKey);
+    }
+    return;
+  }
+  switch (spec.kind) {
+    case "date":
+    case "datetime": {
+      if (typeof value === "number" && Number.isFinite(value) && isSupportedSerial(value)) return;
+      out.add("fecha-invalida", sheet, row, col, dateMessage(spec, value, label), rowKey);
+      return;
+    }
+    case "number":
+    case "percent":
+      if (typeof value !== "number") {
+        out.add(
+          "valor-no-permitido",
+          sheet,
+          row,
+          col,
+          `«${spec.header}» ${label} debe ser un número y tiene ${showValue(value)}: escriba solo el número.`,
+          rowKey,
+        );
+      }
+      return;
+    case "list":
+    case "yesno": {
+      if (!column.allowed) return;
+      const text = typeof value === "string" ? value.trim() : String(value);
+      if (column.allowed.has(excelTextKey(text))) return;
+      const meant = column.loose?.get(looseTextKey(text));
+      const options = [...column.allowed.values()].join(", ");
+      out.add(
+        "valor-no-permitido",
+        sheet,
+        row,
+        col,
+        `«${spec.header}» ${label} tiene ${showValue(value)}, que no está en la lista (${options})` +
+          (meant ? `: ¿quiso decir «${meant}»?` : ": elija uno de la lista."),
+        rowKey,
+      );
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function dateMessage(spec: ColumnSpec, value: CellValue, label: RowLabel): string {
+  const format = spec.kind === "datetime" ? "dd/mm/aaaa hh:mm" : "dd/mm/aaaa";
+  if (typeof value === "string") {
+    const read = readDateText(value);
+    if (read?.kind === "date") {
+      return (
+        `«${spec.header}» ${label} tiene el texto «${value.trim()}», no una fecha: ¿quiso decir ${read.shown}? ` +
+        `Vuelva a escribirla como fecha (${format}) para que Excel la reconozca.`
+      );
+    }
+    if (read?.kind === "impossible") {
+      return `«${spec.header}» ${label} tiene «${value.trim()}», y la fecha ${read.shown} no existe: corrija el día o el mes.`;
+    }
+    return `«${spec.header}» ${label} tiene el texto «${value.trim()}», que no es una fecha: escriba la fecha (${format}).`;
+  }
+  if (typeof value === "number") {
+    return `«${spec.header}» ${label} tiene el número ${value}, que no corresponde a una fecha entre 1984 y 2200: escriba la fecha (${format}).`;
+  }
+  return `«${spec.header}» ${label} tiene ${showValue(value)}, que no es una fecha: escriba la fecha (${format}).`;
+}

@@ -1,0 +1,104 @@
+import { groupFindings, validateWorkbook } from "../../../src/domain/validation";
+import type { RuleId } from "../../../src/domain/validation";
+import { serial } from "../../helpers/snapshot-builder";
+import { cleanWorkbook, TODAY } from "./clean-workbook";
+import type { CellPatch } from "./clean-workbook";
+
+const validate = (patches: CellPatch[] = []) => validateWorkbook(cleanWorkbook(patches), { today: TODAY });
+const ops = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Operaciones", cell, value });
+const partners = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Alianzas", cell, value });
+const ncs = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "No Conformidades", cell, value });
+
+describe("validateWorkbook", () => {
+  it("finds nothing in clean data", () => {
+    expect(validate().findings).toEqual([]);
+  });
+
+  const cases: [string, CellPatch[], RuleId, string, string][] = [
+    ["an empty Cliente", [ops("C2", null)], "campo-obligatorio", "Operaciones", "C2"],
+    ["an empty Aliado", [ops("G3", null)], "campo-obligatorio", "Operaciones", "G3"],
+    ["a repeated DO", [ops("A5", "do-1001")], "do-duplicado", "Operaciones", "A5"],
+    ["a date typed as text", [ops("I2", "02/03/2026")], "fecha-invalida", "Operaciones", "I2"],
+    ["an impossible number as a date", [ops("K2", 12)], "fecha-invalida", "Operaciones", "K2"],
+    ["a DO opened after today", [ops("I3", serial(2026, 3, 25)), ops("K3", serial(2026, 3, 26))], "fecha-futura", "Operaciones", "I3"],
+    ["documents completed before the DO was opened", [ops("K2", serial(2026, 3, 1, 8))], "orden-hitos", "Operaciones", "K2"],
+    ["a levante before the declaration", [ops("M2", serial(2026, 3, 5, 7))], "orden-hitos", "Operaciones", "M2"],
+    ["an invoice before the levante", [ops("O2", serial(2026, 3, 5))], "orden-hitos", "Operaciones", "O2"],
+    ["a Tipo outside the list", [ops("B2", "Importacion")], "valor-no-permitido", "Operaciones", "B2"],
+    ["a Modo outside the list", [ops("F2", "Barco")], "valor-no-permitido", "Operaciones", "F2"],
+    ["negative client days", [ops("P2", -1)], "valor-no-permitido", "Operaciones", "P2"],
+    ["a city that is not an alliance city", [ops("E2", "Medellín")], "ciudad-desconocida", "Operaciones", "E2"],
+    ["a Buenaventura DO", [ops("E2", "Buenaventura")], "fuera-de-alcance", "Operaciones", "E2"],
+    ["an alliance not in tblAlianzas", [ops("G2", "Agencia del Norte")], "aliado-desconocido", "Operaciones", "G2"],
+    ["an alliance that does not cover the city", [ops("E2", "Bogotá")], "aliado-sin-cobertura", "Operaciones", "G2"],
+    ["a DO opened before the contract", [ops("I5", serial(2025, 5, 20))], "contrato-vencido", "Operaciones", "G5"],
+    ["a wrong client NIT check digit", [ops("D2", "899999068-2")], "nit-invalido", "Operaciones", "D2"],
+    ["a linked NC that does not exist", [ops("T3", "NC-2026-099")], "nc-desconocida", "Operaciones", "T3"],
+    ["a wrong alliance NIT", [partners("B2", "800197268")], "nit-invalido", "Alianzas", "B2"],
+    ["a repeated alliance", [partners("A3", "agencia caribe sas")], "aliado-duplicado", "Alianzas", "A3"],
+    ["an alliance city outside the seven", [partners("C2", "Cartagena; Pasto")], "ciudad-desconocida", "Alianzas", "C2"],
+    ["a bad e-mail", [partners("E2", "operaciones.caribe.com")], "correo-invalido", "Alianzas", "E2"],
+    ["a contract that ends before it starts", [partners("I2", serial(2024, 12, 31))], "orden-hitos", "Alianzas", "I2"],
+    ["a contract ending within 60 days", [partners("I3", serial(2026, 4, 30))], "contrato-por-vencer", "Alianzas", "I3"],
+    ["a zero import target", [partners("J2", 0)], "valor-no-permitido", "Alianzas", "J2"],
+    ["a Sábado hábil outside Sí/No", [partners("L2", "Si")], "valor-no-permitido", "Alianzas", "L2"],
+    ["restrictive lists checked over a year ago", [partners("O2", serial(2025, 1, 10))], "listas-restrictivas-vencidas", "Alianzas", "O2"],
+    ["an NC about a DO that does not exist", [ncs("D2", "DO-9999")], "nc-do-desconocido", "No Conformidades", "D2"],
+    ["an NC number in the wrong format", [ncs("A2", "NC-26-1")], "nc-numero-invalido", "No Conformidades", "A2"],
+    ["a closed NC without closing date", [ncs("O2", "Cerrada"), ncs("N2", "Sí")], "nc-cierre-incompleto", "No Conformidades", "M2"],
+    ["a closed NC not verified effective", [ncs("O2", "Cerrada"), ncs("M2", serial(2026, 3, 15))], "nc-cierre-incompleto", "No Conformidades", "N2"],
+    ["an NC commitment before its date", [ncs("L2", serial(2026, 3, 1))], "orden-hitos", "No Conformidades", "L2"],
+    ["an NC without description", [ncs("F2", null)], "campo-obligatorio", "No Conformidades", "F2"],
+  ];
+
+  it.each(cases)("reports %s", (_name, patches, rule, sheet, cell) => {
+    const report = validate(patches);
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule, sheet, cell }));
+    const finding = report.findings.find((f) => f.rule === rule && f.cell === cell);
+    expect(finding?.message.length).toBeGreaterThan(30);
+  });
+
+  it("warns about a late DO and asks for its non-conformity", () => {
+    // Levante on 12/03 after documents on 04/03: 6 business days against a meta of 3.
+    const report = validate([ops("M2", serial(2026, 3, 12, 9)), ops("N2", serial(2026, 3, 12, 12)), ops("O2", serial(2026, 3, 13))]);
+    expect(report.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([
+      ["ans-incumplido", "R2", "advertencia"],
+      ["nc-faltante", "T2", "advertencia"],
+    ]);
+    expect(report.findings[0]?.message).toContain("6 días hábiles");
+    expect(report.findings[0]?.rowKey).toBe("DO-1001");
+  });
+
+  it("counts the client's days before calling a DO late", () => {
+    const late = [ops("M2", serial(2026, 3, 12, 9)), ops("N2", serial(2026, 3, 12, 12)), ops("O2", serial(2026, 3, 13))];
+    expect(validate([...late, ops("P2", 3)]).findings).toEqual([]);
+  });
+
+  it("suggests the date a text probably means, without converting it", () => {
+    const report = validate([ops("I2", "2026-03-02")]);
+    expect(report.findings[0]?.message).toContain("¿quiso decir 02/03/2026?");
+  });
+
+  it("sorts findings by sheet, row and column and counts them", () => {
+    const report = validate([ncs("D2", "DO-9999"), ops("F5", "Barco"), ops("C2", null), ops("B2", "x")]);
+    expect(report.findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Operaciones!B2",
+      "Operaciones!C2",
+      "Operaciones!F5",
+      "No Conformidades!D2",
+    ]);
+    expect(report.summary).toEqual({
+      errors: 4,
+      warnings: 0,
+      byRule: { "valor-no-permitido": 2, "campo-obligatorio": 1, "nc-do-desconocido": 1 },
+      bySheet: { Operaciones: 3, "No Conformidades": 1 },
+    });
+    const groups = groupFindings(report);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.rules.map((g) => [g.rule, g.count])).toEqual([
+      ["campo-obligatorio", 1],
+      ["valor-no-permitido", 2],
+      ["nc-do-desconocido", 1],
+    ]);
+  });
+});
