@@ -13,7 +13,7 @@ export { computeEvaluation, weightedScore } from "./compute-evaluation";
 export type { EvaluationJson } from "./evaluation-json";
 export { evaluationToJson } from "./evaluation-json";
 export type { EvaluationPlanOptions } from "./plan-evaluation";
-export { planEvaluation } from "./plan-evaluation";
+export { evaluateWorkbook, planEvaluation } from "./plan-evaluation";
 export { readEvaluationInputs } from "./evaluation-sheet";
 export { lastCompleteYear } from "./last-complete-year";
 export { chartName as evaluationChartName } from "./plan-new-sheet";

@@ -2,9 +2,12 @@ import type { Plan } from "../workbook/plan";
 import { readWorkbookModel } from "../workbook";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { computeEvaluation } from "./compute-evaluation";
+import type { EvaluationResult } from "./compute-evaluation";
 import { readEvaluationSheet, sheetInputs } from "./evaluation-sheet";
+import type { EvaluationSheet } from "./evaluation-sheet";
 import type { FormulaContext } from "./evaluation-formulas";
 import { readBandSource, readWeightSource } from "./parameter-sources";
+import type { BandSource, WeightSource } from "./parameter-sources";
 import { planNewSheet } from "./plan-new-sheet";
 import { planRefresh } from "./plan-refresh";
 import { columnByKey } from "./sheet-layout";
@@ -13,6 +16,28 @@ export interface EvaluationPlanOptions {
   year: number;
   /** Today as an Excel serial: the sheet's "Generada el" / "Cifras actualizadas el" date. */
   today: number;
+}
+
+/**
+ * The evaluation exactly as the sheet computes it: the workbook's figures, what the evaluator typed in an
+ * existing `Evaluación AAAA`, and the weights and bands the sheet's formulas reference in Parámetros (a weight
+ * typed as 35 instead of 35 % counts as the sheet counts it). For the CLI's --json and the pane's preview.
+ */
+export function evaluateWorkbook(snapshot: WorkbookSnapshot, year: number): EvaluationResult {
+  const existing = readEvaluationSheet(snapshot, year);
+  return evaluate(snapshot, year, readWeightSource(snapshot), readBandSource(snapshot), existing);
+}
+
+function evaluate(
+  snapshot: WorkbookSnapshot,
+  year: number,
+  weights: WeightSource,
+  bands: BandSource,
+  existing: EvaluationSheet | null,
+): EvaluationResult {
+  const model = readWorkbookModel(snapshot);
+  const parameters = { ...model.parameters, weights: weights.values, bands: bands.bands };
+  return computeEvaluation({ ...model, parameters }, year, existing ? sheetInputs(existing) : undefined);
 }
 
 /**
@@ -28,13 +53,8 @@ export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPl
   }
   const weights = readWeightSource(snapshot);
   const bands = readBandSource(snapshot);
-  const manual = existing ? sheetInputs(existing) : undefined;
   // Score and rating with the very weights and bands the formulas reference, so cached results match Excel.
-  const result = computeEvaluation(
-    { ...model, parameters: { ...model.parameters, weights: weights.values, bands: bands.bands } },
-    year,
-    manual,
-  );
+  const result = evaluate(snapshot, year, weights, bands, existing);
   const formulas: FormulaContext = {
     header: (key) => existing?.headers.get(key) ?? columnByKey(key).header,
     weights,

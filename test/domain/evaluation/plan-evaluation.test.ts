@@ -1,5 +1,5 @@
 import { lastCompleteYear } from "../../../src/domain/evaluation/last-complete-year";
-import { planEvaluation } from "../../../src/domain/evaluation/plan-evaluation";
+import { evaluateWorkbook, planEvaluation } from "../../../src/domain/evaluation/plan-evaluation";
 import { readEvaluationInputs } from "../../../src/domain/evaluation/evaluation-sheet";
 import type { CellWrite, ChartStep, ListValidationStep, Plan, WriteCellsStep } from "../../../src/domain/workbook/plan";
 import type { CellValue, WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
@@ -214,6 +214,18 @@ describe("planEvaluation regenerating a year the evaluator worked on", () => {
     expect([at(after, "S10"), at(after, "T10")]).toEqual([60, "Aceptable"]);
     expect(at(after, "S8")).toBe(44);
     expect(addressesWritten(refresh).every((a) => /^[STU]\d+$/.test(a))).toBe(true);
+  });
+
+  it("evaluates the workbook for --json exactly as the sheet shows it", () => {
+    const settled = applyPlanToSnapshot(worked, plan(worked, LATER));
+    const result = evaluateWorkbook(settled, YEAR);
+    for (const [name, row] of Object.entries(ROW)) {
+      const entry = result.alliances.find((a) => a.alliance === name);
+      expect([entry?.score ?? "", entry?.rating ?? (entry?.operations === 0 ? "Sin operaciones" : "Pendiente")]).toEqual([
+        at(settled, `S${row}`),
+        at(settled, `T${row}`),
+      ]);
+    }
   });
 
   it("reads back what the evaluator typed", () => {
