@@ -70,11 +70,11 @@ function activate(wb: Workbook, step: ActivateStep): void {
   const index = sheets.findIndex((ws) => ws.name === step.sheet);
   if (index < 0) throw new Error(`No existe la hoja «${step.sheet}» en el libro.`);
   sheets.forEach((ws, i) => {
-    const current: Partial<WorksheetView> = ws.views[0] ?? { state: "normal" };
+    const current: Partial<WorksheetView> = (ws.views ?? [])[0] ?? { state: "normal" };
     const cell = i === index && step.cell ? a1(step.cell.row, step.cell.col) : current.activeCell;
     ws.views = [Object.assign({}, current, { tabSelected: i === index, activeCell: cell })];
   });
-  const view = wb.views[0] ?? { x: 0, y: 0, width: 12000, height: 20000, visibility: "visible" };
+  const view = (wb.views ?? [])[0] ?? { x: 0, y: 0, width: 12000, height: 20000, visibility: "visible" };
   wb.views = [{ ...view, firstSheet: 0, activeTab: index }];
 }
 

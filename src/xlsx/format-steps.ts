@@ -83,7 +83,7 @@ export function applyConditionalFormat(ws: Worksheet, step: ConditionalFormatSte
 
 export function applyFreezeRows(ws: Worksheet, step: FreezeRowsStep): void {
   // tabSelected is read and written by ExcelJS although its typings omit it.
-  const current = (ws.views[0] ?? {}) as Partial<WorksheetView> & { tabSelected?: boolean };
+  const current = ((ws.views ?? [])[0] ?? {}) as Partial<WorksheetView> & { tabSelected?: boolean };
   const kept = { tabSelected: current.tabSelected, activeCell: current.activeCell, zoomScale: current.zoomScale };
   ws.views = [
     step.rows <= 0

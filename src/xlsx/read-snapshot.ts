@@ -81,7 +81,7 @@ function listSource(formula: string | number | undefined): string | null {
 }
 
 function frozenRows(ws: Worksheet): number {
-  const view = ws.views[0];
+  const view = (ws.views ?? [])[0];
   if (view && view.state === "frozen") return view.ySplit ?? 0;
   return 0;
 }

@@ -57,7 +57,7 @@ export function copySheet(wb: Workbook, source: Worksheet, copyName: string): Wo
   for (const format of conditionalFormattings(source)) {
     copy.addConditionalFormatting(JSON.parse(JSON.stringify(format)) as Parameters<Worksheet["addConditionalFormatting"]>[0]);
   }
-  copy.views = source.views.map((view) => ({ ...view, tabSelected: false }));
+  copy.views = (source.views ?? []).map((view) => ({ ...view, tabSelected: false }));
   return copy;
 }
 

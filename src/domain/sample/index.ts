@@ -3,3 +3,4 @@ export { generateOperationRows, type SampleOperation, type OperationGeneratorOpt
 export { operationResults, type OperationResults } from "./operation-results";
 export { SAMPLE_ALLIANCES, nitWithCheckDigit, type SampleAlliance } from "./alliances";
 export { SeededRandom } from "./random";
+export { planLegacyCuadro } from "./legacy-cuadro";

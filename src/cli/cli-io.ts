@@ -1,0 +1,10 @@
+/** Where a command writes and what "today" is: injected so that tests run commands in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Today as an Excel serial (Bogotá's calendar day). */
+  today: number;
+}
+
+/** Exit statuses of SPEC/issue 3: 0 fine, 1 the workbook has errors, 2 the input cannot be used. */
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;

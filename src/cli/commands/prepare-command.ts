@@ -1,0 +1,28 @@
+import { planPreparation } from "../../domain/workbook/plan-preparation";
+import { applyPlan, saveWorkbookFile } from "../../xlsx";
+import { parseArguments, UsageError } from "../arguments";
+import { EXIT, type CliIo } from "../cli-io";
+import { PREPARE_HELP } from "../help-text";
+import { checkOutputPath, openWorkbook } from "./workbook-input";
+
+/** `preparar <entrada.xlsx> --salida <salida.xlsx>`: writes the structured workbook; the input is never touched. */
+export async function prepareCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArguments(args, { withValue: ["salida"], flags: [] });
+  if (parsed.help) {
+    io.stdout(PREPARE_HELP);
+    return EXIT.ok;
+  }
+  const [input, ...extra] = parsed.positionals;
+  if (input === undefined) throw new UsageError("Falta el archivo de entrada.");
+  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: preparar recibe un solo archivo de entrada.`);
+  const output = parsed.values.get("salida");
+  if (output === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx>.");
+  checkOutputPath(input, output);
+  const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: true });
+  const plan = planPreparation(snapshot, { today: io.today });
+  const report = applyPlan(workbook, plan);
+  await saveWorkbookFile(workbook, output);
+  const lines = plan.steps.length === 0 ? ["El libro ya estaba preparado: no hubo cambios."] : plan.notes;
+  io.stdout([...lines.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
+  return EXIT.ok;
+}

@@ -1,0 +1,41 @@
+import * as path from "node:path";
+import type ExcelJS from "exceljs";
+import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
+import { locateTables } from "../../domain/workbook/table-location";
+import { loadWorkbookFile, readSnapshot, UnusableInputError } from "../../xlsx";
+
+export interface OpenedWorkbook {
+  workbook: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+}
+
+function isEmptyWorkbook(snapshot: WorkbookSnapshot): boolean {
+  return snapshot.sheets.every((sheet) => sheet.area.rowCount === 0);
+}
+
+/**
+ * Loads a workbook and checks it has an operations sheet the add-in recognises. `allowEmpty` lets
+ * preparar build the structure in a blank book.
+ */
+export async function openWorkbook(file: string, options: { allowEmpty: boolean }): Promise<OpenedWorkbook> {
+  const workbook = await loadWorkbookFile(file);
+  const snapshot = readSnapshot(workbook);
+  if (locateTables(snapshot).operations === null && !(options.allowEmpty && isEmptyWorkbook(snapshot))) {
+    throw new UnusableInputError(
+      `«${file}» no tiene una hoja de operaciones reconocible: debe haber una fila de encabezados con columnas como DO, Tipo, Cliente, Ciudad y Aliado.`,
+    );
+  }
+  return { workbook, snapshot };
+}
+
+/** The output must be another file: the commands never modify their input. */
+export function checkOutputPath(input: string, output: string): void {
+  if (path.resolve(input) === path.resolve(output)) {
+    throw new UnusableInputError(
+      `La salida «${output}» es el mismo archivo de entrada; indique otro nombre con --salida (la entrada nunca se modifica).`,
+    );
+  }
+  if (!/\.xlsx$/i.test(output)) {
+    throw new UnusableInputError(`La salida «${output}» debe terminar en .xlsx; por ejemplo --salida cuadro-preparado.xlsx.`);
+  }
+}

@@ -1,0 +1,111 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { planLegacyCuadro, planSampleData } from "../domain/sample";
+import type { ValidationReport } from "../domain/validation/finding";
+import { planPreparation } from "../domain/workbook/plan-preparation";
+import { readWorkbookModel } from "../domain/workbook/read-model";
+import { measuredServiceDays, targetFor } from "../domain/workbook/service-time";
+import { findAlliance } from "../domain/workbook/alliance-lookup";
+import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../xlsx";
+import { EXIT, type CliIo } from "./cli-io";
+import { runCli } from "./main";
+import { todayInBogota } from "./today";
+
+const SEED = 20260;
+
+function capture(io: CliIo): { io: CliIo; out: () => string } {
+  let text = "";
+  return { io: { ...io, stdout: (chunk) => (text += chunk) }, out: () => text };
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "—" : `${((100 * part) / whole).toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
+}
+
+/** DOs per alliance and % on time (service time ≤ meta among measured DOs), from a prepared workbook. */
+async function allianceSummary(file: string): Promise<string[]> {
+  const model = readWorkbookModel(readSnapshot(await loadWorkbookFile(file)));
+  const rows = new Map<string, { dos: number; measured: number; onTime: number }>();
+  for (const op of model.operations) {
+    const alliance = findAlliance(model.alliances, op.alliance);
+    const name = alliance?.name ?? (op.alliance || "(sin aliado)");
+    const row = rows.get(name) ?? { dos: 0, measured: 0, onTime: 0 };
+    row.dos++;
+    const days = measuredServiceDays(op, alliance, model.extraHolidays);
+    const target = targetFor(op, alliance);
+    if (days !== null && target !== null) {
+      row.measured++;
+      if (days <= target) row.onTime++;
+    }
+    rows.set(name, row);
+  }
+  const width = Math.max(...[...rows.keys()].map((name) => name.length));
+  return [...rows.entries()]
+    .sort(([, a], [, b]) => b.dos - a.dos)
+    .map(([name, r]) => `  ${name.padEnd(width)}  ${String(r.dos).padStart(5)} DO   ${percent(r.onTime, r.measured).padStart(7)} a tiempo`);
+}
+
+/**
+ * `npm run demo`: builds the sample workbooks, runs preparar and validar through the real command, writes
+ * everything under demo/ and prints a short summary.
+ */
+export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
+  await fs.mkdir(folder, { recursive: true });
+  const file = (name: string): string => path.join(folder, name);
+  const { today } = io;
+
+  const original = new ExcelJS.Workbook();
+  applyPlan(original, planLegacyCuadro({ today, seed: SEED }));
+  await saveWorkbookFile(original, file("cuadro-original.xlsx"));
+
+  const sample = new ExcelJS.Workbook();
+  applyPlan(sample, planPreparation(readSnapshot(sample), { today }));
+  const samplePlan = planSampleData(readSnapshot(sample), { today, seed: SEED });
+  applyPlan(sample, samplePlan);
+  await saveWorkbookFile(sample, file("cuadro-ejemplo.xlsx"));
+
+  io.stdout("Control de Alianzas — demostración\n\n");
+  io.stdout(`1. Cuadro «como lo tenía el coordinador»: ${file("cuadro-original.xlsx")}\n`);
+  io.stdout(`   Cuadro de ejemplo estructurado: ${file("cuadro-ejemplo.xlsx")} (${samplePlan.notes[0] ?? ""})\n\n`);
+
+  io.stdout(`2. control-alianzas preparar ${file("cuadro-original.xlsx")} --salida ${file("cuadro-preparado.xlsx")}\n`);
+  const prepared = await runCli(["preparar", file("cuadro-original.xlsx"), "--salida", file("cuadro-preparado.xlsx")], {
+    ...io,
+    stdout: (text) => io.stdout(text.replace(/^/gm, "   ")),
+  });
+  if (prepared !== EXIT.ok) return prepared;
+
+  io.stdout(`\n3. control-alianzas validar ${file("cuadro-preparado.xlsx")} --json > ${file("hallazgos.json")}\n`);
+  const validation = capture(io);
+  const validated = await runCli(["validar", file("cuadro-preparado.xlsx"), "--json"], validation.io);
+  if (validated === EXIT.unusable) return validated;
+  await fs.writeFile(file("hallazgos.json"), validation.out());
+  const report = JSON.parse(validation.out()) as Pick<ValidationReport, "summary">;
+
+  io.stdout("\nDO por alianza (cuadro preparado):\n");
+  for (const line of await allianceSummary(file("cuadro-preparado.xlsx"))) io.stdout(`${line}\n`);
+  io.stdout(`\nHallazgos: ${report.summary.errors} errores y ${report.summary.warnings} advertencias, por regla:\n`);
+  for (const [rule, count] of Object.entries(report.summary.byRule).sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))) {
+    io.stdout(`  ${rule.padEnd(22)} ${String(count).padStart(5)}\n`);
+  }
+  io.stdout(`\nArchivos en ${folder}/: cuadro-original.xlsx, cuadro-ejemplo.xlsx, cuadro-preparado.xlsx, hallazgos.json\n`);
+  return EXIT.ok;
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    today: todayInBogota(),
+  };
+  runDemo(io).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`La demostración falló: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
+}

@@ -1,0 +1,60 @@
+export const GENERAL_HELP = `Control de Alianzas — cuadro de control de operaciones con alianzas estratégicas
+
+Uso:
+  control-alianzas preparar <entrada.xlsx> --salida <salida.xlsx>
+  control-alianzas validar <archivo.xlsx> [--json]
+  control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]
+
+Comandos:
+  preparar   Convierte el cuadro en tablas de Excel con encabezados, listas, formatos y fórmulas;
+             guarda una copia de respaldo de cada hoja que reestructura. Nunca modifica la entrada.
+  validar    Revisa las reglas del cuadro (DO duplicados, fechas, hitos, alianzas, contratos, NC…).
+  evaluar    Genera o actualiza la hoja «Evaluación AAAA» de desempeño anual de las alianzas.
+
+Use «control-alianzas <comando> --help» para ver las opciones de cada comando.
+
+Estado de salida: 0 sin errores, 1 el libro tiene errores, 2 no se pudo usar la entrada.
+`;
+
+export const PREPARE_HELP = `Uso: control-alianzas preparar <entrada.xlsx> --salida <salida.xlsx>
+
+Estructura el cuadro de control: crea o convierte las hojas Operaciones, Alianzas, No Conformidades
+y Parámetros en tablas de Excel con los encabezados exactos, listas desplegables, formatos de fecha,
+encabezado inmovilizado y las columnas calculadas (Meta ANS, Tiempo servicio, Estado ANS).
+Reconoce encabezados escritos a mano (No. DO, Aduana, Alianza, F. levante…) y conserva todas las
+celdas y columnas propias. Antes de reestructurar una hoja guarda una copia «Respaldo …».
+
+El archivo de entrada nunca se modifica: el resultado se escribe en --salida.
+
+Opciones:
+  --salida <archivo.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
+  --help                    muestra esta ayuda
+`;
+
+export const VALIDATE_HELP = `Uso: control-alianzas validar <archivo.xlsx> [--json]
+
+Revisa el cuadro de control con las reglas de la especificación (campo-obligatorio, do-duplicado,
+fecha-invalida, fecha-futura, orden-hitos, valor-no-permitido, ciudad-desconocida, fuera-de-alcance,
+aliado-desconocido, aliado-sin-cobertura, contrato-vencido, nit-invalido, ans-incumplido,
+nc-faltante, nc-do-desconocido, nc-cierre-incompleto) e imprime los hallazgos por hoja y regla.
+
+Opciones:
+  --json    imprime {"findings":[{"rule","severity","sheet","cell","message"}],"summary":{…}}
+  --help    muestra esta ayuda
+
+Estado de salida: 0 sin errores (puede haber advertencias), 1 hay errores, 2 no se pudo usar el archivo.
+`;
+
+export const EVALUATE_HELP = `Uso: control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]
+
+Genera o actualiza la hoja «Evaluación AAAA»: una fila por alianza con DOs atendidos, % de
+cumplimiento ANS, no conformidades, criterios C1–C5, puntaje, calificación y decisión. Al
+regenerar un año conserva lo que escribió el evaluador (C4, C5, excluyente, observaciones, firmas).
+El gráfico de cumplimiento solo se dibuja en Excel con el complemento.
+
+Opciones:
+  --anio AAAA               año evaluado (obligatorio)
+  --salida <archivo.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
+  --json                    imprime las cifras de la evaluación en JSON
+  --help                    muestra esta ayuda
+`;

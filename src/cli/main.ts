@@ -1,0 +1,67 @@
+import { UnusableInputError } from "../xlsx";
+import { UsageError } from "./arguments";
+import { EXIT, type CliIo } from "./cli-io";
+import { evaluateCommand } from "./commands/evaluate-command";
+import { prepareCommand } from "./commands/prepare-command";
+import { validateCommand } from "./commands/validate-command";
+import { EVALUATE_HELP, GENERAL_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
+import { todayInBogota } from "./today";
+
+const COMMANDS = {
+  preparar: { run: prepareCommand, help: PREPARE_HELP },
+  validar: { run: validateCommand, help: VALIDATE_HELP },
+  evaluar: { run: evaluateCommand, help: EVALUATE_HELP },
+} as const;
+
+function isCommand(name: string): name is keyof typeof COMMANDS {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+/**
+ * `control-alianzas <comando> …`. Every failure reaches the user as one Spanish sentence on stderr (never a
+ * stack trace): 2 for a command line or input that cannot be used.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "ayuda" || name === "--ayuda") {
+    (name === undefined ? io.stderr : io.stdout)(GENERAL_HELP);
+    return name === undefined ? EXIT.unusable : EXIT.ok;
+  }
+  if (!isCommand(name)) {
+    io.stderr(`Comando desconocido: «${name}».\n\n${GENERAL_HELP}`);
+    return EXIT.unusable;
+  }
+  const command = COMMANDS[name];
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${command.help}`);
+      return EXIT.unusable;
+    }
+    if (error instanceof UnusableInputError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.unusable;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`No se pudo completar «${name}»: ${detail}\n`);
+    return EXIT.unusable;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    today: todayInBogota(),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Error inesperado: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
+}
