@@ -6,9 +6,8 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        // Type errors are caught by `npm run lint` (tsc --noEmit); jest only transpiles.
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true },
+        // Type errors are caught by `npm run lint` (tsc --noEmit); isolatedModules makes jest only transpile.
+        tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true },
       },
     ],
   },

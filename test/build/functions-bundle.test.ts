@@ -12,7 +12,7 @@ const FUNCTION_IDS = [
   "NIT_VALIDO",
   "NOMBRE_FESTIVO",
   "TIEMPO_SERVICIO",
-];
+].sort();
 
 interface FunctionMetadata {
   id: string;
