@@ -1,4 +1,4 @@
-import { getBusinessCalendar } from "../calendar";
+import { getBusinessCalendar, isSupportedSerial } from "../calendar";
 import type { AllianceRecord, OperationRecord } from "./model";
 
 /** Start of the ANS interval: the later of cargo arrival and complete documents (whichever are filled). */
@@ -27,6 +27,8 @@ export function measuredServiceDays(
 ): number | null {
   const start = serviceStart(op);
   if (start === null || op.release === null || op.release < start) return null;
+  // A mistyped year (1926, 2602) is outside the calendar: not measurable, and validation reports the date.
+  if (!isSupportedSerial(start) || !isSupportedSerial(op.release)) return null;
   const calendar = getBusinessCalendar(alliance?.saturdayIsBusiness ?? false, extraHolidays);
   return Math.max(0, calendar.serviceDays(start, op.release) - op.clientDelayDays);
 }
