@@ -1,24 +1,34 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, webLightTheme } from "@fluentui/react-components";
+import { formatSerial } from "../domain/calendar";
+import { lastCompleteYear } from "../domain/evaluation/last-complete-year";
+import { createExcelActions } from "../excel/actions";
+import { registerRibbonCommands } from "../excel/ribbon";
+import { todaySerial } from "../excel/today";
+import { App } from "./App";
+import { createNoticeChannel } from "./notices";
+import { themeForOffice } from "./theme";
 
-function Placeholder({ inExcel }: { inExcel: boolean }) {
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <h1>Control de Alianzas</h1>
-        <Text>
-          {inExcel
-            ? "Estructure y valide el cuadro de control de operaciones con alianzas, mida tiempos de servicio en días hábiles colombianos y genere la evaluación anual de aliados."
-            : "Abra este complemento desde Excel: Inicio > Control de Alianzas."}
-        </Text>
-      </main>
-    </FluentProvider>
-  );
-}
+/** "dd/mm/aaaa" → "aaaa-mm-dd" for date inputs. */
+const isoDate = (serial: number) => formatSerial(serial).split("/").reverse().join("-");
 
+const notices = createNoticeChannel();
 const container = document.getElementById("container");
-if (container) {
-  void Office.onReady((info) => {
-    createRoot(container).render(<Placeholder inExcel={info.host === Office.HostType.Excel} />);
-  });
-}
+
+void Office.onReady((info) => {
+  const inExcel = info.host === Office.HostType.Excel;
+  const actions = createExcelActions();
+  // The ribbon's ExecuteFunction button runs in this same shared runtime, even while the pane is closed.
+  if (inExcel) registerRibbonCommands(actions, notices.publish);
+  if (!container) return;
+  const today = todaySerial();
+  createRoot(container).render(
+    <App
+      inExcel={inExcel}
+      actions={actions}
+      theme={themeForOffice(inExcel ? Office.context.officeTheme : null)}
+      defaultYear={lastCompleteYear(today)}
+      today={isoDate(today)}
+      notices={notices}
+    />,
+  );
+});

@@ -1,0 +1,101 @@
+import type { Rating } from "../domain/evaluation/rating";
+import type { ValidationReport } from "../domain/validation/finding";
+
+/** What an action that writes to the workbook changed, in Spanish lines for the pane. */
+export interface ChangeResult {
+  /** One line per change (from the Plan's notes); empty when the workbook was already up to date. */
+  notes: string[];
+  /** Cells left untouched because someone changed them since they were read. */
+  conflicts: string[];
+  /** Steps skipped because this Excel lacks an API. */
+  skipped: string[];
+  cellsWritten: number;
+}
+
+/** The non-conformity form's fields; dates as "AAAA-MM-DD" from the date inputs, empty when not given. */
+export interface NonconformityFormInput {
+  type: string;
+  date: string;
+  do: string;
+  alliance: string;
+  description: string;
+  severity: string;
+  correction: string;
+  owner: string;
+  dueDate: string;
+}
+
+export interface NonconformityResult extends ChangeResult {
+  /** The Nº given to the new row, e.g. "NC-2026-007". */
+  number: string;
+}
+
+/** DO and Aliado of the selected row of tblOperaciones. */
+export interface SelectedOperation {
+  do: string;
+  alliance: string;
+}
+
+export interface AllianceOnTime {
+  alliance: string;
+  measured: number;
+  onTime: number;
+  /** 0–100; null when no DO of the year was measured. */
+  onTimePct: number | null;
+}
+
+export interface ExpiringContract {
+  alliance: string;
+  contract: string;
+  /** "dd/mm/aaaa" */
+  end: string;
+  daysLeft: number;
+}
+
+export interface WorkbookSummary {
+  year: number;
+  openOperations: number;
+  onTimeByAlliance: AllianceOnTime[];
+  openNonconformities: number;
+  expiringContracts: ExpiringContract[];
+}
+
+export interface RepairResult extends ChangeResult {
+  /** Custom-function cells found showing #NAME? and re-entered. */
+  repaired: number;
+}
+
+export interface EvaluationPreviewRow {
+  alliance: string;
+  operations: number;
+  onTimePct: number | null;
+  score: number | null;
+  rating: Rating | null;
+  decision: string | null;
+}
+
+export interface EvaluationPreview {
+  year: number;
+  sheet: string;
+  /** Whether the sheet exists already (Generar refreshes it, keeping what the evaluator typed). */
+  exists: boolean;
+  rows: EvaluationPreviewRow[];
+}
+
+export interface EvaluationGenerated extends ChangeResult {
+  sheet: string;
+}
+
+/** Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. */
+export interface Actions {
+  prepararCuadro(): Promise<ChangeResult>;
+  cargarDatosEjemplo(): Promise<ChangeResult>;
+  validar(): Promise<ValidationReport>;
+  seleccionarCelda(sheet: string, address: string): Promise<void>;
+  registrarNoConformidad(input: NonconformityFormInput): Promise<NonconformityResult>;
+  leerSeleccionDO(): Promise<SelectedOperation | null>;
+  resumen(): Promise<WorkbookSummary>;
+  repararFormulas(): Promise<RepairResult>;
+  vistaPreviaEvaluacion(year: number): Promise<EvaluationPreview>;
+  generarEvaluacion(year: number): Promise<EvaluationGenerated>;
+}

@@ -1,0 +1,145 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  Title3,
+} from "@fluentui/react-components";
+import type { AccordionToggleEventHandler, Theme } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import type { Finding } from "../domain/validation/finding";
+import type { Actions } from "../excel/action-types";
+import type { RibbonNotice } from "../excel/ribbon";
+import { EvaluationSection } from "./components/EvaluationSection";
+import { NonconformityForm } from "./components/NonconformityForm";
+import type { NonconformityPrefill } from "./components/NonconformityForm";
+import { PrepareSection } from "./components/PrepareSection";
+import { RepairSection } from "./components/RepairSection";
+import { SummarySection } from "./components/SummarySection";
+import { ValidateSection } from "./components/ValidateSection";
+import type { NoticeChannel } from "./notices";
+
+export interface AppProps {
+  /** False when the page was opened outside Excel (Office.onReady gave no Excel host). */
+  inExcel: boolean;
+  actions: Actions;
+  theme: Theme;
+  /** Last complete year: the evaluation's default. */
+  defaultYear: number;
+  /** Today as "AAAA-MM-DD": the NC form's default date. */
+  today: string;
+  notices?: NoticeChannel;
+}
+
+type SectionId = "preparar" | "validar" | "nc" | "resumen" | "evaluacion" | "reparar";
+
+/** The task pane: six sections in an accordion, each driving one kind of action. */
+export function App({ inExcel, actions, theme, defaultYear, today, notices }: AppProps) {
+  return (
+    <FluentProvider theme={theme} lang="es-CO" className="app">
+      <header className="app-header">
+        <Title3 as="h1">Control de Alianzas</Title3>
+      </header>
+      <main>{inExcel ? <Sections actions={actions} defaultYear={defaultYear} today={today} notices={notices} /> : <OutsideExcel />}</main>
+    </FluentProvider>
+  );
+}
+
+function OutsideExcel() {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        Abra este complemento desde Excel: en la pestaña Inicio, elija «Control de Alianzas». Esta página sola, abierta en el navegador, no
+        puede leer ni cambiar ningún libro.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function RibbonNoticeBar({ notices }: { notices: NoticeChannel }) {
+  const [notice, setNotice] = useState<RibbonNotice | null>(() => notices.last());
+  useEffect(() => notices.subscribe(setNotice), [notices]);
+  if (!notice) return null;
+  const intent = notice.kind === "error" ? "error" : notice.kind === "success" ? "success" : "info";
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        <Text weight="semibold">Evaluación anual (cinta): </Text>
+        {notice.message}
+      </MessageBarBody>
+      <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Cerrar aviso" onClick={() => setNotice(null)}>Cerrar</Button>} />
+    </MessageBar>
+  );
+}
+
+function Sections({ actions, defaultYear, today, notices }: Omit<AppProps, "inExcel" | "theme">) {
+  const [open, setOpen] = useState<SectionId[]>(["preparar"]);
+  const [prefill, setPrefill] = useState<NonconformityPrefill | null>(null);
+  const onToggle: AccordionToggleEventHandler<SectionId> = (_, data) => setOpen(data.openItems);
+
+  const registerFromFinding = useCallback((finding: Finding) => {
+    setPrefill((p) => ({
+      key: (p?.key ?? 0) + 1,
+      values: {
+        type: "Incumplimiento ANS",
+        do: finding.rowKey ?? "",
+        description: `${finding.rowKey ? `DO ${finding.rowKey}: ` : ""}${finding.message}`,
+      },
+    }));
+    setOpen((o) => (o.includes("nc") ? o : [...o, "nc"]));
+    // Let the panel render, then bring the form into view for keyboard and screen-reader users.
+    setTimeout(() => document.getElementById("nc-form-header")?.focus(), 0);
+  }, []);
+
+  return (
+    <>
+      {notices && <RibbonNoticeBar notices={notices} />}
+      <Accordion multiple collapsible openItems={open} onToggle={onToggle}>
+        <AccordionItem value="preparar">
+          <AccordionHeader as="h2">Preparar cuadro</AccordionHeader>
+          <AccordionPanel>
+            <PrepareSection actions={actions} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="validar">
+          <AccordionHeader as="h2">Validar</AccordionHeader>
+          <AccordionPanel>
+            <ValidateSection actions={actions} onRegisterNonconformity={registerFromFinding} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="nc">
+          <AccordionHeader as="h2" button={{ id: "nc-form-header" }}>
+            Registrar no conformidad
+          </AccordionHeader>
+          <AccordionPanel>
+            <NonconformityForm actions={actions} today={today} prefill={prefill} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="resumen">
+          <AccordionHeader as="h2">Resumen</AccordionHeader>
+          <AccordionPanel>
+            <SummarySection actions={actions} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="evaluacion">
+          <AccordionHeader as="h2">Evaluación anual</AccordionHeader>
+          <AccordionPanel>
+            <EvaluationSection actions={actions} defaultYear={defaultYear} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="reparar">
+          <AccordionHeader as="h2">Reparar fórmulas</AccordionHeader>
+          <AccordionPanel>
+            <RepairSection actions={actions} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </>
+  );
+}

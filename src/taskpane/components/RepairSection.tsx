@@ -1,0 +1,37 @@
+import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import type { Actions } from "../../excel/action-types";
+import { useAction } from "../use-action";
+import { ActionFeedback } from "./ActionFeedback";
+import { ChangeSummary } from "./ChangeSummary";
+
+export interface RepairSectionProps {
+  actions: Pick<Actions, "repararFormulas">;
+}
+
+/** SPEC §6: re-enter ADUANA formulas that show #NAME? after the workbook was reopened. */
+export function RepairSection({ actions }: RepairSectionProps) {
+  const action = useAction<Awaited<ReturnType<Actions["repararFormulas"]>>>();
+  const result = action.result;
+  return (
+    <div className="section-body">
+      <Text>
+        Si al abrir el libro las columnas de tiempos muestran #¿NOMBRE? (#NAME?), Excel aún no reconoce las funciones ADUANA.
+        Este botón vuelve a escribir esas fórmulas, sin cambiarlas.
+      </Text>
+      <div className="button-row">
+        <Button appearance="primary" disabled={action.running} onClick={() => void action.run(() => actions.repararFormulas())}>
+          Reparar fórmulas
+        </Button>
+      </div>
+      <ActionFeedback slow={action.slow} error={action.error} progressLabel="Buscando fórmulas con #NAME?…" />
+      {result && !action.running &&
+        (result.repaired === 0 ? (
+          <MessageBar intent="info">
+            <MessageBarBody>No hay fórmulas ADUANA con #NAME?: no hizo falta reparar nada.</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ChangeSummary result={{ ...result, notes: [`Se repararon ${result.repaired} fórmulas.`, ...result.notes.filter((n) => !/^Se volvieron/.test(n))] }} unchangedText="" />
+        ))}
+    </div>
+  );
+}
