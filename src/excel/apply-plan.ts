@@ -88,8 +88,15 @@ export async function applyPlan(
   }
   const checkable = (sheet: string) => existingSheets.has(sheet) && !createdSheets.has(sheet);
 
+  // Blank rows at a table's bottom (Preparar leaves one) take the first appended rows, as a coordinator would fill them.
+  const reuse = new Map<AppendTableRowsStep, ReusedRow[]>();
+  if (snapshot) {
+    for (const step of plan.steps) if (step.kind === "appendTableRows") reuse.set(step, reusableRows(snapshot, step));
+  }
+  const reusedCells: PendingCell[] = [...reuse.values()].flat().flatMap((r) => r.cells);
+
   // Conflict check: re-read every target cell on sheets that existed, plus names and charts the plan replaces.
-  const pending = collectCells(plan.steps);
+  const pending = [...collectCells(plan.steps), ...reusedCells];
   const toCheck = pending.filter((cell) => checkable(cell.sheet));
   const checks = rectanglesBySheet(toCheck).map(({ sheet, rect }) => {
     const range = context.workbook.worksheets
@@ -202,10 +209,19 @@ export async function applyPlan(
           run: (ctx) => ctx.workbook.tables.getItem(step.table).resize(qualifiedAddress(step.sheet, areaAddress(step.area))),
         });
         break;
-      case "appendTableRows":
-        report.cellsWritten += step.rows.reduce((n, row) => n + row.length, 0);
-        valueOps.push(...appendOps(step, maxBytes));
+      case "appendTableRows": {
+        // A reused row someone typed into since the read is left alone; its data goes to a new row instead.
+        const reused = (reuse.get(step) ?? []).filter((r) => r.cells.every((c) => !conflicted.has(key(c.sheet, c.row, c.col))));
+        const reusedIndexes = new Set(reused.map((r) => r.index));
+        report.conflicts.splice(0, report.conflicts.length, ...report.conflicts.filter((m) => !reusedConflict(m, reuse.get(step) ?? [])));
+        const cells = reused.flatMap((r) => r.cells.filter((c) => c.entry !== KEEP));
+        report.cellsWritten += cells.length;
+        valueOps.push(...rectangleOps(step.sheet, cells, maxBytes));
+        const rest = step.rows.filter((_, i) => !reusedIndexes.has(i));
+        report.cellsWritten += rest.reduce((n, row) => n + row.length, 0);
+        if (rest.length > 0) valueOps.push(...appendOps({ ...step, rows: rest }, maxBytes));
         break;
+      }
       case "defineName":
         valueOps.push({
           bytes: STEP_OVERHEAD_BYTES,
@@ -303,6 +319,50 @@ function collectCells(steps: readonly PlanStep[]): PendingCell[] {
     }
   }
   return cells;
+}
+
+/** Marks a reused row's cell that keeps what it has (a calculated column's formula). */
+const KEEP = "\u0000keep";
+
+interface ReusedRow {
+  /** Index of the appended row in the step. */
+  index: number;
+  cells: PendingCell[];
+}
+
+/** Appended rows that go into blank rows at the table's bottom: rows whose cells hold nothing but formulas. */
+function reusableRows(snapshot: WorkbookSnapshot, step: AppendTableRowsStep): ReusedRow[] {
+  const sheet = snapshot.sheets.find((s) => s.name === step.sheet);
+  const table = sheet?.tables.find((t) => t.name === step.table);
+  if (!sheet || !table) return [];
+  const content = (row: number, col: number): CellValue => {
+    const r = row - sheet.area.row;
+    const c = col - sheet.area.col;
+    return sheet.formulas[r]?.[c] ?? sheet.values[r]?.[c] ?? null;
+  };
+  const { row: top, col: left, rowCount, colCount } = table.area;
+  let firstBlank = top + rowCount;
+  while (firstBlank > top + 1) {
+    const row = firstBlank - 1;
+    const blank = Array.from({ length: colCount }, (_, c) => content(row, left + c)).every((v) => v === null || (typeof v === "string" && v.startsWith("=")));
+    if (!blank) break;
+    firstBlank = row;
+  }
+  const reusable = Math.min(top + rowCount - firstBlank, step.rows.length);
+  return Array.from({ length: reusable }, (_, i) => ({
+    index: i,
+    cells: (step.rows[i] ?? []).map((cell, c) => {
+      const row = firstBlank + i;
+      const existing = content(row, left + c);
+      const entry = cell !== null && typeof cell === "object" ? cell.formula : cell === null ? KEEP : entryForValue(cell);
+      return { sheet: step.sheet, row, col: left + c, entry, expected: existing };
+    }),
+  }));
+}
+
+/** True when a conflict message is about a reused row (it is resolved by appending that row instead). */
+function reusedConflict(message: string, rows: readonly ReusedRow[]): boolean {
+  return rows.some((r) => r.cells.some((c) => message.includes(`${qualifiedAddress(c.sheet, cellAddress(c.row, c.col))} `)));
 }
 
 function rectanglesBySheet(cells: readonly PendingCell[]) {

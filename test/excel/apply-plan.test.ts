@@ -219,4 +219,33 @@ describe("applyPlan", () => {
     expect(book.sheet("Hoja1").validations).toEqual([]);
     expect(report.skipped).toEqual([expect.stringMatching(/^Su versión de Excel no admite las listas desplegables de validación \(ExcelApi 1\.8\)/)]);
   });
+
+  it("fills the table's blank bottom row first, keeping its calculated formula, then adds rows", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción", "Año"], [null, null, "=YEAR([@Fecha])"]]);
+    book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 3 });
+    const { report } = await apply(book, plan([{ kind: "appendTableRows", sheet: "NC", table: "tblNC", rows: [["NC-1", "uno", null], ["NC-2", "dos", { formula: "=YEAR([@Fecha])" }]] }]));
+    expect([1, 2].map((r) => [0, 1, 2].map((c) => sheet.content(r, c)))).toEqual([
+      ["NC-1", "uno", "=YEAR([@Fecha])"],
+      ["NC-2", "dos", "=YEAR([@Fecha])"],
+    ]);
+    expect(sheet.tables[0]?.rowCount).toBe(3);
+    expect(report.conflicts).toEqual([]);
+  });
+
+  it("leaves a blank bottom row a co-author filled since the read and appends below it", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], [null, null]]);
+    book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    sheet.put(1, 0, [["NC-9", "escrita por otra persona"]]);
+    await applyPlan(context, plan([{ kind: "appendTableRows", sheet: "NC", table: "tblNC", rows: [["NC-1", "mía"]] }]), snapshot);
+    expect([1, 2].map((r) => [sheet.content(r, 0), sheet.content(r, 1)])).toEqual([
+      ["NC-9", "escrita por otra persona"],
+      ["NC-1", "mía"],
+    ]);
+  });
 });

@@ -251,11 +251,11 @@ class FakeRange extends FakeObject {
   }
 
   get format() {
-    const range = this;
+    const { ctx, area, sheetState } = this;
     return {
       set columnWidth(points: number) {
-        range.ctx.queue(100);
-        for (let c = 0; c < range.area.colCount; c += 1) range.sheetState.columnWidths.set(range.area.col + c, points);
+        ctx.queue(100);
+        for (let c = 0; c < area.colCount; c += 1) sheetState.columnWidths.set(area.col + c, points);
       },
     };
   }
@@ -600,14 +600,11 @@ class FakeTableProxy extends FakeObject {
       add(_index: number | undefined, values: unknown[][]) {
         ctx.queue(bytesOf(values));
         const start = t.row + t.rowCount;
-        const isBlankLastRow =
-          t.rowCount > 1 && Array.from({ length: t.colCount }, (_, c) => sheet.content(start - 1, t.col + c)).every((v) => v === "");
-        // Excel's new table has one blank data row; the first added row fills it.
-        const first = isBlankLastRow && t.rowCount === 2 ? start - 1 : start;
+        const first = start;
         values.forEach((row, r) => {
           if (row.length !== t.colCount) throw new Error("InvalidArgument: row width differs from the table");
           row.forEach((v, c) => {
-            if (first + r >= start && sheet.content(first + r, t.col + c) !== "") throw new Error("fake: rows.add would shift cells below the table");
+            if (sheet.content(first + r, t.col + c) !== "") throw new Error("fake: rows.add would shift cells below the table");
             sheet.setCell(first + r, t.col + c, parseEntry(v));
           });
         });

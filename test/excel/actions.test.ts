@@ -1,0 +1,162 @@
+import { serialFromYmd } from "../../src/domain/calendar";
+import { OPERATION_HEADERS, SHEETS, TABLES } from "../../src/domain/workbook/headers";
+import { createExcelActions } from "../../src/excel/actions";
+import { installFakeExcel } from "./fakes/fake-excel";
+import { FakeWorkbook } from "./fakes/fake-workbook";
+import type { FakeSheet } from "./fakes/fake-workbook";
+
+const TODAY = serialFromYmd(2026, 3, 16);
+
+function emptyBook() {
+  const book = new FakeWorkbook();
+  book.addSheet("Hoja1");
+  const excel = installFakeExcel(book);
+  const actions = createExcelActions(() => TODAY);
+  return { book, excel, actions };
+}
+
+/** Column of a header in the table's header row. */
+function columnOf(sheet: FakeSheet, table: string, header: string): number {
+  const t = sheet.tables.find((x) => x.name === table)!;
+  for (let c = t.col; c < t.col + t.colCount; c += 1) if (sheet.content(t.row, c) === header) return c;
+  throw new Error(`no header ${header}`);
+}
+
+describe("Excel actions against the fake workbook", () => {
+  it("Preparar builds the four tables in one Excel.run, and a second run changes nothing", async () => {
+    const { book, excel, actions } = emptyBook();
+    const first = await actions.prepararCuadro();
+    expect(excel.runs()).toBe(1);
+    expect(first.notes.length).toBeGreaterThan(0);
+    const tables = book.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    expect(tables).toEqual(expect.arrayContaining([TABLES.operations, TABLES.alliances, TABLES.nonconformities, TABLES.extraHolidays]));
+    const ops = book.sheet(SHEETS.operations);
+    expect(ops.content(0, columnOf(ops, TABLES.operations, OPERATION_HEADERS.do))).toBe("DO");
+    expect(ops.frozenRows).toBe(1);
+
+    const second = await actions.prepararCuadro();
+    expect(second.cellsWritten).toBe(0);
+    expect(second.conflicts).toEqual([]);
+  });
+
+  it("loads sample data into a prepared workbook, then validation finds the planted mistakes", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    const sample = await actions.cargarDatosEjemplo();
+    expect(sample.cellsWritten).toBeGreaterThan(1000);
+    const ops = book.sheet(SHEETS.operations);
+    const table = ops.tables.find((t) => t.name === TABLES.operations)!;
+    expect(table.rowCount).toBeGreaterThan(100);
+
+    const report = await actions.validar();
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect(f.message).toMatch(/\S/);
+    expect(report.summary.errors + report.summary.warnings).toBe(report.findings.length);
+  });
+
+  it("selects a finding's cell and activates its sheet", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.seleccionarCelda(SHEETS.operations, "F12");
+    expect(book.selection).toEqual({ sheet: SHEETS.operations, area: { row: 11, col: 5, rowCount: 1, colCount: 1 } });
+    expect(book.activeSheet).toBe(SHEETS.operations);
+  });
+
+  it("reads DO and Aliado of the selected row, and registers an NC linked to it", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const ops = book.sheet(SHEETS.operations);
+    const doCol = columnOf(ops, TABLES.operations, OPERATION_HEADERS.do);
+    const allianceCol = columnOf(ops, TABLES.operations, OPERATION_HEADERS.alliance);
+    const ncCol = columnOf(ops, TABLES.operations, OPERATION_HEADERS.nc);
+    // A DO row without a linked NC.
+    const table = ops.tables.find((t) => t.name === TABLES.operations)!;
+    let row = table.row + 1;
+    while (ops.content(row, ncCol) !== "") row += 1;
+    book.selection = { sheet: SHEETS.operations, area: { row, col: 3, rowCount: 1, colCount: 1 } };
+
+    const selected = await actions.leerSeleccionDO();
+    expect(selected).toEqual({ do: ops.content(row, doCol), alliance: ops.content(row, allianceCol) });
+
+    const result = await actions.registrarNoConformidad({
+      type: "Incumplimiento ANS",
+      date: "2026-03-16",
+      do: selected!.do,
+      alliance: "",
+      description: "El levante tardó 3 días más que la meta.",
+      severity: "Mayor",
+      correction: "Se llamó al aliado",
+      owner: "Coordinadora importaciones",
+      dueDate: "2026-04-15",
+    });
+    expect(result.number).toMatch(/^NC-2026-\d{3}$/);
+    expect(ops.content(row, ncCol)).toBe(result.number);
+    const register = book.findTable(TABLES.nonconformities)!;
+    const lastRow = register.table.row + register.table.rowCount - 1;
+    const rowText = Array.from({ length: register.table.colCount }, (_, c) => register.sheet.content(lastRow, register.table.col + c));
+    expect(rowText).toEqual(expect.arrayContaining([result.number, "Incumplimiento ANS", "El levante tardó 3 días más que la meta.", "Mayor"]));
+  });
+
+  it("returns null for a selection outside tblOperaciones", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    book.selection = { sheet: "Hoja1", area: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    expect(await actions.leerSeleccionDO()).toBeNull();
+  });
+
+  it("summarises open DOs, open NCs and per-alliance on-time share", async () => {
+    const { actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const summary = await actions.resumen();
+    expect(summary.year).toBe(2026);
+    expect(summary.onTimeByAlliance.length).toBeGreaterThanOrEqual(7);
+    expect(summary.openNonconformities).toBeGreaterThan(0);
+    for (const a of summary.onTimeByAlliance) if (a.onTimePct !== null) expect(a.onTimePct).toBeCloseTo((a.onTime / a.measured) * 100);
+  });
+
+  it("re-enters ADUANA formulas that show #NAME? and leaves the others alone", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const ops = book.sheet(SHEETS.operations);
+    const col = columnOf(ops, TABLES.operations, OPERATION_HEADERS.serviceTime);
+    const formula = ops.cell(1, col).formula!;
+    expect(formula).toMatch(/ADUANA\.TIEMPO_SERVICIO/);
+    ops.setCell(1, col, { value: "#NAME?" });
+    ops.setCell(2, col, { value: "#NAME?" });
+    const syncsBefore = book.syncs.length;
+    const result = await actions.repararFormulas();
+    expect(result.repaired).toBe(2);
+    expect(ops.cell(1, col).formula).toBe(formula);
+    const writes = book.syncs.slice(syncsBefore).filter((s) => s.calculationSuspended);
+    expect(writes).toHaveLength(1);
+  });
+
+  it("previews and generates the evaluation sheet, with its chart, and activates it", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const preview = await actions.vistaPreviaEvaluacion(2025);
+    expect(preview).toMatchObject({ year: 2025, sheet: "Evaluación 2025", exists: false });
+    expect(preview.rows.length).toBeGreaterThanOrEqual(7);
+    expect(book.sheets.some((s) => s.name === "Evaluación 2025")).toBe(false);
+
+    const generated = await actions.generarEvaluacion(2025);
+    expect(generated.sheet).toBe("Evaluación 2025");
+    const sheet = book.sheet("Evaluación 2025");
+    expect(sheet.tables.map((t) => t.name)).toEqual(["tblEvaluacion2025"]);
+    expect(sheet.charts).toHaveLength(1);
+    expect(book.activeSheet).toBe("Evaluación 2025");
+
+    const again = await actions.generarEvaluacion(2025);
+    expect(again.conflicts).toEqual([]);
+    expect(sheet.charts).toHaveLength(1);
+  });
+
+  it("turns an Excel failure into a Spanish message that says what to do", async () => {
+    const { actions } = emptyBook();
+    await expect(actions.seleccionarCelda("No existe", "A1")).rejects.toThrow(/^No se pudo seleccionar la celda A1 de la hoja No existe\./);
+  });
+});
