@@ -12,11 +12,16 @@ import { showDate } from "./value-text";
 const NUMBER_FORMAT = /^NC-\d{4}-\d{3,}$/i;
 
 /** Every rule on tblNoConformidades rows (SPEC §1.3 and §5). */
-export function validateNonconformities(out: FindingCollector, located: LocatedTable, model: WorkbookModel, today: number): void {
+export function validateNonconformities(
+  out: FindingCollector,
+  located: LocatedTable,
+  model: WorkbookModel,
+  today: number,
+  knownDos: ReadonlyMap<string, number>,
+): void {
   const sheet = located.sheet.name;
   const columns = checkedColumns(located);
   const col = (key: string): number | undefined => columnOf(located, key);
-  const knownDos = new Set(model.operations.map((op) => excelTextKey(op.do)));
   const firstRowOfNumber = new Map<string, number>();
   const todayDate = Math.floor(today);
   let index = 0;

@@ -13,12 +13,14 @@ import type { FindingCollector } from "./finding-collector";
 import { showDate } from "./value-text";
 
 const ALLIANCE_CITY_BY_KEY = new Map(ALLIANCE_CITIES.map(({ city }) => [excelTextKey(city), city]));
+const LOOSE_KEY_OF_CITY = new Map<string, string>(ALLIANCE_CITIES.map(({ city }) => [city, looseTextKey(city)]));
 const ALLIANCE_CITY_BY_LOOSE = new Map(ALLIANCE_CITIES.map(({ city }) => [looseTextKey(city), city]));
 const OWN_OFFICE_BY_LOOSE = new Map(OWN_OFFICE_CITIES.map((city) => [looseTextKey(city), city]));
 const CITY_LIST = ALLIANCE_CITIES.map(({ city }) => city).join(", ");
 
 /** Milestone pairs of SPEC §1.1: `later` must not be before `earlier`. */
-const MILESTONE_ORDER: readonly { later: keyof OperationRecord & string; earlier: keyof OperationRecord & string; byDay: boolean }[] = [
+type MilestoneKey = "opened" | "arrival" | "documentsComplete" | "declaration" | "release" | "delivery" | "invoiced";
+const MILESTONE_ORDER: readonly { later: MilestoneKey; earlier: MilestoneKey; byDay: boolean }[] = [
   { later: "documentsComplete", earlier: "opened", byDay: true },
   { later: "declaration", earlier: "documentsComplete", byDay: false },
   { later: "release", earlier: "declaration", byDay: false },
@@ -26,6 +28,18 @@ const MILESTONE_ORDER: readonly { later: keyof OperationRecord & string; earlier
   { later: "delivery", earlier: "release", byDay: false },
   { later: "invoiced", earlier: "release", byDay: true },
 ];
+
+const coveredCities = new WeakMap<AllianceRecord, Set<string>>();
+
+/** Cities an alliance covers, as loose keys (built once per alliance). */
+function citiesOf(alliance: AllianceRecord): Set<string> {
+  let cities = coveredCities.get(alliance);
+  if (!cities) {
+    cities = new Set(alliance.cities.map(looseTextKey));
+    coveredCities.set(alliance, cities);
+  }
+  return cities;
+}
 const HEADER_OF: Readonly<Record<string, string>> = H;
 
 /** The NIT message: the right check digit when the digits are usable. */
@@ -42,8 +56,11 @@ function textOf(value: CellValue): string {
   return value === null ? "" : String(value).trim();
 }
 
-/** Every SPEC §5 rule on tblOperaciones rows. */
-export function validateOperations(out: FindingCollector, located: LocatedTable, model: WorkbookModel, today: number): void {
+/**
+ * Every SPEC §5 rule on tblOperaciones rows. Returns the DOs found (lower case → first sheet row), which
+ * the non-conformity rules reuse.
+ */
+export function validateOperations(out: FindingCollector, located: LocatedTable, model: WorkbookModel, today: number): Map<string, number> {
   const sheet = located.sheet.name;
   const columns = checkedColumns(located);
   const col = (key: string): number | undefined => columnOf(located, key);
@@ -58,6 +75,8 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
   const knownNc = new Set(model.nonconformities.map((nc) => excelTextKey(nc.number)).filter((key) => key !== ""));
   const dosWithNc = new Set(model.nonconformities.map((nc) => excelTextKey(nc.do)).filter((key) => key !== ""));
   const todayDate = Math.floor(today);
+  const openedCol = col("opened");
+  const milestones = MILESTONE_ORDER.map((pair) => ({ ...pair, col: col(pair.later) }));
   let index = 0;
 
   forEachDataRow(located, (r) => {
@@ -75,14 +94,12 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
       else out.add("do-duplicado", sheet, row, doCol, `El DO ${op.do} ya está en la fila ${first + 1}: cada DO va una sola vez. Corrija el número o borre la fila repetida.`, key);
     }
 
-    const openedCol = col("opened");
     if (op.opened !== null && Math.floor(op.opened) > todayDate && openedCol !== undefined) {
       out.add("fecha-futura", sheet, row, openedCol, `«${H.opened}» ${label} es ${showDate(op.opened)}, posterior a hoy (${showDate(todayDate)}): corrija la fecha.`, key);
     }
-    for (const { later, earlier, byDay } of MILESTONE_ORDER) {
-      const a = op[later] as number | null;
-      const b = op[earlier] as number | null;
-      const laterCol = col(later);
+    for (const { later, earlier, byDay, col: laterCol } of milestones) {
+      const a = op[later];
+      const b = op[earlier];
       if (a === null || b === null || laterCol === undefined) continue;
       if (byDay ? Math.floor(a) < Math.floor(b) : a < b) {
         out.add(
@@ -132,7 +149,7 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
       out.add("aliado-desconocido", sheet, row, allianceCol, unknownAllianceMessage(op.alliance, label, model.alliances), key);
     }
     if (alliance && allianceCol !== undefined) {
-      if (city !== null && alliance.cities.length > 0 && !alliance.cities.some((c) => looseTextKey(c) === looseTextKey(city ?? ""))) {
+      if (city !== null && alliance.cities.length > 0 && !citiesOf(alliance).has(LOOSE_KEY_OF_CITY.get(city) ?? city)) {
         out.add(
           "aliado-sin-cobertura",
           sheet,
@@ -157,6 +174,7 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
     }
     checkAns(out, sheet, row, op, alliance, model, { serviceCol, ncCol: ncCol ?? doCol, label, key, knownNc, dosWithNc });
   });
+  return firstRowOfDo;
 }
 
 function unknownAllianceMessage(name: string, label: string, alliances: readonly AllianceRecord[]): string {

@@ -43,9 +43,9 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: Validation
   const tables = locateTables(snapshot);
   const model = readWorkbookModel(snapshot);
   const out = new FindingCollector();
-  if (tables.operations) validateOperations(out, tables.operations, model, options.today);
+  const knownDos = tables.operations ? validateOperations(out, tables.operations, model, options.today) : new Map<string, number>();
   if (tables.alliances) validateAlliances(out, tables.alliances, model, options.today);
-  if (tables.nonconformities) validateNonconformities(out, tables.nonconformities, model, options.today);
+  if (tables.nonconformities) validateNonconformities(out, tables.nonconformities, model, options.today, knownDos);
   validateParameters(out, tables);
   const sheetOrder = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet.position]));
   const findings = sortFindings(out.findings, sheetOrder);

@@ -1,4 +1,4 @@
-import { isSupportedSerial } from "../calendar";
+import { FIRST_CALENDAR_SERIAL, LAST_CALENDAR_SERIAL } from "../calendar";
 import type { CellValue } from "./snapshot";
 
 /** Text of a cell as a coordinator sees it: trimmed; numbers without a trailing ".0". */
@@ -11,16 +11,16 @@ export function readText(value: CellValue | undefined): string {
 
 /** A date cell's serial, or null when empty, text, or outside the calendar (1984–2200). */
 export function readDate(value: CellValue | undefined): number | null {
-  return typeof value === "number" && Number.isFinite(value) && isSupportedSerial(value) ? value : null;
+  return typeof value === "number" && value >= FIRST_CALENDAR_SERIAL && value < LAST_CALENDAR_SERIAL + 1 ? value : null;
 }
 
 export function readNumber(value: CellValue | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-/** Case-insensitive comparison key, as Excel's "=" and MATCH compare text. */
+/** Case-insensitive comparison key, as Excel's "=" and MATCH compare text (toLocaleLowerCase is 50× slower). */
 export function excelTextKey(text: string): string {
-  return text.toLocaleLowerCase("es");
+  return text.toLowerCase();
 }
 
 /** Accent-, case- and space-insensitive key, for suggesting the value a coordinator meant. */
@@ -33,8 +33,14 @@ export function looseTextKey(text: string): string {
     .trim();
 }
 
+const listIndexes = new WeakMap<readonly string[], Map<string, string>>();
+
 /** The list value a text stands for when only its case differs (Excel treats them alike), else the text. */
 export function canonicalListValue(text: string, list: readonly string[]): string {
-  const key = excelTextKey(text);
-  return list.find((item) => excelTextKey(item) === key) ?? text;
+  let index = listIndexes.get(list);
+  if (!index) {
+    index = new Map(list.flatMap((item) => [[item, item], [excelTextKey(item), item]]));
+    listIndexes.set(list, index);
+  }
+  return index.get(text) ?? index.get(excelTextKey(text)) ?? text;
 }

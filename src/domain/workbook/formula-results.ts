@@ -29,13 +29,18 @@ export function operationFormulaResults(
   model: WorkbookModel,
   today: number,
 ): (row: number) => Record<FormulaColumnId, FormulaResult> {
-  const get = (row: number, key: string): CellValue => {
+  const columns = new Map<string, number>();
+  for (const key of ["alliance", "type", "arrival", "documentsComplete", "release", "clientDelayDays"]) {
     const col = columnOf(located, key);
+    if (col !== undefined) columns.set(key, col);
+  }
+  const get = (row: number, key: string): CellValue => {
+    const col = columns.get(key);
     return col === undefined ? null : cellValue(located.sheet, row, col);
   };
   return (row) => {
     const alliance = findAlliance(model.alliances, readText(get(row, "alliance")));
-    const type = readText(get(row, "type")).toLocaleLowerCase("es");
+    const type = readText(get(row, "type")).toLowerCase();
     // INDEX of a blank Meta cell gives 0, as in Excel.
     let targetDays: number | null = null;
     if (alliance && type === "importación") targetDays = alliance.importTarget ?? 0;

@@ -19,6 +19,19 @@ function canonicalCode(code: string): string {
  * @example canonicalFormula("=[@Tipo]") === canonicalFormula("tblOperaciones[[#This Row],[Tipo]]") // true
  */
 export function canonicalFormula(formula: string): string {
+  // A column of 100,000 formulas holds a handful of distinct texts: canonicalise each once.
+  const cached = canonicalCache.get(formula);
+  if (cached !== undefined) return cached;
+  const canonical = computeCanonicalFormula(formula);
+  if (canonicalCache.size >= MAX_CACHED_FORMULAS) canonicalCache.clear();
+  canonicalCache.set(formula, canonical);
+  return canonical;
+}
+
+const MAX_CACHED_FORMULAS = 1000;
+const canonicalCache = new Map<string, string>();
+
+function computeCanonicalFormula(formula: string): string {
   const text = formula.trim().replace(/^=/, "");
   let result = "";
   let last = 0;
@@ -31,7 +44,8 @@ export function canonicalFormula(formula: string): string {
 }
 
 export function sameFormula(a: string | null | undefined, b: string): boolean {
-  return a !== null && a !== undefined && canonicalFormula(a) === canonicalFormula(b);
+  if (a === null || a === undefined) return false;
+  return a === b || canonicalFormula(a) === canonicalFormula(b);
 }
 
 /** A formula an earlier version of the add-in wrote (it calls an ADUANA function): safe to replace. */

@@ -8,7 +8,6 @@ import type {
   WorkbookModel,
   WorkbookParameters,
 } from "./model";
-import { isBlank } from "./sheet-cells";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
@@ -18,28 +17,36 @@ const KNOWN_CITIES: readonly string[] = [...ALLIANCE_CITIES.map((c) => c.city), 
 /** A data row of a located table: its sheet row and a reader of its cells by column key. */
 export interface TableRow {
   readonly row: number;
+  /** The row's values, indexed like the sheet's values (use `offsets` to find a column). */
+  readonly values: readonly CellValue[];
   /** Value of the row's cell in that SPEC column (null when the table lacks the column). */
   get(key: string): CellValue;
 }
 
+/** Index in a sheet's values row of each SPEC column of a located table (-1 when the table lacks it). */
+export function columnOffsets(located: LocatedTable): Readonly<Record<string, number>> {
+  const offsets: Record<string, number> = {};
+  for (const spec of located.schema.columns) {
+    const index = located.match.indexOf.get(spec.key);
+    offsets[spec.key] = index === undefined ? -1 : located.firstCol + index - located.sheet.area.col;
+  }
+  return offsets;
+}
+
 /**
  * Calls `visit` for every data row that is not blank (cells holding only formulas do not count).
- * Column positions are resolved once, so the loop costs one array lookup per cell read.
+ * Column positions are resolved once, so reading a cell is one array lookup.
  */
 export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => void): void {
   const { sheet, headerRow, firstCol, colCount, dataRowCount } = located;
-  const offsets = new Map<string, number>();
-  for (const [key, index] of located.match.indexOf) offsets.set(key, firstCol + index - sheet.area.col);
+  const offsets = columnOffsets(located);
   const startCol = firstCol - sheet.area.col;
-  let values: readonly CellValue[] = [];
-  let currentRow = -1;
-  const view: TableRow = {
-    get row() {
-      return currentRow;
-    },
+  const view = {
+    row: -1,
+    values: [] as readonly CellValue[],
     get(key: string): CellValue {
-      const offset = offsets.get(key);
-      return offset === undefined ? null : (values[offset] ?? null);
+      const offset = offsets[key] ?? -1;
+      return offset < 0 ? null : (this.values[offset] ?? null);
     },
   };
   for (let row = headerRow + 1; row <= headerRow + dataRowCount; row++) {
@@ -49,15 +56,16 @@ export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => 
     const rowFormulas = sheet.formulas[index];
     let blank = true;
     for (let c = startCol; c < startCol + colCount; c++) {
-      if (rowFormulas?.[c]) continue;
-      if (!isBlank(rowValues[c] ?? null)) {
+      const value = rowValues[c] ?? null;
+      if (value === null || rowFormulas?.[c]) continue;
+      if (typeof value !== "string" || value.trim() !== "") {
         blank = false;
         break;
       }
     }
     if (blank) continue;
-    values = rowValues;
-    currentRow = row;
+    view.values = rowValues;
+    view.row = row;
     visit(view);
   }
 }
@@ -65,28 +73,29 @@ export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => 
 function readOperations(located: LocatedTable | null): OperationRecord[] {
   const records: OperationRecord[] = [];
   if (!located) return records;
-  forEachDataRow(located, (r) => {
+  const o = columnOffsets(located) as Readonly<Record<keyof OperationRecord, number>>;
+  forEachDataRow(located, ({ row, values: v }) => {
     records.push({
-      row: r.row,
-      do: readText(r.get("do")),
-      type: canonicalListValue(readText(r.get("type")), LISTS.operationType),
-      client: readText(r.get("client")),
-      clientNit: readText(r.get("clientNit")),
-      city: canonicalListValue(readText(r.get("city")), KNOWN_CITIES),
-      mode: canonicalListValue(readText(r.get("mode")), LISTS.mode),
-      alliance: readText(r.get("alliance")),
-      coordinator: readText(r.get("coordinator")),
-      opened: readDate(r.get("opened")),
-      arrival: readDate(r.get("arrival")),
-      documentsComplete: readDate(r.get("documentsComplete")),
-      declaration: readDate(r.get("declaration")),
-      release: readDate(r.get("release")),
-      delivery: readDate(r.get("delivery")),
-      invoiced: readDate(r.get("invoiced")),
-      // N() in the Tiempo servicio formula counts text and negatives as typed: text → 0.
-      clientDelayDays: readNumber(r.get("clientDelayDays")) ?? 0,
-      nc: readText(r.get("nc")),
-      notes: readText(r.get("notes")),
+      row,
+      do: readText(v[o.do]),
+      type: canonicalListValue(readText(v[o.type]), LISTS.operationType),
+      client: readText(v[o.client]),
+      clientNit: readText(v[o.clientNit]),
+      city: canonicalListValue(readText(v[o.city]), KNOWN_CITIES),
+      mode: canonicalListValue(readText(v[o.mode]), LISTS.mode),
+      alliance: readText(v[o.alliance]),
+      coordinator: readText(v[o.coordinator]),
+      opened: readDate(v[o.opened]),
+      arrival: readDate(v[o.arrival]),
+      documentsComplete: readDate(v[o.documentsComplete]),
+      declaration: readDate(v[o.declaration]),
+      release: readDate(v[o.release]),
+      delivery: readDate(v[o.delivery]),
+      invoiced: readDate(v[o.invoiced]),
+      // N() in the Tiempo servicio formula counts text as 0, so the model does too.
+      clientDelayDays: readNumber(v[o.clientDelayDays]) ?? 0,
+      nc: readText(v[o.nc]),
+      notes: readText(v[o.notes]),
     });
   });
   return records;
