@@ -28,7 +28,7 @@ export function ChangeSummary({ result, unchangedText }: ChangeSummaryProps) {
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{unchangedText}</MessageBarBody>
         </MessageBar>
       )}

@@ -99,7 +99,7 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
         </Button>
       </div>
       {selectionInfo && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{selectionInfo}</MessageBarBody>
         </MessageBar>
       )}
@@ -138,7 +138,7 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
       <ActionFeedback slow={submit.slow} error={submit.error} progressLabel="Registrando la no conformidad…" />
       {submit.result && !submit.running && (
         <>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Registrada {submit.result.number}</MessageBarTitle>
             </MessageBarBody>

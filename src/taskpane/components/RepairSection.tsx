@@ -26,7 +26,7 @@ export function RepairSection({ actions }: RepairSectionProps) {
       <ActionFeedback slow={action.slow} error={action.error} progressLabel="Buscando fórmulas con #NAME?…" />
       {result && !action.running &&
         (result.repaired === 0 ? (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>No hay fórmulas ADUANA con #NAME?: no hizo falta reparar nada.</MessageBarBody>
           </MessageBar>
         ) : (

@@ -113,7 +113,7 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
             </section>
           ))}
           {report.findings.length > 0 && groups.length === 0 && (
-            <MessageBar intent="info">
+            <MessageBar intent="info" layout="multiline">
               <MessageBarBody>Ningún hallazgo con ese filtro.</MessageBarBody>
             </MessageBar>
           )}

@@ -1,0 +1,57 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { serialFromYmd } from "../../src/domain/calendar";
+import type { RibbonNotice } from "../../src/excel/ribbon";
+import { createEvaluationCommand, EVALUATION_ACTION_ID, registerRibbonCommands } from "../../src/excel/ribbon";
+
+const TODAY = serialFromYmd(2026, 2, 10);
+
+function officeMock() {
+  const calls: string[] = [];
+  const mock = new OfficeMockObject({
+    addin: {
+      showAsTaskpane: async () => {
+        calls.push("showAsTaskpane");
+      },
+    },
+    actions: {
+      associate: (id: string, handler: unknown) => {
+        calls.push(`associate:${id}:${typeof handler}`);
+      },
+    },
+  });
+  (globalThis as unknown as { Office: unknown }).Office = mock;
+  return calls;
+}
+
+describe("ribbon command Evaluación anual", () => {
+  it("is registered under the manifest's action id", () => {
+    const calls = officeMock();
+    registerRibbonCommands({ generarEvaluacion: jest.fn() }, () => undefined);
+    expect(calls).toEqual([`associate:${EVALUATION_ACTION_ID}:function`]);
+    expect(EVALUATION_ACTION_ID).toBe("generarEvaluacionAnual");
+  });
+
+  it("generates the last complete year and completes the event", async () => {
+    const calls = officeMock();
+    const generarEvaluacion = jest.fn().mockResolvedValue({ sheet: "Evaluación 2025", notes: [], conflicts: [], skipped: [], cellsWritten: 10 });
+    const notices: RibbonNotice[] = [];
+    const completed = jest.fn();
+    await createEvaluationCommand({ generarEvaluacion }, (n) => notices.push(n), () => TODAY)({ completed } as unknown as Office.AddinCommands.Event);
+    expect(generarEvaluacion).toHaveBeenCalledWith(2025);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(notices.map((n) => n.kind)).toEqual(["progress", "success"]);
+    expect(notices[1]?.message).toBe("Se generó la hoja «Evaluación 2025».");
+    expect(calls).toEqual([]);
+  });
+
+  it("on failure opens the pane with the Spanish error and still completes the event", async () => {
+    const calls = officeMock();
+    const generarEvaluacion = jest.fn().mockRejectedValue(new Error("No se pudo generar la evaluación 2025. Use «Preparar cuadro»."));
+    const notices: RibbonNotice[] = [];
+    const completed = jest.fn();
+    await createEvaluationCommand({ generarEvaluacion }, (n) => notices.push(n), () => TODAY)({ completed } as unknown as Office.AddinCommands.Event);
+    expect(notices[notices.length - 1]).toEqual({ kind: "error", message: "No se pudo generar la evaluación 2025. Use «Preparar cuadro»." });
+    expect(calls).toEqual(["showAsTaskpane"]);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+});
