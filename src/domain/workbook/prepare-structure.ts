@@ -196,7 +196,7 @@ export function restructureTable(ctx: PreparationContext, located: LocatedTable)
     ctx.builder.add("structure", { kind: "createTable", sheet: sheet.name, table: schema.table, area, style: schema.style });
     ctx.builder.note(`Se convirtió el rango ${areaAddress(area)} de la hoja «${sheet.name}» en la tabla ${schema.table}; ningún dato cambió de fila.`);
   } else if (missing.length > 0) {
-    ctx.builder.add("structure", { kind: "resizeTable", sheet: sheet.name, table: located.table.name, area });
+    ctx.builder.add("structure", { kind: "resizeTable", sheet: sheet.name, table: schema.table, area });
   }
   for (const line of renamed) ctx.builder.note(line);
   for (const item of legacy) {
