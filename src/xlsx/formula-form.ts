@@ -88,6 +88,27 @@ function thisRowColumns(afterAt: string): string {
   return trimmed.startsWith("[") ? trimmed : `[${trimmed}]`;
 }
 
+// A calculated column repeats one formula text down 100,000 rows: convert each distinct text once.
+const CACHE_LIMIT = 10_000;
+const fileForms = new Map<string, string>();
+const uiForms = new Map<string, string>();
+
+function cached(
+  cache: Map<string, string>,
+  formula: string,
+  tableName: string | null,
+  convert: (formula: string, tableName: string | null) => string,
+): string {
+  const key = `${tableName ?? ""}\u0000${formula}`;
+  let converted = cache.get(key);
+  if (converted === undefined) {
+    converted = convert(formula, tableName);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, converted);
+  }
+  return converted;
+}
+
 type BracketRewrite = (tablePrefix: string, group: string) => string;
 
 /** Walks a formula outside string literals and quoted names, rewriting bracket groups and function names. */
@@ -129,6 +150,10 @@ function rewrite(formula: string, onBracket: BracketRewrite, onName: (name: stri
  * @example toFileFormula("=[@[Fecha levante]]+1", "tblOperaciones") // "tblOperaciones[[#This Row],[Fecha levante]]+1"
  */
 export function toFileFormula(formula: string, tableName: string | null): string {
+  return cached(fileForms, formula, tableName, convertToFile);
+}
+
+function convertToFile(formula: string, tableName: string | null): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   return rewrite(
     body,
@@ -165,6 +190,10 @@ function thisRowReference(columnGroup: string): string {
  * @example toUiFormula("tblOperaciones[[#This Row],[DO]]", "tblOperaciones") // "=[@DO]"
  */
 export function toUiFormula(formula: string, tableName: string | null): string {
+  return cached(uiForms, formula, tableName, convertToUi);
+}
+
+function convertToUi(formula: string, tableName: string | null): string {
   const body = rewrite(
     formula,
     (prefix, group) => {
