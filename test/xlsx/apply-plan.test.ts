@@ -170,3 +170,26 @@ describe("applyPlan → save → load → readSnapshot", () => {
     expect(reloaded.getWorksheet("Respaldo Operaciones")?.getCell("H1").isMerged).toBe(true);
   });
 });
+
+describe("renameTable", () => {
+  it("renames the table and the structured references to it, as Excel does", () => {
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, {
+      notes: [],
+      steps: [
+        { kind: "addSheet", sheet: "Hoja1" },
+        { kind: "writeCells", sheet: "Hoja1", cells: [
+          { row: 0, col: 0, value: "No. DO", expected: null },
+          { row: 1, col: 0, value: "DO-1", expected: null },
+          { row: 0, col: 3, formula: "=COUNTA(Tabla1[No. DO])", result: 1, expected: null },
+        ] },
+        { kind: "createTable", sheet: "Hoja1", table: "Tabla1", area: { row: 0, col: 0, rowCount: 2, colCount: 1 }, style: "TableStyleLight9" },
+        { kind: "renameTable", sheet: "Hoja1", table: "Tabla1", newName: "tblOperaciones" },
+      ],
+    });
+    const sheet = sheetOf(readSnapshot(wb), "Hoja1");
+    expect(sheet.tables.map((t) => t.name)).toEqual(["tblOperaciones"]);
+    expect(formulaAt(sheet, "D1")).toBe("=COUNTA(tblOperaciones[No. DO])");
+    expect(valueAt(sheet, "D1")).toBe(1);
+  });
+});
