@@ -1,0 +1,59 @@
+/**
+ * Test-only page: the full pane (all sections) with canned actions, so the browser test can check layout
+ * and accessibility of what a coordinator sees inside Excel. Built by run-browser-tests.mjs, never shipped.
+ */
+import { webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import type { Actions, ChangeResult } from "../../src/excel/action-types";
+import { App } from "../../src/taskpane/App";
+import { createNoticeChannel } from "../../src/taskpane/notices";
+
+const change = (notes: string[]): ChangeResult => ({ notes, conflicts: [], skipped: [], cellsWritten: notes.length });
+const later = <T,>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), 50));
+
+const actions: Actions = {
+  prepararCuadro: () => later(change(["Se creó la hoja «Operaciones».", "Se creó la tabla tblAlianzas."])),
+  cargarDatosEjemplo: () => later(change(["Se agregaron 900 DO de ejemplo."])),
+  validar: () =>
+    later({
+      findings: [
+        { rule: "campo-obligatorio", severity: "error", sheet: "Operaciones", cell: "C5", row: 4, col: 2, message: "Falta el Cliente del DO DO-2026-0005: escríbalo." },
+        { rule: "nit-invalido", severity: "error", sheet: "Alianzas", cell: "B3", row: 2, col: 1, message: "El NIT 900123456-1 no tiene el dígito de verificación correcto (debería ser 8)." },
+        { rule: "ans-incumplido", severity: "advertencia", sheet: "Operaciones", cell: "R12", row: 11, col: 17, rowKey: "DO-2026-0042", message: "El DO tardó 7 días hábiles y la meta es 5." },
+      ],
+      summary: { errors: 2, warnings: 1, byRule: { "campo-obligatorio": 1, "nit-invalido": 1, "ans-incumplido": 1 }, bySheet: { Operaciones: 2, Alianzas: 1 } },
+    }),
+  seleccionarCelda: () => later(undefined),
+  registrarNoConformidad: () => later({ ...change(["Se registró NC-2026-007."]), number: "NC-2026-007" }),
+  leerSeleccionDO: () => later({ do: "DO-2026-0042", alliance: "Aduanas del Caribe" }),
+  resumen: () =>
+    later({
+      year: 2026,
+      openOperations: 12,
+      openNonconformities: 4,
+      onTimeByAlliance: [
+        { alliance: "Aduanas del Caribe", measured: 30, onTime: 28, onTimePct: 93.3 },
+        { alliance: "Frontera Norte", measured: 0, onTime: 0, onTimePct: null },
+      ],
+      expiringContracts: [{ alliance: "Frontera Norte", contract: "CT-07", end: "30/04/2026", daysLeft: 45 }],
+    }),
+  repararFormulas: () => later({ ...change([]), repaired: 0 }),
+  vistaPreviaEvaluacion: (year) =>
+    later({
+      year,
+      sheet: `Evaluación ${year}`,
+      exists: false,
+      rows: [
+        { alliance: "Aduanas del Caribe", operations: 120, onTimePct: 96, score: 91.5, rating: "Excelente" as const, decision: "Mantener / renovar" },
+        { alliance: "Frontera Norte", operations: 0, onTimePct: null, score: null, rating: null, decision: null },
+      ],
+    }),
+  generarEvaluacion: (year) => later({ ...change([`Se creó la hoja «Evaluación ${year}».`]), sheet: `Evaluación ${year}` }),
+};
+
+const container = document.getElementById("container");
+if (container) {
+  createRoot(container).render(
+    <App inExcel actions={actions} theme={webLightTheme} defaultYear={2025} today="2026-03-16" notices={createNoticeChannel()} />,
+  );
+}
