@@ -3,6 +3,10 @@ import { BusinessCalendar } from "./business-calendar";
 // Bounded so that a workbook full of different holiday ranges cannot grow memory without limit.
 const MAX_CACHED_CALENDARS = 32;
 const calendars = new Map<string, BusinessCalendar>();
+// Fast path for callers that pass the same (never mutated) holiday list on every row, e.g. 100,000 DOs
+// validated against the workbook's tblFestivosExtra: skips building the content key per call.
+const NO_EXTRA_HOLIDAYS: readonly number[] = Object.freeze([]);
+const byList = new WeakMap<readonly number[], { saturday?: BusinessCalendar; weekdays?: BusinessCalendar }>();
 
 function cacheKey(saturdayIsBusiness: boolean, extraHolidays: readonly number[]): string {
   const prefix = saturdayIsBusiness ? "S" : "N";
@@ -17,8 +21,20 @@ function cacheKey(saturdayIsBusiness: boolean, extraHolidays: readonly number[])
  */
 export function getBusinessCalendar(
   saturdayIsBusiness: boolean,
-  extraHolidays: readonly number[] = [],
+  extraHolidays: readonly number[] = NO_EXTRA_HOLIDAYS,
 ): BusinessCalendar {
+  const remembered = byList.get(extraHolidays);
+  const fast = saturdayIsBusiness ? remembered?.saturday : remembered?.weekdays;
+  if (fast) return fast;
+  const calendar = calendarFor(saturdayIsBusiness, extraHolidays);
+  const entry = remembered ?? {};
+  if (saturdayIsBusiness) entry.saturday = calendar;
+  else entry.weekdays = calendar;
+  byList.set(extraHolidays, entry);
+  return calendar;
+}
+
+function calendarFor(saturdayIsBusiness: boolean, extraHolidays: readonly number[]): BusinessCalendar {
   const key = cacheKey(saturdayIsBusiness, extraHolidays);
   const cached = calendars.get(key);
   if (cached) return cached;
