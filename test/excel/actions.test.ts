@@ -1,9 +1,9 @@
 import { serialFromYmd } from "../../src/domain/calendar";
 import { OPERATION_HEADERS, SHEETS, TABLES } from "../../src/domain/workbook/headers";
 import { createExcelActions } from "../../src/excel/actions";
-import { installFakeExcel } from "./fakes/fake-excel";
-import { FakeWorkbook } from "./fakes/fake-workbook";
-import type { FakeSheet } from "./fakes/fake-workbook";
+import { installFakeExcel } from "../../src/bench/excel-fake/fake-excel";
+import { FakeWorkbook } from "../../src/bench/excel-fake/fake-workbook";
+import type { FakeSheet } from "../../src/bench/excel-fake/fake-workbook";
 
 const TODAY = serialFromYmd(2026, 3, 16);
 

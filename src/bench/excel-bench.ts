@@ -1,0 +1,43 @@
+import { serialFromYmd } from "../domain/calendar";
+import { createExcelActions } from "../excel/actions";
+import { installFakeExcel } from "./excel-fake/fake-excel";
+import { operationsBook } from "./excel-fake/operations-book";
+
+const ROW_COUNTS = [1_000, 20_000, 100_000];
+const TODAY = serialFromYmd(2026, 3, 16);
+
+/**
+ * The Office.js adapter against the recording fake of the Excel object model: context.sync() calls and wall time
+ * of "Preparar" and "Validar" on a tblOperaciones of 1,000 / 20,000 / 100,000 rows. The sync count must not grow
+ * with the rows (each sync is a round trip to Excel, ~50–300 ms on the web); the fake's time is only the adapter's
+ * and the domain's own work, not Excel's.
+ */
+export async function runExcelBench(): Promise<string[]> {
+  const lines = ["filas    | Preparar: syncs  tiempo  MB enviados | Validar: syncs  tiempo  hallazgos"];
+  for (const rows of ROW_COUNTS) {
+    const book = operationsBook(rows);
+    installFakeExcel(book);
+    const actions = createExcelActions(() => TODAY);
+
+    let start = performance.now();
+    await actions.prepararCuadro();
+    const prepareMs = performance.now() - start;
+    const prepareSyncs = book.syncs.length;
+    const prepareMb = book.syncs.reduce((n, s) => n + s.bytes, 0) / 1e6;
+
+    start = performance.now();
+    const report = await actions.validar();
+    const validateMs = performance.now() - start;
+    const validateSyncs = book.syncs.length - prepareSyncs;
+
+    lines.push(
+      `${String(rows).padEnd(8)} | ${String(prepareSyncs).padStart(14)}  ${fmt(prepareMs)}  ${prepareMb.toFixed(2).padStart(11)} | ` +
+        `${String(validateSyncs).padStart(13)}  ${fmt(validateMs)}  ${String(report.findings.length).padStart(9)}`,
+    );
+  }
+  return lines;
+}
+
+function fmt(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`.padStart(6);
+}
