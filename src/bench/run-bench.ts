@@ -1,4 +1,5 @@
 import { runCalendarBench } from "./calendar-bench";
+import { runExcelBench } from "./excel-bench";
 import { runWorkbookBench } from "./workbook-bench";
 
 /** `npm run bench`: every benchmark module, one after the other, figures printed as they come. */
@@ -6,6 +7,7 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<string[]>][] = [
     ["calendario", runCalendarBench],
     ["libro de trabajo", runWorkbookBench],
+    ["Office.js (adaptador)", runExcelBench],
   ];
   for (const [name, run] of benches) {
     process.stdout.write(`\n== ${name} ==\n`);
