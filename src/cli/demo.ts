@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { lastCompleteYear } from "../domain/evaluation";
 import { planLegacyCuadro, planSampleData } from "../domain/sample";
 import type { ValidationReport } from "../domain/validation/finding";
 import { planPreparation } from "../domain/workbook/plan-preparation";
@@ -89,7 +90,19 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   for (const [rule, count] of Object.entries(report.summary.byRule).sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))) {
     io.stdout(`  ${rule.padEnd(22)} ${String(count).padStart(5)}\n`);
   }
-  io.stdout(`\nArchivos en ${folder}/: cuadro-original.xlsx, cuadro-ejemplo.xlsx, cuadro-preparado.xlsx, hallazgos.json\n`);
+
+  const year = lastCompleteYear(today);
+  const evaluationFile = `evaluacion-${year}.xlsx`;
+  io.stdout(`\n4. control-alianzas evaluar ${file("cuadro-ejemplo.xlsx")} --anio ${year} --salida ${file(evaluationFile)}\n`);
+  const evaluated = await runCli(
+    ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile)],
+    { ...io, stdout: (text) => io.stdout(text.replace(/^/gm, "   ")) },
+  );
+  if (evaluated === EXIT.unusable) return evaluated;
+
+  io.stdout(
+    `\nArchivos en ${folder}/: cuadro-original.xlsx, cuadro-ejemplo.xlsx, cuadro-preparado.xlsx, hallazgos.json, ${evaluationFile}\n`,
+  );
   return EXIT.ok;
 }
 
