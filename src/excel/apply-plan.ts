@@ -7,7 +7,7 @@ import type {
   PlanStep,
 } from "../domain/workbook/plan";
 import type { CellValue, GridArea, WorkbookSnapshot } from "../domain/workbook/snapshot";
-import { areaAddress, cellAddress, qualifiedAddress } from "./a1-address";
+import { a1Address, areaAddress, qualifiedAddress } from "../domain/workbook/a1";
 import { contentOf, entryForValue, sameContent } from "./cell-entry";
 import { isFeatureSupported, missingFeatureMessage } from "./requirements";
 import type { CellEntry } from "./write-rectangles";
@@ -136,7 +136,7 @@ export async function applyPlan(
     if (!sameContent(now, cell.expected)) {
       conflicted.add(k);
       report.conflicts.push(
-        `La celda ${qualifiedAddress(cell.sheet, cellAddress(cell.row, cell.col))} cambió desde que se leyó; no se sobrescribió.`,
+        `La celda ${qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col))} cambió desde que se leyó; no se sobrescribió.`,
       );
     }
   }
@@ -362,7 +362,7 @@ function reusableRows(snapshot: WorkbookSnapshot, step: AppendTableRowsStep): Re
 
 /** True when a conflict message is about a reused row (it is resolved by appending that row instead). */
 function reusedConflict(message: string, rows: readonly ReusedRow[]): boolean {
-  return rows.some((r) => r.cells.some((c) => message.includes(`${qualifiedAddress(c.sheet, cellAddress(c.row, c.col))} `)));
+  return rows.some((r) => r.cells.some((c) => message.includes(`${qualifiedAddress(c.sheet, a1Address(c.row, c.col))} `)));
 }
 
 function rectanglesBySheet(cells: readonly PendingCell[]) {
@@ -472,7 +472,7 @@ function addChart(ctx: Excel.RequestContext, step: ChartStep, exists: boolean, r
   chart.name = step.name;
   chart.title.text = step.title;
   chart.legend.visible = false;
-  chart.setPosition(cellAddress(step.anchor.row, step.anchor.col));
+  chart.setPosition(a1Address(step.anchor.row, step.anchor.col));
   if (isFeatureSupported("chartAxis")) chart.series.getItemAt(0).setXAxisValues(rangeOf(ctx, step.sheet, step.categories));
   else report.skipped.push(missingFeatureMessage("chartAxis"));
 }

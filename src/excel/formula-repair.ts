@@ -1,7 +1,7 @@
 import { TABLES } from "../domain/workbook/headers";
 import type { CellWrite, Plan } from "../domain/workbook/plan";
 import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
-import { cellAddress, qualifiedAddress } from "./a1-address";
+import { a1Address, qualifiedAddress } from "../domain/workbook/a1";
 
 /** Tables the add-in writes ADUANA formulas into: the record tables and every `tblEvaluacionAAAA`. */
 function isAddinTable(name: string): boolean {
@@ -24,7 +24,7 @@ export function planFormulaRepair(snapshot: WorkbookSnapshot): { plan: Plan; cel
           const value = sheet.values[r - sheet.area.row]?.[c - sheet.area.col] ?? null;
           if (formula === null || value !== "#NAME?" || !/\bADUANA\./i.test(formula)) continue;
           writes.push({ row: r, col: c, formula, expected: formula });
-          cells.push(qualifiedAddress(sheet.name, cellAddress(r, c)));
+          cells.push(qualifiedAddress(sheet.name, a1Address(r, c)));
         }
       }
     }

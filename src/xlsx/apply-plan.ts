@@ -8,7 +8,7 @@ import type {
   PlanStep,
   WriteCellsStep,
 } from "../domain/workbook/plan";
-import { a1 } from "./cell-address";
+import { a1Address } from "../domain/workbook/a1";
 import { cellAt, tableModels } from "./exceljs-internals";
 import {
   applyColumnWidth,
@@ -71,7 +71,7 @@ function activate(wb: Workbook, step: ActivateStep): void {
   if (index < 0) throw new Error(`No existe la hoja «${step.sheet}» en el libro.`);
   sheets.forEach((ws, i) => {
     const current: Partial<WorksheetView> = (ws.views ?? [])[0] ?? { state: "normal" };
-    const cell = i === index && step.cell ? a1(step.cell.row, step.cell.col) : current.activeCell;
+    const cell = i === index && step.cell ? a1Address(step.cell.row, step.cell.col) : current.activeCell;
     ws.views = [Object.assign({}, current, { tabSelected: i === index, activeCell: cell })];
   });
   const view = (wb.views ?? [])[0] ?? { x: 0, y: 0, width: 12000, height: 20000, visibility: "visible" };

@@ -1,6 +1,7 @@
 import type { Worksheet } from "exceljs";
 import type { GridArea } from "../domain/workbook/snapshot";
-import { areaA1, areaContains, areasOverlap, parseA1, parseArea, subtractArea } from "./cell-address";
+import { areaAddress, parseA1, parseArea } from "../domain/workbook/a1";
+import { areaContains, areasOverlap, subtractArea } from "../domain/workbook/grid-area";
 import { dataValidationMap, type DataValidationModel } from "./exceljs-internals";
 
 /**
@@ -31,7 +32,7 @@ export function compactDataValidations(ws: Worksheet): void {
     let previous = cells[0];
     const flush = (): void => {
       if (!start || !previous) return;
-      model[areaA1({ row: start.row, col: start.col, rowCount: previous.row - start.row + 1, colCount: 1 })] = validation;
+      model[areaAddress({ row: start.row, col: start.col, rowCount: previous.row - start.row + 1, colCount: 1 })] = validation;
     };
     for (const cell of cells.slice(1)) {
       if (previous && cell.col === previous.col && cell.row === previous.row + 1) {
@@ -58,7 +59,7 @@ function entries(ws: Worksheet): { key: string; area: GridArea; validation: Data
 /** The validation that applies to a cell, if any. */
 export function validationAt(ws: Worksheet, row: number, col: number): DataValidationModel | undefined {
   const model = dataValidationMap(ws);
-  const direct = model[areaA1({ row, col, rowCount: 1, colCount: 1 })];
+  const direct = model[areaAddress({ row, col, rowCount: 1, colCount: 1 })];
   if (direct) return direct;
   return entries(ws).find((entry) => areaContains(entry.area, row, col))?.validation;
 }
@@ -69,9 +70,9 @@ export function setValidation(ws: Worksheet, area: GridArea, validation: DataVal
   for (const entry of entries(ws)) {
     if (!areasOverlap(entry.area, area)) continue;
     delete model[entry.key];
-    for (const part of subtractArea(entry.area, area)) model[areaA1(part)] = entry.validation;
+    for (const part of subtractArea(entry.area, area)) model[areaAddress(part)] = entry.validation;
   }
-  model[areaA1(area)] = validation;
+  model[areaAddress(area)] = validation;
 }
 
 /** Grows validations that end on `lastRow` inside columns [firstCol, lastCol] down to `newLastRow` (table growth). */
@@ -81,6 +82,6 @@ export function extendValidations(ws: Worksheet, lastRow: number, newLastRow: nu
     const bottom = entry.area.row + entry.area.rowCount - 1;
     if (bottom !== lastRow || entry.area.col < firstCol || entry.area.col + entry.area.colCount - 1 > lastCol) continue;
     delete model[entry.key];
-    model[areaA1({ ...entry.area, rowCount: newLastRow - entry.area.row + 1 })] = entry.validation;
+    model[areaAddress({ ...entry.area, rowCount: newLastRow - entry.area.row + 1 })] = entry.validation;
   }
 }

@@ -6,7 +6,7 @@ import type {
   ListValidationStep,
   NumberFormatStep,
 } from "../domain/workbook/plan";
-import { a1, areaA1 } from "./cell-address";
+import { a1Address, areaAddress } from "../domain/workbook/a1";
 import { setValidation } from "./data-validation-ranges";
 import { cellAt, conditionalFormattings } from "./exceljs-internals";
 import { toFileFormula } from "./formula-form";
@@ -57,7 +57,7 @@ function argb(color: string): string {
 }
 
 export function applyConditionalFormat(ws: Worksheet, step: ConditionalFormatStep): void {
-  const ref = areaA1(step.area);
+  const ref = areaAddress(step.area);
   const formula = toFileFormula(step.formula, null);
   const formats = conditionalFormattings(ws);
   const already = formats.some(
@@ -88,7 +88,7 @@ export function applyFreezeRows(ws: Worksheet, step: FreezeRowsStep): void {
   ws.views = [
     step.rows <= 0
       ? { ...kept, state: "normal" }
-      : { ...kept, state: "frozen", xSplit: 0, ySplit: step.rows, topLeftCell: a1(step.rows, 0) },
+      : { ...kept, state: "frozen", xSplit: 0, ySplit: step.rows, topLeftCell: a1Address(step.rows, 0) },
   ];
 }
 

@@ -7,7 +7,8 @@ import type {
   TableSnapshot,
   WorkbookSnapshot,
 } from "../domain/workbook/snapshot";
-import { areaContains, areasOverlap, parseArea } from "./cell-address";
+import { parseArea } from "../domain/workbook/a1";
+import { areaContains, areasOverlap } from "../domain/workbook/grid-area";
 import { validationAt } from "./data-validation-ranges";
 import { conditionalFormattings, tableModels, tableReference } from "./exceljs-internals";
 import { toUiFormula } from "./formula-form";

@@ -1,7 +1,8 @@
 import type { CellValue as ExcelJsValue, Workbook, Worksheet } from "exceljs";
 import type { CellValue, GridArea } from "../domain/workbook/snapshot";
 import type { AppendTableRowsStep, CreateTableStep, RenameTableStep, ResizeTableStep } from "../domain/workbook/plan";
-import { a1, areaA1, areasOverlap, parseArea } from "./cell-address";
+import { a1Address, areaAddress, parseArea } from "../domain/workbook/a1";
+import { areasOverlap } from "../domain/workbook/grid-area";
 import { extendValidations } from "./data-validation-ranges";
 import { addTableModel, cellAt, conditionalFormattings, findTableModel, tableModels, tableReference, type TableModel } from "./exceljs-internals";
 import { toFileFormula } from "./formula-form";
@@ -57,7 +58,7 @@ export function createTable(wb: Workbook, ws: Worksheet, step: CreateTableStep):
   const area: GridArea = { ...step.area, rowCount: Math.max(step.area.rowCount, 2) };
   const clash = allTables(wb).find(({ table }) => table.name.toLowerCase() === step.table.toLowerCase());
   if (clash) {
-    if (clash.sheet === ws && tableReference(clash.table) === areaA1(area)) return;
+    if (clash.sheet === ws && tableReference(clash.table) === areaAddress(area)) return;
     throw new Error(`Ya existe una tabla llamada ${step.table} en la hoja ${clash.sheet.name}.`);
   }
   const overlapping = tableModels(ws).find((table) => {
@@ -66,7 +67,7 @@ export function createTable(wb: Workbook, ws: Worksheet, step: CreateTableStep):
   });
   if (overlapping) throw new Error(`La tabla ${step.table} se superpondría a la tabla ${overlapping.name} en la hoja ${ws.name}.`);
   const columns = headerNames(ws, area, []).map((name) => ({ name, filterButton: true }));
-  addTableModel(ws, { name: step.table, headerRow: true, totalsRow: false, columns, style: { theme: step.style, showRowStripes: true } }, a1(area.row, area.col), areaA1(area));
+  addTableModel(ws, { name: step.table, headerRow: true, totalsRow: false, columns, style: { theme: step.style, showRowStripes: true } }, a1Address(area.row, area.col), areaAddress(area));
 }
 
 function requireTable(ws: Worksheet, name: string): { table: TableModel; area: GridArea } {
@@ -77,10 +78,10 @@ function requireTable(ws: Worksheet, name: string): { table: TableModel; area: G
 }
 
 function setTableArea(table: TableModel, area: GridArea): void {
-  const reference = areaA1(area);
+  const reference = areaAddress(area);
   table.tableRef = reference;
   table.autoFilterRef = reference;
-  if (table.ref !== undefined) table.ref = a1(area.row, area.col);
+  if (table.ref !== undefined) table.ref = a1Address(area.row, area.col);
 }
 
 export function resizeTable(ws: Worksheet, step: ResizeTableStep): void {
@@ -112,7 +113,7 @@ function extendConditionalFormats(ws: Worksheet, lastRow: number, newLastRow: nu
     if (!formatArea || format.ref.includes(" ")) continue;
     const bottom = formatArea.row + formatArea.rowCount - 1;
     if (bottom !== lastRow || formatArea.col < area.col || formatArea.col + formatArea.colCount > area.col + area.colCount) continue;
-    format.ref = areaA1({ ...formatArea, rowCount: newLastRow - formatArea.row + 1 });
+    format.ref = areaAddress({ ...formatArea, rowCount: newLastRow - formatArea.row + 1 });
   }
 }
 

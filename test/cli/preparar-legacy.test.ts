@@ -3,7 +3,7 @@ import { OPERATION_HEADERS, TABLES } from "../../src/domain/workbook/headers";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import type { CellValue } from "../../src/domain/workbook/snapshot";
 import { loadWorkbookFile, readSnapshot } from "../../src/xlsx";
-import { a1 } from "../../src/xlsx/cell-address";
+import { a1Address } from "../../src/domain/workbook/a1";
 import { sheetOf, temporaryFolder, valueAt } from "../xlsx/xlsx-test-files";
 import { TODAY, run } from "./run-cli";
 
@@ -65,7 +65,7 @@ describe("preparar on a coordinator's own workbook", () => {
       for (let c = 0; c < (before.values[r]?.length ?? 0); c++) {
         const value: CellValue = before.values[r]?.[c] ?? null;
         const row = before.area.row + r;
-        const address = a1(row, before.area.col + c);
+        const address = a1Address(row, before.area.col + c);
         if (value === null || row === headerRow) continue;
         expect([address, valueAt(after, address)]).toEqual([address, value]);
       }

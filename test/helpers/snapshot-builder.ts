@@ -2,6 +2,7 @@
  * Builds WorkbookSnapshots from rows-as-arrays, the way an adapter would read a workbook, and reads
  * cells back by A1 address. Shared by the domain, adapter and pane tests.
  */
+import { parseA1 as parseCellA1 } from "../../src/domain/workbook/a1";
 import type { CellValue, ColumnSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
 
 /** A cell in a fixture: a value, or a formula with the value it shows. */
@@ -26,14 +27,11 @@ export interface FixtureSheet {
   frozenRows?: number;
 }
 
-/** 0-based coordinates of an A1 address. */
+/** 0-based coordinates of an A1 address; a fixture with a bad address is a test bug, so it throws. */
 export function parseA1(address: string): { row: number; col: number } {
-  const match = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
-  if (!match) throw new Error(`Dirección inválida: ${address}`);
-  const [, letters = "", digits = ""] = match;
-  let col = 0;
-  for (const letter of letters) col = col * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(digits) - 1, col: col - 1 };
+  const cell = parseCellA1(address);
+  if (!cell) throw new Error(`Dirección inválida: ${address}`);
+  return cell;
 }
 
 function isFormulaCell(cell: FixtureCell): cell is { formula: string; value?: CellValue } {

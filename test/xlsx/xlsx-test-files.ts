@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import type { WorkbookSnapshot, SheetSnapshot, CellValue } from "../../src/domain/workbook/snapshot";
-import { parseA1 } from "../../src/xlsx/cell-address";
+import { parseA1 } from "../../src/domain/workbook/a1";
 
 /** A fresh temporary folder per test file, removed by `cleanup`. */
 export function temporaryFolder(): { file: (name: string) => string; cleanup: () => void } {

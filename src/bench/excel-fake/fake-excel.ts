@@ -4,6 +4,8 @@
  * and a context.sync(), values are captured in queue order, writes check array shapes, and every sync is recorded
  * with the bytes queued before it.
  */
+import { parseArea } from "../../domain/workbook/a1";
+import { areasOverlap } from "../../domain/workbook/grid-area";
 import type { FakeArea, FakeScalar, FakeSheet, FakeTable, FakeWorkbook } from "./fake-workbook";
 
 const MAX_ROWS = 1_048_576;
@@ -104,23 +106,11 @@ function parseEntry(entry: unknown): { value: FakeScalar; formula: string | null
   return { value: text, formula: null };
 }
 
-function parseA1(address: string): FakeArea {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [a, b = a] = local.replace(/\$/g, "").split(":") as [string, string?];
-  const cell = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
-    if (!m) throw new Error(`fake: unsupported address ${address}`);
-    let col = 0;
-    for (const ch of m[1] ?? "") col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const s = cell(a);
-  const e = cell(b as string);
-  return { row: s.row, col: s.col, rowCount: e.row - s.row + 1, colCount: e.col - s.col + 1 };
-}
-
-function overlaps(a: FakeArea, b: FakeArea): boolean {
-  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+/** The area an Office.js address names ("Hoja!A1:C9", "$B$2"); the fake rejects what it cannot read. */
+function areaOf(address: string): FakeArea {
+  const area = parseArea(address);
+  if (!area) throw new Error(`fake: unsupported address ${address}`);
+  return area;
 }
 
 class FakeRange extends FakeObject {
@@ -275,7 +265,7 @@ class FakeDataValidation extends FakeObject {
     super(ctx);
   }
   private current() {
-    return [...this.sheet.validations].reverse().find((v) => overlaps(v.area, this.area) && v.area.row <= this.area.row && v.area.col <= this.area.col);
+    return [...this.sheet.validations].reverse().find((v) => areasOverlap(v.area, this.area) && v.area.row <= this.area.row && v.area.col <= this.area.col);
   }
   protected readScalar(name: string): unknown {
     const rule = this.current()?.rule;
@@ -299,7 +289,7 @@ class FakeDataValidation extends FakeObject {
     if (last && last.area === this.area) last.errorMessage = this.message;
   }
   clear(): void {
-    const keep = this.sheet.validations.filter((v) => !overlaps(v.area, this.area));
+    const keep = this.sheet.validations.filter((v) => !areasOverlap(v.area, this.area));
     this.sheet.validations.splice(0, this.sheet.validations.length, ...keep);
   }
 }
@@ -389,7 +379,7 @@ class FakeConditionalFormats extends FakeObject {
   protected navigation(name: string): FakeObject | null {
     if (name !== "items") return null;
     if (this.list) return new FakeItems(this.ctx, this.list);
-    this.list = this.sheet.conditionalFormats.filter((cf) => overlaps(cf.area, this.area)).map((cf) => new FakeConditionalFormat(this.ctx, cf));
+    this.list = this.sheet.conditionalFormats.filter((cf) => areasOverlap(cf.area, this.area)).map((cf) => new FakeConditionalFormat(this.ctx, cf));
     return new FakeItems(this.ctx, this.list);
   }
   get items(): FakeConditionalFormat[] {
@@ -472,7 +462,7 @@ class FakeWorksheet extends FakeObject {
     sheets.splice(Math.min(position, sheets.length), 0, s);
   }
   getRange(address: string): FakeRange {
-    return new FakeRange(this.ctx, this.sheet(), parseA1(address));
+    return new FakeRange(this.ctx, this.sheet(), areaOf(address));
   }
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
     if (rowCount < 1 || colCount < 1) throw new Error("InvalidArgument: empty range");
@@ -614,7 +604,7 @@ class FakeTableProxy extends FakeObject {
   }
   resize(address: string): void {
     this.ctx.queue(100);
-    const area = parseA1(address);
+    const area = areaOf(address);
     const t = this.table();
     if (area.row !== t.row || area.col !== t.col) throw new Error("InvalidArgument: resize must keep the header row and first column");
     t.rowCount = area.rowCount;
@@ -666,9 +656,9 @@ class FakeTables extends FakeCollection<FakeTableProxy> {
     this.ctx.queue(100);
     if (!this.sheet) throw new Error("fake: use worksheet.tables.add");
     if (!hasHeaders) throw new Error("fake: tables are created with headers");
-    const area = parseA1(address);
+    const area = areaOf(address);
     for (const s of this.ctx.book.sheets) {
-      if (s === this.sheet && s.tables.some((t) => overlaps(t, area))) throw new Error("InvalidArgument: tables cannot overlap");
+      if (s === this.sheet && s.tables.some((t) => areasOverlap(t, area))) throw new Error("InvalidArgument: tables cannot overlap");
     }
     const state = { name: `Tabla${this.ctx.book.sheets.flatMap((s) => s.tables).length + 1}`, style: "", ...area };
     this.sheet.tables.push(state);
