@@ -14,7 +14,7 @@ import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { TODAY, run } from "../cli/run-cli";
 import { oracleServiceDays } from "../domain/evaluation/independent-oracle";
 import type { ExpectedRow, MeasuredDo } from "./evaluation-file-oracle";
-import { expectedEvaluation, expectedRating, expectedScore, headerColumns } from "./evaluation-file-oracle";
+import { expectedEvaluation, expectedRating, expectedScore, headerColumns, tableRows } from "./evaluation-file-oracle";
 import { temporaryFolder } from "./xlsx-test-files";
 
 const YEAR = 2025; // complete on TODAY (2026-06-27), and before Ley 2578's 9 July holiday that date-holidays lacks
@@ -263,6 +263,42 @@ describe("regenerating from a file the evaluator edited", () => {
     });
     expect(byName(b.alliance)).toMatchObject({ scores: { c4: 4, c5: 5 }, score: expect.closeTo(scoreB, 9), rating: "Deficiente" });
     for (const e of others) expect(byName(e.alliance)).toMatchObject({ scores: { c4: null, c5: null }, score: null, rating: null });
+  });
+});
+
+describe("weights typed as whole percentages in Parámetros", () => {
+  it("--json reports the Puntaje and Calificación the sheet's formulas compute from them, not other figures", async () => {
+    const book = await readBook(folder.file("evaluado-2.xlsx")); // C4/C5 typed for the first two alliances
+    const weights = tableRows(book, "tblPesosEvaluacion");
+    expect(weights.map((w) => w["Peso"])).toEqual([0.35, 0.25, 0.15, 0.15, 0.1]);
+    const parameters = book.getWorksheet("Parámetros");
+    let typedWeights = 0;
+    parameters?.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (cell.value !== "Peso") return;
+        for (const [i, weight] of [35, 25, 15, 15, 10].entries()) {
+          parameters.getRow(r + 1 + i).getCell(c).value = weight; // typed without the % sign
+          typedWeights++;
+        }
+      }),
+    );
+    expect(typedWeights).toBe(5);
+    await book.xlsx.writeFile(folder.file("pesos-enteros.xlsx"));
+    const result = await run(
+      "evaluar", folder.file("pesos-enteros.xlsx"), "--anio", String(YEAR), "--salida", folder.file("pesos-enteros-evaluado.xlsx"), "--json",
+    );
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { alliances: { alliance: string; score: number | null; rating: string | null }[] };
+    const { cell } = evaluationTable(evaluationSheet(await readBook(folder.file("pesos-enteros-evaluado.xlsx"))));
+    const [a] = expected;
+    if (!a) throw new Error("no alliances");
+    const sheetScore = formulaOf(cell(a.alliance, "Puntaje")).result;
+    expect(typeof sheetScore).toBe("number");
+    expect(report.alliances[0]).toMatchObject({
+      alliance: a.alliance,
+      score: sheetScore,
+      rating: formulaOf(cell(a.alliance, "Calificación")).result,
+    });
   });
 });
 

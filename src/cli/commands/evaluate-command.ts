@@ -1,6 +1,5 @@
-import { computeEvaluation, evaluationToJson, planEvaluation, readEvaluationInputs } from "../../domain/evaluation";
+import { evaluateWorkbook, evaluationToJson, planEvaluation } from "../../domain/evaluation";
 import type { EvaluationJson } from "../../domain/evaluation";
-import { readWorkbookModel } from "../../domain/workbook/read-model";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
@@ -52,8 +51,8 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   }
   const report = applyPlan(workbook, plan);
   await saveWorkbookFile(workbook, output);
-  const evaluated = readSnapshot(workbook);
-  const result = computeEvaluation(readWorkbookModel(evaluated), year, readEvaluationInputs(evaluated, year));
+  // The weights and bands the sheet's formulas reference, so the report matches the Puntaje the file shows.
+  const result = evaluateWorkbook(readSnapshot(workbook), year);
   const json = evaluationToJson(result);
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
