@@ -1,5 +1,9 @@
 import type { Rating } from "../domain/evaluation/rating";
+import type { WorkbookSummary } from "../domain/summary";
 import type { ValidationReport } from "../domain/validation/finding";
+
+/** The Resumen types live in the domain, where the summary is computed. */
+export type { AllianceOnTime, ExpiringContract, WorkbookSummary } from "../domain/summary";
 
 /** What an action that writes to the workbook changed, in Spanish lines for the pane. */
 export interface ChangeResult {
@@ -34,30 +38,6 @@ export interface NonconformityResult extends ChangeResult {
 export interface SelectedOperation {
   do: string;
   alliance: string;
-}
-
-export interface AllianceOnTime {
-  alliance: string;
-  measured: number;
-  onTime: number;
-  /** 0–100; null when no DO of the year was measured. */
-  onTimePct: number | null;
-}
-
-export interface ExpiringContract {
-  alliance: string;
-  contract: string;
-  /** "dd/mm/aaaa" */
-  end: string;
-  daysLeft: number;
-}
-
-export interface WorkbookSummary {
-  year: number;
-  openOperations: number;
-  onTimeByAlliance: AllianceOnTime[];
-  openNonconformities: number;
-  expiringContracts: ExpiringContract[];
 }
 
 export interface RepairResult extends ChangeResult {

@@ -1,6 +1,8 @@
 import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
 import { computeEvaluation, evaluationSheetName, planEvaluation, readEvaluationInputs } from "../domain/evaluation";
 import { planSampleData } from "../domain/sample";
+import { summarizeWorkbook } from "../domain/summary";
+import type { WorkbookSummary } from "../domain/summary";
 import { validateWorkbook } from "../domain/validation";
 import type { ValidationReport } from "../domain/validation/finding";
 import { nextNonconformityNumber, planAppendNonconformity, planPreparation, readWorkbookModel } from "../domain/workbook";
@@ -17,14 +19,12 @@ import type {
   NonconformityResult,
   RepairResult,
   SelectedOperation,
-  WorkbookSummary,
 } from "./action-types";
 import { applyPlan } from "./apply-plan";
 import { runAction, UserFacingError } from "./excel-errors";
 import { planFormulaRepair } from "./formula-repair";
 import { readSnapshot } from "./read-snapshot";
 import { todaySerial } from "./today";
-import { summarizeWorkbook } from "./workbook-summary";
 
 /** Reads, plans and applies in one Excel.run; the plan sees the very snapshot its writes are checked against. */
 async function readPlanApply(

@@ -105,7 +105,7 @@ describe("Excel actions against the fake workbook", () => {
     expect(await actions.leerSeleccionDO()).toBeNull();
   });
 
-  it("summarises open DOs, open NCs and per-alliance on-time share", async () => {
+  it("summarises open DOs, open NCs and per-alliance on-time share, with the evaluation's % for the year", async () => {
     const { actions } = emptyBook();
     await actions.prepararCuadro();
     await actions.cargarDatosEjemplo();
@@ -114,6 +114,9 @@ describe("Excel actions against the fake workbook", () => {
     expect(summary.onTimeByAlliance.length).toBeGreaterThanOrEqual(7);
     expect(summary.openNonconformities).toBeGreaterThan(0);
     for (const a of summary.onTimeByAlliance) if (a.onTimePct !== null) expect(a.onTimePct).toBeCloseTo((a.onTime / a.measured) * 100);
+    const preview = await actions.vistaPreviaEvaluacion(2026);
+    expect(summary.onTimeByAlliance.map((a) => [a.alliance, a.onTimePct])).toEqual(preview.rows.map((r) => [r.alliance, r.onTimePct]));
+    expect(summary.onTimeByAlliance.some((a) => a.onTimePct !== null)).toBe(true);
   });
 
   it("re-enters ADUANA formulas that show #NAME? and leaves the others alone", async () => {

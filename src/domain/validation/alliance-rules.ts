@@ -10,7 +10,7 @@ import type { FindingCollector } from "./finding-collector";
 import { nitMessage } from "./operation-rules";
 import { showDate } from "./value-text";
 
-/** Days before Fin contrato from which the contract is flagged (SPEC §1.2). */
+/** Days before Fin contrato from which the contract is flagged (SPEC §1.2); the pane's Resumen lists the same contracts. */
 export const CONTRACT_WARNING_DAYS = 60;
 /** SARLAFT: restrictive lists are checked at least once a year. */
 export const RESTRICTIVE_LIST_MAX_AGE_DAYS = 365;

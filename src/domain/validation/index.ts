@@ -3,6 +3,7 @@ export type { ValidationOptions } from "./validate-workbook";
 export { groupFindings } from "./group-findings";
 export type { RuleGroup, SeverityGroup } from "./group-findings";
 export { RULES } from "./rule-catalogue";
+export { CONTRACT_WARNING_DAYS } from "./alliance-rules";
 export { readDateText } from "./date-text";
 export type { DateTextReading } from "./date-text";
 export { RULE_IDS } from "./finding";

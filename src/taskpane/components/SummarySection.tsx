@@ -1,5 +1,7 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import type { Actions, WorkbookSummary } from "../../excel/action-types";
+import type { WorkbookSummary } from "../../domain/summary";
+import { CONTRACT_WARNING_DAYS } from "../../domain/validation/alliance-rules";
+import type { Actions } from "../../excel/action-types";
 import { formatPercent } from "../number-format";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
@@ -49,7 +51,7 @@ export function SummarySection({ actions }: SummarySectionProps) {
             </TableBody>
           </Table>
           <Text weight="semibold" as="h3">
-            Contratos que vencen en los próximos 60 días
+            Contratos que vencen en los próximos {CONTRACT_WARNING_DAYS} días
           </Text>
           {summary.expiringContracts.length === 0 ? (
             <Text>Ninguno.</Text>

@@ -1,0 +1,2 @@
+export { summarizeWorkbook } from "./summarize-workbook";
+export type { AllianceOnTime, ExpiringContract, WorkbookSummary } from "./summarize-workbook";

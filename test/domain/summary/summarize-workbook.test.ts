@@ -1,0 +1,120 @@
+import { serialFromYmd } from "../../../src/domain/calendar";
+import { computeEvaluation } from "../../../src/domain/evaluation";
+import { summarizeWorkbook } from "../../../src/domain/summary";
+import { CONTRACT_WARNING_DAYS } from "../../../src/domain/validation";
+import { expectedFigures } from "../evaluation/expected-figures";
+import { ALLIANCES, ANDES, CAPITAL, CARIBE, FRONTERA, alliance, fixtureModel, nonconformity, operation } from "../evaluation/fixture-model";
+
+const TODAY = serialFromYmd(2025, 11, 20);
+
+describe("summarizeWorkbook", () => {
+  const summary = summarizeWorkbook(fixtureModel(), TODAY);
+  const onTime = (name: string) => {
+    const found = summary.onTimeByAlliance.find((a) => a.alliance === name);
+    if (!found) throw new Error(`sin fila para ${name}`);
+    return found;
+  };
+
+  it("reports the year of today and one on-time row per alliance, in tblAlianzas order", () => {
+    expect(summary.year).toBe(2025);
+    expect(summary.onTimeByAlliance.map((a) => a.alliance)).toEqual([CARIBE, FRONTERA, ANDES, CAPITAL]);
+  });
+
+  it("counts DOs with a number and no levante as open, whatever their year", () => {
+    const blankRow = operation({ do: "  ", type: "", alliance: "", opened: [2025, 1, 1], arrival: null, documents: null, release: null });
+    const open2024 = operation({ do: "DO-90", type: "Importación", alliance: CARIBE, opened: [2024, 3, 1], arrival: null, documents: null, release: null });
+    const base = fixtureModel();
+    expect(summary.openOperations).toBe(1); // DO-5
+    expect(summarizeWorkbook({ ...base, operations: [...base.operations, blankRow, open2024] }, TODAY).openOperations).toBe(2);
+  });
+
+  it.each([CARIBE, FRONTERA, ANDES, CAPITAL])("gives %s the measured and on-time DOs of the independent computation", (name) => {
+    const expected = expectedFigures(name, 2025);
+    const actual = onTime(name);
+    expect({ measured: actual.measured, onTime: actual.onTime }).toEqual({ measured: expected.measured, onTime: expected.onTime });
+    if (expected.onTimePct === null) expect(actual.onTimePct).toBeNull();
+    else expect(actual.onTimePct).toBeCloseTo(expected.onTimePct, 10);
+  });
+
+  it("counts a DO whose Tipo has no Meta ANS as measured but not on time, as the evaluation does", () => {
+    // Andes: an import in 1 day (meta 6) and an export with no export meta.
+    expect(onTime(ANDES)).toEqual({ alliance: ANDES, measured: 2, onTime: 1, onTimePct: 50 });
+  });
+
+  it("shows no percentage for an alliance without DOs measured this year", () => {
+    expect(onTime(CAPITAL)).toEqual({ alliance: CAPITAL, measured: 0, onTime: 0, onTimePct: null });
+  });
+
+  it("matches the DO's Aliado to the alliance ignoring case, spaces and accents", () => {
+    const cucuta = alliance("Aliado Cúcuta", { importTarget: 5 });
+    const typed = operation({ do: "DO-50", type: "Importación", alliance: " aliado  CUCUTA", opened: [2025, 5, 5], arrival: [2025, 5, 6], documents: [2025, 5, 6], release: [2025, 5, 8] });
+    const result = summarizeWorkbook(fixtureModel({ alliances: [cucuta], operations: [typed] }), TODAY);
+    expect(result.onTimeByAlliance).toEqual([{ alliance: "Aliado Cúcuta", measured: 1, onTime: 1, onTimePct: 100 }]);
+  });
+
+  it("leaves out alliance rows without a name", () => {
+    const result = summarizeWorkbook(fixtureModel({ alliances: [...ALLIANCES, alliance("  ")] }), TODAY);
+    expect(result.onTimeByAlliance.map((a) => a.alliance)).toEqual([CARIBE, FRONTERA, ANDES, CAPITAL]);
+  });
+
+  it("shows the same % on time as the annual evaluation of the same year", () => {
+    // Typed with a double space: the evaluation still charges it to Frontera.
+    const typed = operation({ do: "DO-51", type: "Exportación", alliance: "frontera norte  ltda", opened: [2025, 9, 1], arrival: [2025, 9, 2], documents: [2025, 9, 2], release: [2025, 9, 4] });
+    const model = fixtureModel({ operations: [...fixtureModel().operations, typed] });
+    for (const year of [2024, 2025]) {
+      const pane = summarizeWorkbook(model, serialFromYmd(year, 6, 30)).onTimeByAlliance;
+      const evaluation = computeEvaluation(model, year).alliances;
+      expect(pane.map((a) => [a.alliance, a.measured, a.onTime, a.onTimePct])).toEqual(
+        evaluation.map((a) => [a.alliance, a.measured, a.onTime, a.onTimePct]),
+      );
+    }
+    expect(onTime(CARIBE).onTimePct).not.toBeNull();
+  });
+
+  describe("open non-conformities", () => {
+    it("counts those neither Cerrada nor Anulada", () => {
+      // NC-2025-003 Abierta, NC-2025-006 En análisis, NC-2025-007 Abierta.
+      expect(summary.openNonconformities).toBe(3);
+    });
+
+    it("ignores blank rows and reads the Estado ignoring case and spaces", () => {
+      const base = fixtureModel();
+      const extra = [
+        { ...nonconformity({ number: "", date: [2025, 9, 1], type: "", status: "" }), description: "" },
+        nonconformity({ number: "NC-2025-020", date: [2025, 9, 2], type: "Queja", status: " cerrada " }),
+        nonconformity({ number: "NC-2025-021", date: [2025, 9, 3], type: "Queja", status: "ANULADA" }),
+        nonconformity({ number: "NC-2025-022", date: [2025, 9, 4], type: "Queja", status: "" }),
+      ];
+      expect(summarizeWorkbook({ ...base, nonconformities: [...base.nonconformities, ...extra] }, TODAY).openNonconformities).toBe(4);
+    });
+  });
+
+  describe("contracts ending soon", () => {
+    const ending = (name: string, daysAhead: number, contract = "C-1") => alliance(name, { contract, contractEnd: TODAY + daysAhead });
+
+    it("lists contracts ending from today to CONTRACT_WARNING_DAYS ahead, soonest first, with the date as dd/mm/aaaa", () => {
+      const alliances = [
+        ending("Vence en el límite", CONTRACT_WARNING_DAYS, "CT-60"),
+        ending("Vence hoy", 0, "CT-0"),
+        ending("Vence después", CONTRACT_WARNING_DAYS + 1),
+        ending("Ya venció", -1),
+        alliance("Sin fecha", { contractEnd: null }),
+        ending("Vence pronto", 45, "CT-07"),
+      ];
+      expect(summarizeWorkbook(fixtureModel({ alliances }), TODAY).expiringContracts).toEqual([
+        { alliance: "Vence hoy", contract: "CT-0", end: "20/11/2025", daysLeft: 0 },
+        { alliance: "Vence pronto", contract: "CT-07", end: "04/01/2026", daysLeft: 45 },
+        { alliance: "Vence en el límite", contract: "CT-60", end: "19/01/2026", daysLeft: 60 },
+      ]);
+    });
+
+    it("counts whole days, so an end typed with a time on the last day is still listed", () => {
+      const alliances = [ending("Con hora", CONTRACT_WARNING_DAYS + 0.75)];
+      expect(summarizeWorkbook(fixtureModel({ alliances }), TODAY).expiringContracts.map((c) => c.daysLeft)).toEqual([CONTRACT_WARNING_DAYS]);
+    });
+
+    it("lists none when every contract ends later", () => {
+      expect(summary.expiringContracts).toEqual([]);
+    });
+  });
+});
