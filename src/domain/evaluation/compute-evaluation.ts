@@ -181,10 +181,15 @@ export function computeEvaluation(model: WorkbookModel, year: number, manual?: M
   return { year, alliances };
 }
 
-/** Σ score × weight / 5 × 100, rounded like the sheet's ROUND(…, 2); null until all five scores exist. */
+/**
+ * Σ score × weight / Σ weight / 5 × 100, rounded like the sheet's ROUND(…, 2); null until all five scores exist
+ * or when the weights add up to nothing.
+ */
 export function weightedScore(scores: CriterionScores, weights: WorkbookModel["parameters"]["weights"]): number | null {
   const { c1, c2, c3, c4, c5 } = scores;
   if (c1 === null || c2 === null || c3 === null || c4 === null || c5 === null) return null;
   const sum = c1 * weights.c1 + c2 * weights.c2 + c3 * weights.c3 + c4 * weights.c4 + c5 * weights.c5;
-  return roundLikeExcel((sum / 5) * 100, 2);
+  const total = weights.c1 + weights.c2 + weights.c3 + weights.c4 + weights.c5;
+  if (total <= 0) return null;
+  return roundLikeExcel((sum / total / 5) * 100, 2);
 }

@@ -16,14 +16,16 @@ export const PENDING = "Pendiente";
 const CRITERIA = ["c1", "c2", "c3", "c4", "c5"] as const;
 
 /**
- * Puntaje = Σ score × weight / 5 × 100, blank without operations or until all five criteria have a score;
- * weights are read live from Parámetros, so editing a weight or typing C4/C5 updates it at once.
+ * Puntaje = Σ score × weight / Σ weight / 5 × 100, blank without operations or until all five criteria have a
+ * score; weights are read live from Parámetros, so editing a weight or typing C4/C5 updates it at once. Dividing
+ * by the total keeps 0–100 whether the weights are typed as 35 % or as 35.
  */
 export function scoreFormula(ctx: FormulaContext): string {
   const ref = (key: EvaluationColumnKey) => thisRow(ctx.header(key));
   const scores = CRITERIA.map((c) => ref(c)).join(",");
   const weighted = CRITERIA.map((c) => `${ref(c)}*${ctx.weights.terms[c]}`).join("+");
-  return `=IF(${ref("operations")}=0,"",IF(COUNT(${scores})<5,"",ROUND((${weighted})/5*100,2)))`;
+  const total = CRITERIA.map((c) => ctx.weights.terms[c]).join("+");
+  return `=IF(${ref("operations")}=0,"",IF(COUNT(${scores})<5,"",ROUND((${weighted})/(${total})/5*100,2)))`;
 }
 
 /** Calificación: Sin operaciones / Deficiente by criterio excluyente / Pendiente / ADUANA.CALIFICACION (or Parámetros' bands). */

@@ -87,7 +87,7 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
   if (Math.abs(total - 1) > 1e-6) {
     notes.push(
       `Los pesos de ${PARAMETER_TABLES.weights} suman ${Math.round(total * 1000) / 10} %, no 100 %: ` +
-        "el puntaje máximo no será 100. Revíselos en Parámetros.",
+        "el puntaje los usa en proporción a su total. Revíselos en Parámetros.",
     );
   }
   return { terms, values, notes };

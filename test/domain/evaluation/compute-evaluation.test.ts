@@ -123,25 +123,33 @@ describe("computeEvaluation", () => {
   });
 
   describe("rating band edges", () => {
-    // All five criteria 5 on an alliance with every DO on time and no NC: Puntaje = 100 × Σ weights.
+    // C1–C4 = 5 (every DO on time, no NC, C4 typed 5) and C5 = 1 with weight w: Puntaje = 100 − 80·w.
     const perfect = fixtureModel({
       alliances: [alliance("Perfecto")],
       operations: [operation({ do: "P-1", type: "Importación", alliance: "Perfecto", opened: [2025, 2, 3], arrival: [2025, 2, 3], documents: [2025, 2, 3], release: [2025, 2, 4] })],
       nonconformities: [],
     });
     it.each([
-      [0.5999, 59.99, "Deficiente"],
-      [0.6, 60, "Aceptable"],
-      [0.7499, 74.99, "Aceptable"],
-      [0.75, 75, "Bueno"],
-      [0.8999, 89.99, "Bueno"],
-      [0.9, 90, "Excelente"],
-    ])("weights summing %p give Puntaje %p, rated %p", (total, score, rating) => {
-      const weights = { c1: total - 0.4, c2: 0.1, c3: 0.1, c4: 0.1, c5: 0.1 };
+      [0.500125, 59.99, "Deficiente"],
+      [0.5, 60, "Aceptable"],
+      [0.312625, 74.99, "Aceptable"],
+      [0.3125, 75, "Bueno"],
+      [0.125125, 89.99, "Bueno"],
+      [0.125, 90, "Excelente"],
+    ])("a C5 weight of %p gives Puntaje %p, rated %p", (c5Weight, score, rating) => {
+      const weights = { c1: 0.7 - c5Weight, c2: 0.1, c3: 0.1, c4: 0.1, c5: c5Weight };
       const model = { ...perfect, parameters: { ...DEFAULT_PARAMETERS, weights } };
-      const r = computeEvaluation(model, YEAR, new Map([["Perfecto", { c4: 5, c5: 5 }]])).alliances[0];
+      const r = computeEvaluation(model, YEAR, new Map([["Perfecto", { c4: 5, c5: 1 }]])).alliances[0];
       expect(r?.score).toBe(score);
       expect(r?.rating).toBe(rating);
+    });
+
+    it("scores weights typed as whole numbers (35, 25, …) in proportion to their total", () => {
+      const percent = { ...DEFAULT_PARAMETERS, weights: { c1: 35, c2: 25, c3: 15, c4: 15, c5: 10 } };
+      const r = computeEvaluation({ ...perfect, parameters: percent }, YEAR, new Map([["Perfecto", { c4: 4, c5: 5 }]])).alliances[0];
+      // (5·35 + 5·25 + 5·15 + 4·15 + 5·10) / 100 / 5 × 100 = 97
+      expect(r?.score).toBe(97);
+      expect(r?.rating).toBe("Excelente");
     });
   });
 
