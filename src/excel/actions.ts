@@ -1,5 +1,5 @@
 import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
-import { computeEvaluation, evaluationSheetName, planEvaluation, readEvaluationInputs } from "../domain/evaluation";
+import { evaluateWorkbook, evaluationSheetName, planEvaluation } from "../domain/evaluation";
 import { planSampleData } from "../domain/sample";
 import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
@@ -124,7 +124,8 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
       runAction(`preparar la vista previa de la evaluación ${year}`, async (context): Promise<EvaluationPreview> => {
         const snapshot = await readSnapshot(context);
         const sheet = evaluationSheetName(year);
-        const evaluation = computeEvaluation(readWorkbookModel(snapshot), year, readEvaluationInputs(snapshot, year));
+        // The weights, bands and typed scores the sheet's formulas use, so the preview shows what the sheet will.
+        const evaluation = evaluateWorkbook(snapshot, year);
         return {
           year,
           sheet,

@@ -1,6 +1,6 @@
 import { runCli } from "../../src/cli/main";
 
-export const TODAY = 46_200; // 2026-06-26
+export const TODAY = 46_200; // 2026-06-27
 
 /** Runs the command in-process and collects what it printed. */
 export async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {

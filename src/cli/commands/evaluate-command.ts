@@ -56,6 +56,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   const json = evaluationToJson(result);
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
+  for (const note of plan.notes) say(`• ${note}\n`);
   for (const warning of report.warnings) say(`! ${warning}\n`);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, output));
   return EXIT.ok;
