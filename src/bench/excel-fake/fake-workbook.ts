@@ -47,8 +47,14 @@ export interface FakeChart {
   anchor: string;
 }
 
+const EMPTY_CELL: Readonly<FakeCell> = Object.freeze({ value: "", formula: null, numberFormat: "General" });
+
+/** Excel's column count: a cell's numeric key is row × MAX_COLUMNS + col (number keys keep 100,000-row benches fast). */
+const MAX_COLUMNS = 16_384;
+const cellKey = (row: number, col: number): number => row * MAX_COLUMNS + col;
+
 export class FakeSheet {
-  readonly cells = new Map<string, FakeCell>();
+  readonly cells = new Map<number, FakeCell>();
   readonly tables: FakeTable[] = [];
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
@@ -59,13 +65,13 @@ export class FakeSheet {
   constructor(public name: string) {}
 
   cell(row: number, col: number): FakeCell {
-    return this.cells.get(`${row},${col}`) ?? { value: "", formula: null, numberFormat: "General" };
+    return this.cells.get(cellKey(row, col)) ?? EMPTY_CELL;
   }
 
   setCell(row: number, col: number, patch: Partial<FakeCell>): void {
     const next = { ...this.cell(row, col), ...patch };
-    if (next.value === "" && next.formula === null && next.numberFormat === "General") this.cells.delete(`${row},${col}`);
-    else this.cells.set(`${row},${col}`, next);
+    if (next.value === "" && next.formula === null && next.numberFormat === "General") this.cells.delete(cellKey(row, col));
+    else this.cells.set(cellKey(row, col), next);
   }
 
   /** Writes rows of constants or formulas ("=…") from (row, col), as a test fixture. */
@@ -92,7 +98,8 @@ export class FakeSheet {
     let maxR = -1;
     let maxC = -1;
     for (const k of this.cells.keys()) {
-      const [r, c] = k.split(",").map(Number) as [number, number];
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
       minR = Math.min(minR, r);
       minC = Math.min(minC, c);
       maxR = Math.max(maxR, r);
