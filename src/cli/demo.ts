@@ -1,13 +1,12 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { lastCompleteYear } from "../domain/evaluation";
+import { ymdFromSerial } from "../domain/calendar";
+import { computeEvaluation, lastCompleteYear } from "../domain/evaluation";
 import { planLegacyCuadro, planSampleData } from "../domain/sample";
 import type { ValidationReport } from "../domain/validation/finding";
 import { planPreparation } from "../domain/workbook/plan-preparation";
 import { readWorkbookModel } from "../domain/workbook/read-model";
-import { measuredServiceDays, targetFor } from "../domain/workbook/service-time";
-import { findAlliance } from "../domain/workbook/alliance-lookup";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../xlsx";
 import { EXIT, type CliIo } from "./cli-io";
 import { runCli } from "./main";
@@ -24,22 +23,19 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${((100 * part) / whole).toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
 }
 
-/** DOs per alliance and % on time (service time ≤ meta among measured DOs), from a prepared workbook. */
+/** DOs per alliance and % on time over every year of the workbook, with the evaluation's own definitions. */
 async function allianceSummary(file: string): Promise<string[]> {
   const model = readWorkbookModel(readSnapshot(await loadWorkbookFile(file)));
+  const years = new Set(model.operations.flatMap((op) => (op.opened === null ? [] : [ymdFromSerial(op.opened).year])));
   const rows = new Map<string, { dos: number; measured: number; onTime: number }>();
-  for (const op of model.operations) {
-    const alliance = findAlliance(model.alliances, op.alliance);
-    const name = alliance?.name ?? (op.alliance || "(sin aliado)");
-    const row = rows.get(name) ?? { dos: 0, measured: 0, onTime: 0 };
-    row.dos++;
-    const days = measuredServiceDays(op, alliance, model.extraHolidays);
-    const target = targetFor(op, alliance);
-    if (days !== null && target !== null) {
-      row.measured++;
-      if (days <= target) row.onTime++;
+  for (const year of years) {
+    for (const a of computeEvaluation(model, year).alliances) {
+      const row = rows.get(a.alliance) ?? { dos: 0, measured: 0, onTime: 0 };
+      row.dos += a.operations;
+      row.measured += a.measured;
+      row.onTime += a.onTime;
+      rows.set(a.alliance, row);
     }
-    rows.set(name, row);
   }
   const width = Math.max(...[...rows.keys()].map((name) => name.length));
   return [...rows.entries()]
