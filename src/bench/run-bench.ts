@@ -1,3 +1,4 @@
+import { runBundleBench } from "./bundle-bench";
 import { runCalendarBench } from "./calendar-bench";
 import { runExcelBench } from "./excel-bench";
 import { runWorkbookBench } from "./workbook-bench";
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
     ["calendario", runCalendarBench],
     ["libro de trabajo", runWorkbookBench],
     ["Office.js (adaptador)", runExcelBench],
+    ["paquete del panel", runBundleBench],
   ];
   for (const [name, run] of benches) {
     process.stdout.write(`\n== ${name} ==\n`);
