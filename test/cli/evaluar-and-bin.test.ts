@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { planSampleData } from "../../src/domain/sample";
@@ -46,7 +46,7 @@ describe("control-alianzas evaluar", () => {
   });
 });
 
-describe("bin/control-alianzas.js (the real command)", () => {
+describe("the control-alianzas bin of package.json (the real command)", () => {
   const root = path.join(__dirname, "..", "..");
   beforeAll(() => {
     if (!existsSync(path.join(root, "build", "cli", "cli", "main.js"))) {
@@ -55,7 +55,8 @@ describe("bin/control-alianzas.js (the real command)", () => {
   }, 180_000);
 
   it("validates a file with exit status 1 and reports a missing file with status 2 and no stack trace", () => {
-    const bin = path.join(root, "bin", "control-alianzas.js");
+    const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const bin = path.join(root, manifest.bin["control-alianzas"] ?? "");
     const ok = spawnSync(process.execPath, [bin, "validar", folder.file("ejemplo.xlsx"), "--json"], { encoding: "utf8" });
     expect(ok.status).toBe(1);
     expect(JSON.parse(ok.stdout)).toHaveProperty("summary.errors");

@@ -4,7 +4,7 @@
 const path = require("node:path");
 const fs = require("node:fs");
 
-const main = path.join(__dirname, "..", "build", "cli", "cli", "main.js");
+const main = path.join(__dirname, "..", "..", "build", "cli", "cli", "main.js");
 if (!fs.existsSync(main)) {
   process.stderr.write(
     "control-alianzas no está compilado todavía: ejecute «npm install» (o «npm run build:cli») en la carpeta del proyecto.\n",
@@ -12,7 +12,7 @@ if (!fs.existsSync(main)) {
   process.exit(2);
 }
 const { runCli } = require(main);
-const { todayInBogota } = require(path.join(__dirname, "..", "build", "cli", "cli", "today.js"));
+const { todayInBogota } = require(path.join(__dirname, "..", "..", "build", "cli", "cli", "today.js"));
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
