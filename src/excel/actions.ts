@@ -5,7 +5,7 @@ import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
 import { validateWorkbook } from "../domain/validation";
 import type { ValidationReport } from "../domain/validation/finding";
-import { nextNonconformityNumber, planAppendNonconformity, planPreparation, readWorkbookModel } from "../domain/workbook";
+import { nextNonconformityNumber, planAppendNonconformity, planFormulaRepair, planPreparation, readWorkbookModel } from "../domain/workbook";
 import { headerKey } from "../domain/workbook/header-key";
 import { OPERATION_HEADERS, TABLES } from "../domain/workbook/headers";
 import type { Plan } from "../domain/workbook/plan";
@@ -22,7 +22,6 @@ import type {
 } from "./action-types";
 import { applyPlan } from "./apply-plan";
 import { runAction, UserFacingError } from "./excel-errors";
-import { planFormulaRepair } from "./formula-repair";
 import { readSnapshot } from "./read-snapshot";
 import { todaySerial } from "./today";
 

@@ -16,3 +16,5 @@ export { readDate, readNumber, readText } from "./cell-reading";
 export * from "./schema";
 export { nextNonconformityNumber, planAppendNonconformity, NonconformityInputError } from "./nonconformity-register";
 export type { NonconformityInput } from "./nonconformity-register";
+export { planFormulaRepair } from "./formula-repair";
+export type { FormulaRepair } from "./formula-repair";

@@ -1,18 +1,24 @@
-import { TABLES } from "../domain/workbook/headers";
-import type { CellWrite, Plan } from "../domain/workbook/plan";
-import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
-import { a1Address, qualifiedAddress } from "../domain/workbook/a1";
+import { a1Address, qualifiedAddress } from "./a1";
+import { TABLES } from "./headers";
+import type { CellWrite, Plan } from "./plan";
+import type { WorkbookSnapshot } from "./snapshot";
 
 /** Tables the add-in writes ADUANA formulas into: the record tables and every `tblEvaluacionAAAA`. */
 function isAddinTable(name: string): boolean {
   return (Object.values(TABLES) as string[]).includes(name) || /^tblEvaluacion\d{4}$/.test(name);
 }
 
+/** The re-entry plan and the cells it covers, as "Hoja!A1" addresses. */
+export interface FormulaRepair {
+  plan: Plan;
+  cells: string[];
+}
+
 /**
  * SPEC §6: after reopening a workbook whose functions live in a shared runtime, ADUANA cells can show #NAME?
  * until re-entered. The plan writes each such formula back unchanged (expected = the same formula).
  */
-export function planFormulaRepair(snapshot: WorkbookSnapshot): { plan: Plan; cells: string[] } {
+export function planFormulaRepair(snapshot: WorkbookSnapshot): FormulaRepair {
   const plan: Plan = { steps: [], notes: [] };
   const cells: string[] = [];
   for (const sheet of snapshot.sheets) {
