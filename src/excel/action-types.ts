@@ -75,6 +75,8 @@ export interface Actions {
   registrarNoConformidad(input: NonconformityFormInput): Promise<NonconformityResult>;
   leerSeleccionDO(): Promise<SelectedOperation | null>;
   resumen(): Promise<WorkbookSummary>;
+  /** How many ADUANA cells in the add-in's tables show #NAME? (reads only; the pane checks on opening). */
+  detectarFormulasRotas(): Promise<number>;
   repararFormulas(): Promise<RepairResult>;
   vistaPreviaEvaluacion(year: number): Promise<EvaluationPreview>;
   generarEvaluacion(year: number): Promise<EvaluationGenerated>;

@@ -108,6 +108,9 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         return summarizeWorkbook(readWorkbookModel(snapshot), now());
       }),
 
+    detectarFormulasRotas: () =>
+      runAction("buscar fórmulas con #NAME?", async (context) => planFormulaRepair(await readSnapshot(context)).cells.length),
+
     repararFormulas: () =>
       runAction("reparar las fórmulas", async (context): Promise<RepairResult> => {
         let repaired = 0;

@@ -16,6 +16,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Finding } from "../domain/validation/finding";
 import type { Actions } from "../excel/action-types";
 import type { RibbonNotice } from "../excel/ribbon";
+import { BrokenFormulasNotice } from "./components/BrokenFormulasNotice";
 import { EvaluationSection } from "./components/EvaluationSection";
 import { NonconformityForm } from "./components/NonconformityForm";
 import type { NonconformityPrefill } from "./components/NonconformityForm";
@@ -39,7 +40,7 @@ export interface AppProps {
 
 type SectionId = "preparar" | "validar" | "nc" | "resumen" | "evaluacion" | "reparar";
 
-/** The task pane: six sections in an accordion, each driving one kind of action. */
+/** The task pane: a #NAME? warning when the workbook needs it, then six sections in an accordion, each driving one kind of action. */
 export function App({ inExcel, actions, theme, defaultYear, today, notices }: AppProps) {
   return (
     <FluentProvider theme={theme} lang="es-CO" className="app">
@@ -99,6 +100,7 @@ function Sections({ actions, defaultYear, today, notices }: Omit<AppProps, "inEx
 
   return (
     <>
+      <BrokenFormulasNotice actions={actions} />
       {notices && <RibbonNoticeBar notices={notices} />}
       <Accordion multiple collapsible openItems={open} onToggle={onToggle}>
         <AccordionItem value="preparar">

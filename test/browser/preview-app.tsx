@@ -37,7 +37,9 @@ const actions: Actions = {
       ],
       expiringContracts: [{ alliance: "Frontera Norte", contract: "CT-07", end: "30/04/2026", daysLeft: 45 }],
     }),
-  repararFormulas: () => later({ ...change([]), repaired: 0 }),
+  // Shows the #NAME? warning, so the layout and accessibility checks cover it.
+  detectarFormulasRotas: () => later(3),
+  repararFormulas: () => later({ ...change(["Se volvieron a escribir 3 fórmulas ADUANA que mostraban #NAME?."]), repaired: 3 }),
   vistaPreviaEvaluacion: (year) =>
     later({
       year,

@@ -137,6 +137,30 @@ describe("Excel actions against the fake workbook", () => {
     expect(writes).toHaveLength(1);
   });
 
+  it("counts the ADUANA cells showing #NAME? in the add-in's tables in one read-only Excel.run", async () => {
+    const { book, excel, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    expect(await actions.detectarFormulasRotas()).toBe(0);
+
+    const ops = book.sheet(SHEETS.operations);
+    const col = columnOf(ops, TABLES.operations, OPERATION_HEADERS.serviceTime);
+    const doCol = columnOf(ops, TABLES.operations, OPERATION_HEADERS.do);
+    ops.setCell(1, col, { value: "#NAME?" });
+    ops.setCell(2, col, { value: "#NAME?" });
+    // Not the add-in's to repair: a non-ADUANA formula in the table, and an ADUANA formula outside any table.
+    ops.setCell(3, doCol, { formula: "=MISTERIO(A4)", value: "#NAME?" });
+    book.sheet("Hoja1").setCell(0, 0, { formula: "=ADUANA.TIEMPO_SERVICIO(1,2)", value: "#NAME?" });
+
+    const cellsBefore = book.sheets.map((s) => [...s.cells.entries()]);
+    const runsBefore = excel.runs();
+    const syncsBefore = book.syncs.length;
+    expect(await actions.detectarFormulasRotas()).toBe(2);
+    expect(excel.runs()).toBe(runsBefore + 1);
+    expect(book.syncs.slice(syncsBefore).every((s) => s.bytes === 0 && !s.calculationSuspended)).toBe(true);
+    expect(book.sheets.map((s) => [...s.cells.entries()])).toEqual(cellsBefore);
+  });
+
   it("previews and generates the evaluation sheet, with its chart, and activates it", async () => {
     const { book, actions } = emptyBook();
     await actions.prepararCuadro();

@@ -14,6 +14,8 @@ export function mockActions(overrides: Partial<Actions> = {}): jest.Mocked<Actio
     registrarNoConformidad: unexpected("registrarNoConformidad"),
     leerSeleccionDO: unexpected("leerSeleccionDO"),
     resumen: unexpected("resumen"),
+    // The pane checks on opening; tests that care set it, the rest see a workbook with nothing to repair.
+    detectarFormulasRotas: jest.fn().mockResolvedValue(0),
     repararFormulas: unexpected("repararFormulas"),
     vistaPreviaEvaluacion: unexpected("vistaPreviaEvaluacion"),
     generarEvaluacion: unexpected("generarEvaluacion"),

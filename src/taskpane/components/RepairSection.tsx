@@ -1,8 +1,8 @@
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import type { Actions } from "../../excel/action-types";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
-import { ChangeSummary } from "./ChangeSummary";
+import { RepairOutcome } from "./RepairOutcome";
 
 export interface RepairSectionProps {
   actions: Pick<Actions, "repararFormulas">;
@@ -24,14 +24,7 @@ export function RepairSection({ actions }: RepairSectionProps) {
         </Button>
       </div>
       <ActionFeedback slow={action.slow} error={action.error} progressLabel="Buscando fórmulas con #NAME?…" />
-      {result && !action.running &&
-        (result.repaired === 0 ? (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>No hay fórmulas ADUANA con #NAME?: no hizo falta reparar nada.</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <ChangeSummary result={{ ...result, notes: [`Se repararon ${result.repaired} fórmulas.`, ...result.notes.filter((n) => !/^Se volvieron/.test(n))] }} unchangedText="" />
-        ))}
+      {result && !action.running && <RepairOutcome result={result} />}
     </div>
   );
 }
