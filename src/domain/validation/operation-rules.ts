@@ -60,7 +60,14 @@ function textOf(value: CellValue): string {
  * Every SPEC §5 rule on tblOperaciones rows. Returns the DOs found (lower case → first sheet row), which
  * the non-conformity rules reuse.
  */
-export function validateOperations(out: FindingCollector, located: LocatedTable, model: WorkbookModel, today: number): Map<string, number> {
+export function validateOperations(
+  out: FindingCollector,
+  located: LocatedTable,
+  model: WorkbookModel,
+  today: number,
+  /** Where the partners are (a legacy workbook may keep them on a sheet of its own name). */
+  allianceSheet: string = SHEETS.alliances,
+): Map<string, number> {
   const sheet = located.sheet.name;
   const columns = checkedColumns(located);
   const col = (key: string): number | undefined => columnOf(located, key);
@@ -146,7 +153,7 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
 
     const alliance = op.alliance === "" ? undefined : findAlliance(model.alliances, op.alliance);
     if (op.alliance !== "" && !alliance && allianceCol !== undefined) {
-      out.add("aliado-desconocido", sheet, row, allianceCol, unknownAllianceMessage(op.alliance, label, model.alliances), key);
+      out.add("aliado-desconocido", sheet, row, allianceCol, unknownAllianceMessage(op.alliance, label, model.alliances, allianceSheet), key);
     }
     if (alliance && allianceCol !== undefined) {
       if (city !== null && alliance.cities.length > 0 && !citiesOf(alliance).has(LOOSE_KEY_OF_CITY.get(city) ?? city)) {
@@ -155,7 +162,7 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
           sheet,
           row,
           allianceCol,
-          `«${alliance.name}» no cubre ${city} (cubre: ${alliance.cities.join(", ")}): asigne un aliado de ${city} o corrija «Ciudades» en ${SHEETS.alliances}.`,
+          `«${alliance.name}» no cubre ${city} (cubre: ${alliance.cities.join(", ")}): asigne un aliado de ${city} o corrija «Ciudades» en la hoja ${allianceSheet}.`,
           key,
         );
       }
@@ -167,7 +174,7 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
           row,
           allianceCol,
           `El contrato de «${alliance.name}» (${showDate(start)} a ${showDate(end)}) no estaba vigente el ${showDate(op.opened)}, fecha de apertura ${label}: ` +
-            `registre la renovación en ${SHEETS.alliances} o asigne otro aliado.`,
+            `registre la renovación en la hoja ${allianceSheet} o asigne otro aliado.`,
           key,
         );
       }
@@ -177,11 +184,11 @@ export function validateOperations(out: FindingCollector, located: LocatedTable,
   return firstRowOfDo;
 }
 
-function unknownAllianceMessage(name: string, label: string, alliances: readonly AllianceRecord[]): string {
+function unknownAllianceMessage(name: string, label: string, alliances: readonly AllianceRecord[], allianceSheet: string): string {
   const meant = alliances.find((a) => looseTextKey(a.name) === looseTextKey(name));
   return meant
     ? `«${H.alliance}» ${label} es «${name}»: ¿quiso decir «${meant.name}»? Elíjalo de la lista.`
-    : `«${name}» ${label} no está en ${TABLES.alliances}: regístrelo en la hoja ${SHEETS.alliances} o elija un aliado de la lista.`;
+    : `«${name}» ${label} no está en ${TABLES.alliances}: regístrelo en la hoja ${allianceSheet} o elija un aliado de la lista.`;
 }
 
 interface AnsContext {

@@ -43,7 +43,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: Validation
   const tables = locateTables(snapshot);
   const model = readWorkbookModel(snapshot);
   const out = new FindingCollector();
-  const knownDos = tables.operations ? validateOperations(out, tables.operations, model, options.today) : new Map<string, number>();
+  const knownDos = tables.operations ? validateOperations(out, tables.operations, model, options.today, tables.alliances?.sheet.name) : new Map<string, number>();
   if (tables.alliances) validateAlliances(out, tables.alliances, model, options.today);
   if (tables.nonconformities) validateNonconformities(out, tables.nonconformities, model, options.today, knownDos);
   validateParameters(out, tables);

@@ -74,6 +74,14 @@ describe("validateWorkbook", () => {
     expect(validate([...late, ops("P2", 3)]).findings).toEqual([]);
   });
 
+  it("sends the user to the sheet where the partners really are", () => {
+    const snapshot = cleanWorkbook([ops("G2", "Agencia del Norte")]);
+    const partnersSheet = snapshot.sheets.find((sheet) => sheet.name === "Alianzas");
+    if (partnersSheet) partnersSheet.name = "Aliados";
+    const finding = validateWorkbook(snapshot, { today: TODAY }).findings.find((f) => f.rule === "aliado-desconocido");
+    expect(finding?.message).toContain("regístrelo en la hoja Aliados");
+  });
+
   it("suggests the date a text probably means, without converting it", () => {
     const report = validate([ops("I2", "2026-03-02")]);
     expect(report.findings[0]?.message).toContain("¿quiso decir 02/03/2026?");
