@@ -1,24 +1,9 @@
 import { ALLIANCE_HEADERS as H, LISTS, SHEETS, TABLES } from "./headers";
-import { DATE_FORMAT, WHOLE_NUMBER_FORMAT } from "./schema-types";
+import { columnBuilders } from "./column-builders";
+import { WHOLE_NUMBER_FORMAT } from "./schema-types";
 import type { ColumnSpec, TableSchema } from "./schema-types";
 
-const text = (key: keyof typeof H, width: number, aliases: string[], required = false): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind: "text",
-  required,
-  width,
-  aliases,
-});
-const date = (key: keyof typeof H, aliases: string[], required: boolean): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind: "date",
-  required,
-  numberFormat: DATE_FORMAT,
-  width: 14,
-  aliases,
-});
+const { text, date } = columnBuilders(H);
 const target = (key: "importTarget" | "exportTarget", aliases: string[]): ColumnSpec => ({
   key,
   header: H[key],

@@ -1,33 +1,8 @@
 import { LISTS, NONCONFORMITY_HEADERS as H, SHEETS, TABLES } from "./headers";
-import { DATE_FORMAT } from "./schema-types";
-import type { ColumnSpec, ListSource, TableSchema } from "./schema-types";
+import { columnBuilders } from "./column-builders";
+import type { TableSchema } from "./schema-types";
 
-const text = (key: keyof typeof H, width: number, aliases: string[], required = false): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind: "text",
-  required,
-  width,
-  aliases,
-});
-const list = (key: keyof typeof H, source: readonly string[], width: number, aliases: string[], kind: "list" | "yesno" = "list"): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind,
-  required: false,
-  list: { values: source } satisfies ListSource,
-  width,
-  aliases,
-});
-const date = (key: keyof typeof H, aliases: string[], required = false): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind: "date",
-  required,
-  numberFormat: DATE_FORMAT,
-  width: 14,
-  aliases,
-});
+const { text, list, date } = columnBuilders(H);
 
 /** tblNoConformidades, SPEC §1.3 (ISO 9001 §8.7 and §10.2). */
 export const NONCONFORMITIES_SCHEMA: TableSchema = {

@@ -1,24 +1,9 @@
 import { LISTS, OPERATION_HEADERS as H, PARAMETER_TABLES, SHEETS, TABLES } from "./headers";
-import { DATE_FORMAT, DATE_TIME_FORMAT, WHOLE_NUMBER_FORMAT } from "./schema-types";
-import type { ColumnSpec, TableSchema } from "./schema-types";
+import { columnBuilders } from "./column-builders";
+import { DATE_FORMAT, WHOLE_NUMBER_FORMAT } from "./schema-types";
+import type { TableSchema } from "./schema-types";
 
-const text = (key: keyof typeof H, width: number, aliases: string[], required = false): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind: "text",
-  required,
-  width,
-  aliases,
-});
-const dateTime = (key: keyof typeof H, aliases: string[]): ColumnSpec => ({
-  key,
-  header: H[key],
-  kind: "datetime",
-  required: false,
-  numberFormat: DATE_TIME_FORMAT,
-  width: 17,
-  aliases,
-});
+const { text, dateTime } = columnBuilders(H);
 
 /** tblOperaciones, SPEC §1.1, in SPEC order. */
 export const OPERATIONS_SCHEMA: TableSchema = {
