@@ -31,14 +31,25 @@ export function columnBuilders<H extends { readonly [K in keyof H]: string }>(he
       width: 17,
       aliases,
     }),
-    list: (key: Key, source: readonly string[], width: number, aliases: string[], kind: "list" | "yesno" = "list"): ColumnSpec => ({
+    /** A list column: literal values, or a table column (`{ table, column }`). */
+    list: (
+      key: Key,
+      source: readonly string[] | ListSource,
+      width: number,
+      aliases: string[],
+      options: { kind?: "list" | "yesno"; required?: boolean } = {},
+    ): ColumnSpec => ({
       key,
       header: headers[key],
-      kind,
-      required: false,
-      list: { values: source } satisfies ListSource,
+      kind: options.kind ?? "list",
+      required: options.required ?? false,
+      list: isListSource(source) ? source : { values: source },
       width,
       aliases,
     }),
   };
+}
+
+function isListSource(source: readonly string[] | ListSource): source is ListSource {
+  return !Array.isArray(source);
 }

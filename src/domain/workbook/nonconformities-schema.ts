@@ -33,7 +33,7 @@ export const NONCONFORMITIES_SCHEMA: TableSchema = {
     text("owner", 18, ["Responsable acción", "Encargado"]),
     date("dueDate", ["Fecha límite", "Compromiso", "Fecha compromiso acción"]),
     date("closedDate", ["Cierre", "Fecha de cierre", "Fecha cerrada"]),
-    list("effective", LISTS.effective, 11, ["Eficacia", "¿Eficaz?", "Verificación eficacia", "Es eficaz"], "yesno"),
+    list("effective", LISTS.effective, 11, ["Eficacia", "¿Eficaz?", "Verificación eficacia", "Es eficaz"], { kind: "yesno" }),
     list("status", LISTS.nonconformityStatus, 13, ["Estado NC", "Estado de la NC"]),
   ],
 };

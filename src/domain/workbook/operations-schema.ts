@@ -3,7 +3,7 @@ import { columnBuilders } from "./column-builders";
 import { DATE_FORMAT, WHOLE_NUMBER_FORMAT } from "./schema-types";
 import type { TableSchema } from "./schema-types";
 
-const { text, dateTime } = columnBuilders(H);
+const { text, list, dateTime } = columnBuilders(H);
 
 /** tblOperaciones, SPEC §1.1, in SPEC order. */
 export const OPERATIONS_SCHEMA: TableSchema = {
@@ -14,44 +14,12 @@ export const OPERATIONS_SCHEMA: TableSchema = {
   style: "TableStyleMedium2",
   columns: [
     text("do", 14, ["No. DO", "Nro DO", "N° DO", "Número DO", "DO No.", "Número de DO", "DO interno", "Nro. DO", "Num DO"], true),
-    {
-      key: "type",
-      header: H.type,
-      kind: "list",
-      required: true,
-      list: { values: LISTS.operationType },
-      width: 13,
-      aliases: ["Tipo operación", "Tipo de operación", "Operación", "Imp/Exp", "Importación/Exportación", "Impo/Expo"],
-    },
+    list("type", LISTS.operationType, 13, ["Tipo operación", "Tipo de operación", "Operación", "Imp/Exp", "Importación/Exportación", "Impo/Expo"], { required: true }),
     text("client", 28, ["Importador/Exportador", "Importador", "Exportador", "Nombre cliente", "Razón social", "Razón social cliente"], true),
     text("clientNit", 15, ["NIT", "Nit cliente", "NIT del cliente", "NIT importador", "NIT importador/exportador", "Nit/CC cliente"]),
-    {
-      key: "city",
-      header: H.city,
-      kind: "list",
-      required: true,
-      list: { table: PARAMETER_TABLES.cities, column: "Ciudad" },
-      width: 14,
-      aliases: ["Aduana", "Ciudad aduana", "Ciudad de aduana", "Puerto", "Puerto/Aduana", "Aduana de despacho", "Lugar", "Plaza"],
-    },
-    {
-      key: "mode",
-      header: H.mode,
-      kind: "list",
-      required: false,
-      list: { values: LISTS.mode },
-      width: 12,
-      aliases: ["Modo transporte", "Modo de transporte", "Medio de transporte", "Medio transporte", "Transporte", "Vía"],
-    },
-    {
-      key: "alliance",
-      header: H.alliance,
-      kind: "list",
-      required: true,
-      list: { table: TABLES.alliances, column: "Aliado" },
-      width: 24,
-      aliases: ["Alianza", "Aliado estratégico", "Alianza estratégica", "Agencia", "Agencia aliada", "Socio", "Socio comercial", "Agencia de aduanas"],
-    },
+    list("city", { table: PARAMETER_TABLES.cities, column: "Ciudad" }, 14, ["Aduana", "Ciudad aduana", "Ciudad de aduana", "Puerto", "Puerto/Aduana", "Aduana de despacho", "Lugar", "Plaza"], { required: true }),
+    list("mode", LISTS.mode, 12, ["Modo transporte", "Modo de transporte", "Medio de transporte", "Medio transporte", "Transporte", "Vía"]),
+    list("alliance", { table: TABLES.alliances, column: "Aliado" }, 24, ["Alianza", "Aliado estratégico", "Alianza estratégica", "Agencia", "Agencia aliada", "Socio", "Socio comercial", "Agencia de aduanas"], { required: true }),
     text("coordinator", 18, ["Coordinadora", "Coord.", "Analista", "Coordinador Cali", "Responsable"]),
     {
       key: "opened",
