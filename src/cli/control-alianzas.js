@@ -11,18 +11,4 @@ if (!fs.existsSync(main)) {
   );
   process.exit(2);
 }
-const { runCli } = require(main);
-const { todayInBogota } = require(path.join(__dirname, "..", "..", "build", "cli", "cli", "today.js"));
-runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  today: todayInBogota(),
-}).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error) => {
-    process.stderr.write(`Error inesperado: ${error && error.message ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+require(main).runCliInProcess();

@@ -10,7 +10,7 @@ import { readWorkbookModel } from "../domain/workbook/read-model";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../xlsx";
 import { EXIT, type CliIo } from "./cli-io";
 import { runCli } from "./main";
-import { todayInBogota } from "./today";
+import { runInProcess } from "./process-entry";
 
 const SEED = 20260;
 
@@ -102,19 +102,4 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   return EXIT.ok;
 }
 
-if (require.main === module) {
-  const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    today: todayInBogota(),
-  };
-  runDemo(io).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      process.stderr.write(`La demostración falló: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = EXIT.unusable;
-    },
-  );
-}
+if (require.main === module) runInProcess((io) => runDemo(io), "La demostración falló");

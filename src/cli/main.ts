@@ -5,7 +5,7 @@ import { evaluateCommand } from "./commands/evaluate-command";
 import { prepareCommand } from "./commands/prepare-command";
 import { validateCommand } from "./commands/validate-command";
 import { EVALUATE_HELP, GENERAL_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
-import { todayInBogota } from "./today";
+import { runInProcess } from "./process-entry";
 
 const COMMANDS = {
   preparar: { run: prepareCommand, help: PREPARE_HELP },
@@ -49,19 +49,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (require.main === module) {
-  const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    today: todayInBogota(),
-  };
-  runCli(process.argv.slice(2), io).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Error inesperado: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = EXIT.unusable;
-    },
-  );
+/** `control-alianzas …` as launched from the shell (see control-alianzas.js). */
+export function runCliInProcess(): void {
+  runInProcess((io) => runCli(process.argv.slice(2), io), "Error inesperado");
 }
+
+if (require.main === module) runCliInProcess();

@@ -1,0 +1,23 @@
+import { EXIT, type CliIo } from "./cli-io";
+import { todayInBogota } from "./today";
+
+/**
+ * Runs a command against the real process: its streams, Bogotá's today, and the exit status it returns.
+ * An unexpected failure becomes one Spanish line on stderr and status 2, never a stack trace.
+ */
+export function runInProcess(work: (io: CliIo) => Promise<number>, failure: string): void {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    today: todayInBogota(),
+  };
+  work(io).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${failure}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
+}
