@@ -55,13 +55,6 @@ export function findTableModel(ws: Worksheet, name: string): TableModel | undefi
   return tableModels(ws).find((table) => table.name.toLowerCase() === name.toLowerCase());
 }
 
-export function removeTableModel(ws: Worksheet, name: string): void {
-  const holders = (ws as unknown as WorksheetWithTables).tables;
-  for (const key of Object.keys(holders)) {
-    if (holders[key]?.table.name.toLowerCase() === name.toLowerCase()) delete holders[key];
-  }
-}
-
 /** Registers a table over cells already written: addTable with no rows writes only the header names. */
 export function addTableModel(ws: Worksheet, model: TableModel, topLeft: string, fullRef: string): void {
   ws.addTable({

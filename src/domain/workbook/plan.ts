@@ -181,5 +181,3 @@ export interface Plan {
   /** One Spanish line per change a coordinator should be told about ("Se creó la tabla tblOperaciones…"). */
   notes: string[];
 }
-
-export const emptyPlan = (): Plan => ({ steps: [], notes: [] });
