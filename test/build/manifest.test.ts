@@ -5,7 +5,7 @@ import { distDir, readDist, repoRoot } from "./dist-files";
 
 const manifestPath = join(repoRoot, "manifest.xml");
 const source = readFileSync(manifestPath, "utf8");
-const schema = join(repoRoot, "..", "shared", "manifest-schemas", "OfficeAppManifestV1_1.xsd");
+const schema = join(repoRoot, "test", "manifest-schemas", "OfficeAppManifestV1_1.xsd");
 const devOrigin = "https://localhost:3000";
 
 const attributeValues = (xml: string, pattern: RegExp): string[] => [...xml.matchAll(pattern)].map((m) => m[1] ?? "");
