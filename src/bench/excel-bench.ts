@@ -2,8 +2,8 @@ import { serialFromYmd } from "../domain/calendar";
 import { planLegacyCuadro } from "../domain/sample";
 import { createExcelActions } from "../excel/actions";
 import { applyPlan } from "../excel/apply-plan";
-import { FakeWorkbook } from "./excel-fake/fake-workbook";
-import { installFakeExcel } from "./excel-fake/fake-excel";
+import { FakeWorkbook } from "../../test/support/fake-excel/fake-workbook";
+import { installFakeExcel } from "../../test/support/fake-excel/fake-excel";
 
 const ROW_COUNTS = [1_000, 20_000, 100_000];
 const TODAY = serialFromYmd(2026, 3, 16);

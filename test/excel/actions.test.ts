@@ -1,9 +1,9 @@
 import { serialFromYmd } from "../../src/domain/calendar";
 import { OPERATION_HEADERS, SHEETS, TABLES } from "../../src/domain/workbook/headers";
 import { createExcelActions } from "../../src/excel/actions";
-import { installFakeExcel } from "../../src/bench/excel-fake/fake-excel";
-import { FakeWorkbook } from "../../src/bench/excel-fake/fake-workbook";
-import type { FakeSheet } from "../../src/bench/excel-fake/fake-workbook";
+import { installFakeExcel } from "../support/fake-excel/fake-excel";
+import { FakeWorkbook } from "../support/fake-excel/fake-workbook";
+import type { FakeSheet } from "../support/fake-excel/fake-workbook";
 
 const TODAY = serialFromYmd(2026, 3, 16);
 

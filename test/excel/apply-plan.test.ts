@@ -1,9 +1,9 @@
 import type { Plan } from "../../src/domain/workbook/plan";
 import { applyPlan, PlanNotApplicableError } from "../../src/excel/apply-plan";
 import { readSnapshot } from "../../src/excel/read-snapshot";
-import { fakeContext, installFakeExcel } from "../../src/bench/excel-fake/fake-excel";
-import { FakeWorkbook } from "../../src/bench/excel-fake/fake-workbook";
-import { operationsBook } from "../../src/bench/excel-fake/operations-book";
+import { fakeContext, installFakeExcel } from "../support/fake-excel/fake-excel";
+import { FakeWorkbook } from "../support/fake-excel/fake-workbook";
+import { operationsBook } from "../support/fake-excel/operations-book";
 
 async function apply(book: FakeWorkbook, plan: Plan, maxPayloadBytes?: number) {
   installFakeExcel(book);

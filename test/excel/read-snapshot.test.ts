@@ -1,8 +1,8 @@
 import { OPERATION_HEADERS, SHEETS, TABLES } from "../../src/domain/workbook/headers";
 import { READ_SNAPSHOT_SYNCS, readSnapshot } from "../../src/excel/read-snapshot";
-import { fakeContext, installFakeExcel } from "../../src/bench/excel-fake/fake-excel";
-import { FakeWorkbook } from "../../src/bench/excel-fake/fake-workbook";
-import { OPERATION_COLUMNS, operationsBook } from "../../src/bench/excel-fake/operations-book";
+import { fakeContext, installFakeExcel } from "../support/fake-excel/fake-excel";
+import { FakeWorkbook } from "../support/fake-excel/fake-workbook";
+import { OPERATION_COLUMNS, operationsBook } from "../support/fake-excel/operations-book";
 
 const col = (header: string) => OPERATION_COLUMNS.indexOf(header as (typeof OPERATION_COLUMNS)[number]);
 

@@ -1,4 +1,4 @@
-import { OPERATION_HEADERS, SHEETS, TABLES } from "../../domain/workbook/headers";
+import { OPERATION_HEADERS, SHEETS, TABLES } from "../../../src/domain/workbook/headers";
 import { FakeWorkbook } from "./fake-workbook";
 
 export const OPERATION_COLUMNS = Object.values(OPERATION_HEADERS);

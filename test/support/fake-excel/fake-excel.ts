@@ -4,8 +4,8 @@
  * and a context.sync(), values are captured in queue order, writes check array shapes, and every sync is recorded
  * with the bytes queued before it.
  */
-import { parseArea } from "../../domain/workbook/a1";
-import { areasOverlap } from "../../domain/workbook/grid-area";
+import { parseArea } from "../../../src/domain/workbook/a1";
+import { areasOverlap } from "../../../src/domain/workbook/grid-area";
 import type { FakeArea, FakeScalar, FakeSheet, FakeTable, FakeWorkbook } from "./fake-workbook";
 
 const MAX_ROWS = 1_048_576;
