@@ -209,6 +209,15 @@ export async function applyPlan(
           run: (ctx) => ctx.workbook.tables.getItem(step.table).resize(qualifiedAddress(step.sheet, areaAddress(step.area))),
         });
         break;
+      case "renameTable":
+        // Queued in plan order, before the steps that name the table by its new name.
+        valueOps.push({
+          bytes: STEP_OVERHEAD_BYTES,
+          run: (ctx) => {
+            ctx.workbook.tables.getItem(step.table).name = step.newName;
+          },
+        });
+        break;
       case "appendTableRows": {
         // A reused row someone typed into since the read is left alone; its data goes to a new row instead.
         const reused = (reuse.get(step) ?? []).filter((r) => r.cells.every((c) => !conflicted.has(key(c.sheet, c.row, c.col))));
@@ -286,6 +295,8 @@ export async function applyPlan(
           },
         });
         break;
+      default:
+        unhandledStep(step);
     }
   }
 
@@ -300,6 +311,11 @@ export async function applyPlan(
     await sync();
   }
   return report;
+}
+
+/** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
+function unhandledStep(step: never): never {
+  throw new Error(`Paso de plan desconocido: ${JSON.stringify(step)}`);
 }
 
 function key(sheet: string, row: number, col: number): string {

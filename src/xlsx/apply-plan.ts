@@ -134,7 +134,14 @@ function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
     case "activate":
       activate(wb, step);
       return false;
+    default:
+      return unhandledStep(step);
   }
+}
+
+/** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
+function unhandledStep(step: never): never {
+  throw new Error(`Paso de plan desconocido: ${JSON.stringify(step)}`);
 }
 
 /** Ensures every table has an autofilter range (ExcelJS omits it for tables read without one). */

@@ -187,3 +187,28 @@ describe("Excel actions against the fake workbook", () => {
     await expect(actions.seleccionarCelda("No existe", "A1")).rejects.toThrow(/^No se pudo seleccionar la celda A1 de la hoja No existe\./);
   });
 });
+
+describe("Preparar on a coordinator's own table", () => {
+  // Excel resolves tables.getItem(name) when the batch runs, so the rename must be queued before any step that
+  // uses the new name: https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-name-member
+  it("renames «Tabla1» to tblOperaciones and finishes Preparar on it", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet(SHEETS.operations);
+    const headers = [OPERATION_HEADERS.do, OPERATION_HEADERS.type, OPERATION_HEADERS.alliance];
+    sheet.put(0, 0, [headers, ["DO-1", "Importación", "Aliado Caribe"], ["DO-2", "Exportación", "Aliado Caribe"]]);
+    book.addTable(SHEETS.operations, "Tabla1", { row: 0, col: 0, rowCount: 3, colCount: headers.length });
+    installFakeExcel(book);
+    const actions = createExcelActions(() => TODAY);
+
+    await actions.prepararCuadro();
+
+    const names = book.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    expect(names).toContain(TABLES.operations);
+    expect(names).not.toContain("Tabla1");
+    const ops = book.sheet(SHEETS.operations);
+    expect(ops.content(1, columnOf(ops, TABLES.operations, OPERATION_HEADERS.do))).toBe("DO-1");
+    expect(String(ops.content(1, columnOf(ops, TABLES.operations, OPERATION_HEADERS.ansStatus)))).toMatch(/^=.*ADUANA/);
+    const second = await actions.prepararCuadro();
+    expect(second.cellsWritten).toBe(0);
+  });
+});

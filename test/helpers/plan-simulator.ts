@@ -188,6 +188,10 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
       case "activate":
         sheetNamed(step.sheet);
         break;
+      default: {
+        const unknown: never = step;
+        throw new Error(`Paso de plan desconocido: ${JSON.stringify(unknown)}`);
+      }
     }
   }
   return { sheets: sheets.map((sheet, position) => snapshotOf(sheet, position)), names };
