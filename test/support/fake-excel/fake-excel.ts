@@ -22,15 +22,45 @@ class FakeContext {
     this.pendingBytes += bytes;
   }
 
+  /**
+   * Excel on the web refuses a request or a response over 5 MB with a RichApi.Error whose code is
+   * RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded; the loads of a refused sync stay unread:
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   * (The fake applies writes as they are queued, so a refused request's writes are not rolled back here.)
+   */
   async sync(): Promise<void> {
     this.syncCount += 1;
-    this.book.syncs.push({ bytes: this.pendingBytes, calculationSuspended: this.calculationSuspended });
+    const requestBytes = this.pendingBytes;
+    let responseBytes = 0;
+    for (const obj of this.staged) responseBytes += obj.stagedBytes();
+    const calculationSuspended = this.calculationSuspended;
     this.pendingBytes = 0;
     this.calculationSuspended = false;
-    for (const obj of this.staged) obj.publish();
+    const staged = [...this.staged];
     this.staged.clear();
+    const limit = this.book.payloadLimitBytes;
+    if (limit !== null && requestBytes > limit) {
+      this.book.syncs.push({ bytes: requestBytes, responseBytes: 0, calculationSuspended, refused: true });
+      for (const obj of staged) obj.discard();
+      throw richApiError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
+    }
+    if (limit !== null && responseBytes > limit) {
+      this.book.syncs.push({ bytes: requestBytes, responseBytes, calculationSuspended, refused: true });
+      for (const obj of staged) obj.discard();
+      throw richApiError("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
+    }
+    this.book.syncs.push({ bytes: requestBytes, responseBytes, calculationSuspended, refused: false });
+    for (const obj of staged) obj.publish();
     await Promise.resolve();
   }
+}
+
+/** The shape of Office.js's RichApi.Error: `code` is one of Excel.ErrorCodes. */
+export function richApiError(code: string, message: string): Error & { code: string; name: string } {
+  const error = new Error(`${code}: ${message}`) as Error & { code: string };
+  error.name = "RichApi.Error";
+  error.code = code;
+  return error;
 }
 
 /** Base of every proxy: load() captures values now; they become readable at the next sync. */
@@ -74,6 +104,18 @@ abstract class FakeObject {
   publish(): void {
     this.synced = true;
     for (const [k, v] of this.stagedValues) this.visible.set(k, v);
+    this.stagedValues.clear();
+  }
+
+  /** JSON bytes of the loaded values this object adds to the next response. */
+  stagedBytes(): number {
+    let bytes = 0;
+    for (const v of this.stagedValues.values()) bytes += Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
+    return bytes;
+  }
+
+  /** A refused sync: what was loaded is never delivered. */
+  discard(): void {
     this.stagedValues.clear();
   }
 
@@ -479,8 +521,12 @@ class FakeWorksheet extends FakeObject {
     if (rowCount < 1 || colCount < 1) throw new Error("InvalidArgument: empty range");
     return new FakeRange(this.ctx, this.sheet(), { row, col, rowCount, colCount });
   }
-  getUsedRangeOrNullObject(): FakeRange {
-    const area = this.sheet().usedArea();
+  /**
+   * "The used range is the smallest range that encompasses any cells that have a value or formatting assigned to
+   * them"; valuesOnly "considers only cells with values": https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    const area = this.sheet().usedArea(valuesOnly);
     return new FakeRange(this.ctx, this.sheet(), area ?? { row: 0, col: 0, rowCount: 1, colCount: 1 }, area === null);
   }
   get tables(): FakeTables {

@@ -91,13 +91,14 @@ export class FakeSheet {
     return cell.formula ?? cell.value;
   }
 
-  /** Smallest rectangle holding every non-empty cell (values or formats), or null for an empty sheet. */
-  usedArea(): FakeArea | null {
+  /** Smallest rectangle holding every non-empty cell (values, or also formats unless valuesOnly), or null. */
+  usedArea(valuesOnly = false): FakeArea | null {
     let minR = Infinity;
     let minC = Infinity;
     let maxR = -1;
     let maxC = -1;
-    for (const k of this.cells.keys()) {
+    for (const [k, cell] of this.cells) {
+      if (valuesOnly && cell.value === "" && cell.formula === null) continue;
       const r = Math.floor(k / MAX_COLUMNS);
       const c = k % MAX_COLUMNS;
       minR = Math.min(minR, r);
@@ -105,7 +106,7 @@ export class FakeSheet {
       maxR = Math.max(maxR, r);
       maxC = Math.max(maxC, c);
     }
-    for (const t of this.tables) {
+    for (const t of valuesOnly ? [] : this.tables) {
       minR = Math.min(minR, t.row);
       minC = Math.min(minC, t.col);
       maxR = Math.max(maxR, t.row + t.rowCount - 1);
@@ -117,8 +118,12 @@ export class FakeSheet {
 }
 
 export interface SyncRecord {
-  /** Estimated bytes of the writes queued before this sync. */
+  /** Estimated bytes of the writes queued before this sync (the request). */
   bytes: number;
+  /** JSON bytes of everything loaded for this sync (the response). */
+  responseBytes: number;
+  /** True when the sync was refused for exceeding payloadLimitBytes. */
+  refused: boolean;
   /** Whether suspendApiCalculationUntilNextSync was called for this sync. */
   calculationSuspended: boolean;
 }
@@ -129,6 +134,8 @@ export class FakeWorkbook {
   readonly syncs: SyncRecord[] = [];
   selection: { sheet: string; area: FakeArea } | null = null;
   activeSheet: string | null = null;
+  /** Excel on the web's 5 MB per request and per response; null models desktop Excel (no MB limit documented). */
+  payloadLimitBytes: number | null = 5_000_000;
   /** Highest ExcelApi minor version the fake claims to support (1.x). */
   apiVersion = 17;
 
