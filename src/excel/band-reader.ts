@@ -82,7 +82,8 @@ export async function readGrids(
         if (room < 1 && bands.length > 0) break;
         const rowCount = Math.min(Math.max(1, room), area.rowCount - cursor.next);
         const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(area.row + cursor.next, area.col, rowCount, area.colCount);
-        range.load(property);
+        if (property === "values") range.load("values");
+        else range.load("formulas");
         bands.push({ cursor, start: cursor.next, rowCount, range });
         cursor.next += rowCount;
         planned += rowCount * cursor.bytesPerRow;

@@ -4,7 +4,7 @@ import { OPERATION_HEADERS, SHEETS, TABLES } from "../../src/domain/workbook/hea
 import type { Plan } from "../../src/domain/workbook/plan";
 import { createExcelActions } from "../../src/excel/actions";
 import { applyPlan } from "../../src/excel/apply-plan";
-import { READ_SNAPSHOT_SYNCS, readSnapshot } from "../../src/excel/read-snapshot";
+import { READ_SNAPSHOT_FIXED_SYNCS, readSnapshot } from "../../src/excel/read-snapshot";
 
 /**
  * The Office.js adapter driven through Microsoft's office-addin-mock: every object it touches is an OfficeMockObject,
@@ -292,12 +292,12 @@ afterEach(() => {
 });
 
 describe("readSnapshot on office-addin-mock", () => {
-  it.each([100, 20_000])("reads %i DOs in READ_SNAPSHOT_SYNCS syncs, values and shapes cell by cell", async (rows) => {
+  it.each([100, 20_000])("reads %i DOs in READ_SNAPSHOT_FIXED_SYNCS syncs, values and shapes cell by cell", async (rows) => {
     const excel = operationsBook(rows);
     const snapshot = await readSnapshot(excel.requestContext());
 
-    expect(excel.syncs).toBe(READ_SNAPSHOT_SYNCS);
-    expect(READ_SNAPSHOT_SYNCS).toBe(3);
+    // Contents come in bands under the byte budget, so the syncs grow with the rows beyond the fixed three.
+    expect(excel.syncs).toBeGreaterThan(READ_SNAPSHOT_FIXED_SYNCS);
     expect(snapshot.sheets.map((s) => s.name)).toEqual([SHEETS.operations, "Notas"]);
 
     const ops = snapshot.sheets[0]!;
@@ -346,8 +346,8 @@ describe("readSnapshot on office-addin-mock", () => {
     await readSnapshot(large.requestContext());
     const bands = (excel: MockExcel) =>
       excel.ranges.filter((r) => r.via === "getRangeByIndexes").map((r) => ({ row: r.row, rows: r.rowCount, cols: r.colCount, sync: r.flushedBySync }));
-    expect(small.syncs).toBe(READ_SNAPSHOT_SYNCS);
-    expect(large.syncs).toBe(READ_SNAPSHOT_SYNCS);
+    expect(small.syncs).toBeGreaterThan(READ_SNAPSHOT_FIXED_SYNCS);
+    expect(large.syncs).toBeGreaterThan(small.syncs);
     expect(bands(small)).toEqual([{ row: 0, rows: 101, cols: HEADERS.length, sync: 3 }]);
     // 50,000 cells per band at 21 columns is 2,380 rows: nine bands, all loaded by the same third sync.
     const largeBands = bands(large);
@@ -357,7 +357,7 @@ describe("readSnapshot on office-addin-mock", () => {
     expect(largeBands.reduce((n, b) => n + b.rows, 0)).toBe(20_001);
   });
 
-  it.each([100, 20_000])("validar on %i DOs reads in READ_SNAPSHOT_SYNCS syncs and finds the duplicated DO in the last row", async (rows) => {
+  it.each([100, 20_000])("validar on %i DOs reads in READ_SNAPSHOT_FIXED_SYNCS syncs and finds the duplicated DO in the last row", async (rows) => {
     const excel = operationsBook(rows);
     const sheet = excel.sheets[0]!;
     (sheet.values[rows] as Entry[])[DO] = "DO-000001";
@@ -366,7 +366,7 @@ describe("readSnapshot on office-addin-mock", () => {
 
     const report = await createExcelActions(() => TODAY).validar();
 
-    expect(excel.syncs).toBe(READ_SNAPSHOT_SYNCS);
+    expect(excel.syncs).toBeGreaterThan(READ_SNAPSHOT_FIXED_SYNCS);
     const duplicates = report.findings.filter((f) => f.rule === "do-duplicado");
     expect(duplicates.map((f) => `${f.sheet}!${f.cell}`)).toContain(`${SHEETS.operations}!A${rows + 1}`);
   });
@@ -409,7 +409,7 @@ describe("applyPlan on office-addin-mock", () => {
       const report = await applyPlan(context, planFor(rows), snapshot);
 
       expect(report.syncs).toBe(2);
-      expect(excel.syncs).toBe(READ_SNAPSHOT_SYNCS + 2);
+      expect(excel.syncs).toBeGreaterThan(READ_SNAPSHOT_FIXED_SYNCS + 2);
       expect(report.conflicts).toHaveLength(1);
       expect(report.conflicts[0]).toMatch(/S8 cambió desde que se leyó; no se sobrescribió\.$/);
       expect(report.cellsWritten).toBe(5 + rows - 1);
