@@ -43,7 +43,12 @@ function toExcelError(error: unknown): ExcelErrorLike {
   return invalidValueError(`No se pudo calcular el resultado (${detail}). Revise los argumentos.`);
 }
 
-/** Runs a function body so that any failure reaches Excel as #VALUE! with a Spanish message. */
+/**
+ * Runs a function body so that any failure reaches Excel as #VALUE! with a Spanish message. It throws, as
+ * Microsoft's docs do ("Detect and throw an error": `throw new CustomFunctions.Error(invalidValue, message)`,
+ * learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors). Returning the error instead would not
+ * avoid the web's stuck #BUSY!: it is reported "when a function returns or throws" one (office-js#3234).
+ */
 export function withExcelErrors<T>(compute: () => T): T {
   try {
     return compute();

@@ -1,7 +1,8 @@
 // Excel custom functions of the ADUANA namespace (SPEC §2). Each one converts its arguments, calls
 // src/domain and maps failures to #VALUE! with a Spanish message. The webpack build
 // (custom-functions-metadata-plugin) generates functions.json from these JSDoc blocks and appends
-// one CustomFunctions.associate call per function, so this file registers nothing itself.
+// one CustomFunctions.associate call per function. The one thing this file registers itself is the ribbon
+// command, at its top level (see registerRibbonCommands).
 import {
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
@@ -30,6 +31,10 @@ import {
 import type { CellArgument } from "./cell-arguments";
 import { InvalidArgument, withExcelErrors } from "./excel-error";
 import { todaySerial } from "./today";
+import { registerRibbonCommands } from "../excel/ribbon";
+
+// This is the shared runtime's first script: associate the ribbon command before anything else loads.
+registerRibbonCommands();
 
 function calendarFor(saturdayIsBusiness: CellArgument, extraHolidays: CellArgument): BusinessCalendar {
   return getBusinessCalendar(

@@ -2,7 +2,7 @@ import { createRoot } from "react-dom/client";
 import { formatSerial } from "../domain/calendar";
 import { lastCompleteYear } from "../domain/evaluation/last-complete-year";
 import { createExcelActions } from "../excel/actions";
-import { registerRibbonCommands } from "../excel/ribbon";
+import { provideRibbonRuntime } from "../excel/ribbon";
 import { todaySerial } from "../excel/today";
 import { App } from "./App";
 import { createNoticeChannel } from "./notices";
@@ -13,12 +13,13 @@ const isoDate = (serial: number) => formatSerial(serial).split("/").reverse().jo
 
 const notices = createNoticeChannel();
 const container = document.getElementById("container");
+const actions = createExcelActions();
+// functions.js associated the ribbon button at load; its handler reaches these actions and the pane's
+// notice channel through the shared holder (the button runs in this runtime even while the pane is closed).
+provideRibbonRuntime({ actions, notify: notices.publish });
 
 void Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
-  const actions = createExcelActions();
-  // The ribbon's ExecuteFunction button runs in this same shared runtime, even while the pane is closed.
-  if (inExcel) registerRibbonCommands(actions, notices.publish);
   if (!container) return;
   const today = todaySerial();
   createRoot(container).render(

@@ -55,8 +55,22 @@ describe("dist/functions.js", () => {
     };
     runInNewContext(readDist("functions.js"), { CustomFunctions });
     expect([...registered.keys()].sort()).toEqual(FUNCTION_IDS);
+    expect(registered.has("generarEvaluacionAnual")).toBe(false);
     const tiempo = registered.get("TIEMPO_SERVICIO") as (a: number, b: number) => unknown;
     // Friday 2026-03-13 → Monday 2026-03-16: one business day.
     expect(tiempo(46094, 46097)).toBe(1);
+  });
+
+  it("associates the ribbon command at the top level, as it loads, before Office.onReady or the pane's bundle", () => {
+    const commands: string[] = [];
+    const onReady = jest.fn();
+    const Office = {
+      onReady,
+      actions: { associate: (id: string, handler: unknown) => commands.push(`${id}:${typeof handler}`) },
+    };
+    const CustomFunctions = { associate: () => undefined, Error: class {}, ErrorCode: {} };
+    runInNewContext(readDist("functions.js"), { CustomFunctions, Office, setTimeout, clearTimeout });
+    expect(commands).toEqual(["generarEvaluacionAnual:function"]);
+    expect(onReady).not.toHaveBeenCalled();
   });
 });

@@ -32,6 +32,20 @@ describe("manifest.xml", () => {
     expect(source).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
   });
 
+  it("opens the shared runtime's one task pane: no Action under the long-lived runtime's Host has a TaskpaneId", () => {
+    // "In the ancestor <Host> element that has a descendant <Runtime> element that is set to a long lifetime,
+    // none of the descendant <Action> elements should have a <TaskpaneID> child element" (configure a shared
+    // runtime › avoid multiple task panes).
+    const hosts = [...source.matchAll(/<Host xsi:type="Workbook">([\s\S]*?)<\/Host>/g)].map((m) => m[1] ?? "");
+    const shared = hosts.filter((host) => /<Runtime [^>]*lifetime="long"/.test(host));
+    expect(shared).toHaveLength(1);
+    const actions = [...(shared[0] ?? "").matchAll(/<Action\b[\s\S]*?<\/Action>/g)].map((m) => m[0]);
+    expect(actions.length).toBeGreaterThanOrEqual(2);
+    expect(actions.filter((action) => /<TaskpaneId>/i.test(action))).toEqual([]);
+    // Comments do not count as elements: strip them before looking.
+    expect((shared[0] ?? "").replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/<TaskpaneId>/i);
+  });
+
   it("puts the custom functions under the ADUANA namespace and the UI in Spanish", () => {
     expect(source).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="ADUANA"\/>/);
     expect(source).toMatch(/<DefaultLocale>es-CO<\/DefaultLocale>/);

@@ -1,7 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { serialFromYmd } from "../../src/domain/calendar";
 import type { RibbonNotice } from "../../src/excel/ribbon";
-import { createEvaluationCommand, EVALUATION_ACTION_ID, registerRibbonCommands } from "../../src/excel/ribbon";
+import { awaitRibbonRuntime, createEvaluationCommand, createRibbonHandler, EVALUATION_ACTION_ID, provideRibbonRuntime, registerRibbonCommands } from "../../src/excel/ribbon";
 
 const TODAY = serialFromYmd(2026, 2, 10);
 
@@ -24,11 +24,48 @@ function officeMock() {
 }
 
 describe("ribbon command Evaluación anual", () => {
-  it("is registered under the manifest's action id", () => {
+  it("is registered under the manifest's action id, without needing the pane's actions yet", () => {
     const calls = officeMock();
-    registerRibbonCommands({ generarEvaluacion: jest.fn() }, () => undefined);
+    expect(registerRibbonCommands()).toBe(true);
     expect(calls).toEqual([`associate:${EVALUATION_ACTION_ID}:function`]);
     expect(EVALUATION_ACTION_ID).toBe("generarEvaluacionAnual");
+  });
+
+  it("registers nothing and does not fail where Office is absent", () => {
+    delete (globalThis as unknown as { Office?: unknown }).Office;
+    expect(registerRibbonCommands()).toBe(false);
+  });
+
+  it("a click that comes before the pane's bundle has loaded waits for its actions, then runs", async () => {
+    const calls = officeMock();
+    const completed = jest.fn();
+    const generarEvaluacion = jest.fn().mockResolvedValue({ sheet: "Evaluación 2025", notes: [], conflicts: [], skipped: [], cellsWritten: 10 });
+    const notices: RibbonNotice[] = [];
+    let provided = false;
+    const wait = () => {
+      const pending = awaitRibbonRuntime(5_000);
+      // The pane's bundle provides its runtime after the click was received.
+      setTimeout(() => {
+        provided = true;
+        provideRibbonRuntime({ actions: { generarEvaluacion }, notify: (n) => notices.push(n) });
+      }, 10);
+      return pending;
+    };
+    const click = createRibbonHandler(wait, () => TODAY)({ completed } as unknown as Office.AddinCommands.Event);
+    expect(completed).not.toHaveBeenCalled();
+    await click;
+    expect(provided).toBe(true);
+    expect(generarEvaluacion).toHaveBeenCalledWith(2025);
+    expect(notices.map((n) => n.kind)).toEqual(["progress", "success"]);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([]);
+  });
+
+  it("completes the event even when the pane's bundle never provides its actions", async () => {
+    officeMock();
+    const completed = jest.fn();
+    await createRibbonHandler(() => Promise.resolve(null), () => TODAY)({ completed } as unknown as Office.AddinCommands.Event);
+    expect(completed).toHaveBeenCalledTimes(1);
   });
 
   it("generates the last complete year and completes the event", async () => {
