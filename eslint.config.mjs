@@ -7,7 +7,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 
 const layerReason =
   "src/domain is pure TypeScript: it must not import Office.js, React, ExcelJS, the DOM or any other layer, " +
-  "so that the task pane, the CLI and the tests drive the same rules (see STYLE.md).";
+  "so that the task pane, the CLI and the tests drive the same rules (see docs/arquitectura.md).";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "build/", "coverage/", "demo/", "test-output/", "**/*.js", "**/*.mjs"] },

@@ -2,6 +2,8 @@
 module.exports = {
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
   testEnvironment: "node",
+  // Says in one line to run `npm run build` when the selected suites need dist/ and it is missing.
+  globalSetup: "<rootDir>/test/build/require-build.ts",
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",

@@ -1,4 +1,4 @@
-// Speed of the calendar functions (issue 2): 100,000 DIAS_HABILES and TIEMPO_SERVICIO calls over 1-day
+// Speed of the calendar functions, which run once per row of a whole column: 100,000 DIAS_HABILES and TIEMPO_SERVICIO calls over 1-day
 // and 10-year intervals, against formulajs' day-by-day NETWORKDAYS.INTL on the same inputs, same run.
 import { NETWORKDAYS } from "@formulajs/formulajs";
 import { colombianHolidays, serialFromYmd, ymdFromSerial } from "../domain/calendar";

@@ -65,8 +65,8 @@ function validationMs(snapshot: WorkbookSnapshot, runs: number): { ms: number; f
 }
 
 /**
- * Issue 3's speed target on a generated 100,000-DO workbook: validation (domain only) under 1 s and at most
- * 0.5× ExcelJS's own read time; read + validate + write through ExcelJS; heap at 10k/50k/100k rows.
+ * Validar must stay instant on the largest workbooks coordinators keep, here a generated 100,000-DO one:
+ * validation (domain only) under 1 s and at most 0.5× ExcelJS's own read time; read + validate + write through ExcelJS; heap at 10k/50k/100k rows.
  */
 export async function runWorkbookBench(): Promise<string[]> {
   const lines: string[] = [`Libro de trabajo: ${ROWS.toLocaleString("es-CO")} DO generados`];

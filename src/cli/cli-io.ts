@@ -6,5 +6,5 @@ export interface CliIo {
   today: number;
 }
 
-/** Exit statuses of SPEC/issue 3: 0 fine, 1 the workbook has errors, 2 the input cannot be used. */
+/** Exit statuses scripts rely on: 0 fine, 1 the workbook has errors, 2 the input cannot be used. */
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;

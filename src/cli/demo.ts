@@ -23,10 +23,16 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${((100 * part) / whole).toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
 }
 
-/** DOs per alliance and % on time over every year of the workbook, with the evaluation's own definitions. */
-async function allianceSummary(file: string): Promise<string[]> {
+interface AllianceSummary {
+  /** First and last year of Fecha apertura DO in the workbook. */
+  readonly years: readonly [number, number] | null;
+  readonly lines: readonly string[];
+}
+
+/** DOs per alliance and % on time over every year of one workbook, with the evaluation's own definitions. */
+async function allianceSummary(file: string): Promise<AllianceSummary> {
   const model = readWorkbookModel(readSnapshot(await loadWorkbookFile(file)));
-  const years = new Set(model.operations.flatMap((op) => (op.opened === null ? [] : [ymdFromSerial(op.opened).year])));
+  const years = [...new Set(model.operations.flatMap((op) => (op.opened === null ? [] : [ymdFromSerial(op.opened).year])))].sort();
   const rows = new Map<string, { dos: number; measured: number; onTime: number }>();
   for (const year of years) {
     for (const a of computeEvaluation(model, year).alliances) {
@@ -38,9 +44,17 @@ async function allianceSummary(file: string): Promise<string[]> {
     }
   }
   const width = Math.max(...[...rows.keys()].map((name) => name.length));
-  return [...rows.entries()]
+  const lines = [...rows.entries()]
     .sort(([, a], [, b]) => b.dos - a.dos)
     .map(([name, r]) => `  ${name.padEnd(width)}  ${String(r.dos).padStart(5)} DO   ${percent(r.onTime, r.measured).padStart(7)} a tiempo`);
+  const first = years[0];
+  const last = years[years.length - 1];
+  return { years: first === undefined || last === undefined ? null : [first, last], lines };
+}
+
+function yearSpan(years: AllianceSummary["years"]): string {
+  if (years === null) return "sin fechas de apertura";
+  return years[0] === years[1] ? `abiertos en ${years[0]}` : `abiertos de ${years[0]} a ${years[1]}`;
 }
 
 /**
@@ -80,9 +94,14 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   await fs.writeFile(file("hallazgos.json"), validation.out());
   const report = JSON.parse(validation.out()) as Pick<ValidationReport, "summary">;
 
-  io.stdout("\nDO por alianza (cuadro preparado):\n");
-  for (const line of await allianceSummary(file("cuadro-preparado.xlsx"))) io.stdout(`${line}\n`);
-  io.stdout(`\nHallazgos: ${report.summary.errors} errores y ${report.summary.warnings} advertencias, por regla:\n`);
+  // Two different workbooks feed this summary: the coordinator's prepared cuadro (all its years) and the
+  // structured sample (the evaluated year only). Each figure names its file so they are not read as one.
+  const preparedSummary = await allianceSummary(file("cuadro-preparado.xlsx"));
+  io.stdout(`\nDO por alianza en ${file("cuadro-preparado.xlsx")} (el cuadro del coordinador, todos sus DO, ${yearSpan(preparedSummary.years)}):\n`);
+  for (const line of preparedSummary.lines) io.stdout(`${line}\n`);
+  io.stdout(
+    `\nHallazgos en ${file("cuadro-preparado.xlsx")}: ${report.summary.errors} errores y ${report.summary.warnings} advertencias, por regla:\n`,
+  );
   for (const [rule, count] of Object.entries(report.summary.byRule).sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))) {
     io.stdout(`  ${rule.padEnd(22)} ${String(count).padStart(5)}\n`);
   }
@@ -90,15 +109,26 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   const year = lastCompleteYear(today);
   const evaluationFile = `evaluacion-${year}.xlsx`;
   io.stdout(`\n4. control-alianzas evaluar ${file("cuadro-ejemplo.xlsx")} --anio ${year} --salida ${file(evaluationFile)}\n`);
+  io.stdout(
+    `   Otro libro: el cuadro de ejemplo estructurado, solo los DO abiertos en ${year}; ` +
+      `sus cifras no son las del cuadro preparado de arriba.\n`,
+  );
   const evaluated = await runCli(
     ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile)],
     { ...io, stdout: (text) => io.stdout(text.replace(/^/gm, "   ")) },
   );
   if (evaluated === EXIT.unusable) return evaluated;
 
-  io.stdout(
-    `\nArchivos en ${folder}/: cuadro-original.xlsx, cuadro-ejemplo.xlsx, cuadro-preparado.xlsx, hallazgos.json, ${evaluationFile}\n`,
-  );
+  io.stdout(`\nArchivos en ${folder}/:\n`);
+  for (const [name, what] of [
+    ["cuadro-original.xlsx", "el cuadro como lo tenía el coordinador, sin preparar"],
+    ["cuadro-preparado.xlsx", "ese mismo cuadro preparado: de él salen «DO por alianza» y los hallazgos"],
+    ["hallazgos.json", "los hallazgos de validar en cuadro-preparado.xlsx"],
+    ["cuadro-ejemplo.xlsx", "otro libro: el cuadro de ejemplo estructurado"],
+    [evaluationFile, `la evaluación ${year} de cuadro-ejemplo.xlsx`],
+  ] as const) {
+    io.stdout(`  ${name.padEnd(22)} ${what}\n`);
+  }
   return EXIT.ok;
 }
 

@@ -11,7 +11,7 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
-/** The `--json` shape of issue 3: exactly rule, severity, sheet, cell and message per finding. */
+/** The `--json` shape other tools parse, so it stays fixed: exactly rule, severity, sheet, cell and message per finding. */
 export function findingsJson(report: ValidationReport): string {
   return JSON.stringify({
     findings: report.findings.map(({ rule, severity, sheet, cell, message }) => ({ rule, severity, sheet, cell, message })),

@@ -1,3 +1,5 @@
+import { ruleListLines } from "./rule-list";
+
 export const GENERAL_HELP = `Control de Alianzas — cuadro de control de operaciones con alianzas estratégicas
 
 Uso:
@@ -33,10 +35,11 @@ Opciones:
 
 export const VALIDATE_HELP = `Uso: control-alianzas validar <archivo.xlsx> [--json]
 
-Revisa el cuadro de control con las reglas de la especificación (campo-obligatorio, do-duplicado,
-fecha-invalida, fecha-futura, orden-hitos, valor-no-permitido, ciudad-desconocida, fuera-de-alcance,
-aliado-desconocido, aliado-sin-cobertura, contrato-vencido, nit-invalido, ans-incumplido,
-nc-faltante, nc-do-desconocido, nc-cierre-incompleto) e imprime los hallazgos por hoja y regla.
+Revisa el cuadro de control con todas las reglas de validación e imprime los hallazgos por hoja y
+regla. Cada hallazgo dice la hoja, la celda y qué corregir.
+
+Reglas (identificador, gravedad y qué revisa):
+${ruleListLines().join("\n")}
 
 Opciones:
   --json    imprime {"findings":[{"rule","severity","sheet","cell","message"}],"summary":{…}}

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe("control-alianzas evaluar", () => {
-  it("writes Evaluación 2025 and prints the issue-5 JSON, saying on stderr that the chart is not in the file", async () => {
+  it("writes Evaluación 2025 and prints the evaluation JSON, saying on stderr that the chart is not in the file", async () => {
     const result = await run("evaluar", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("evaluado.xlsx"), "--json");
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/no incluye el gráfico/);

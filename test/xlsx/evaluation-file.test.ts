@@ -1,5 +1,5 @@
 /**
- * Issue 5 end to end through files: `evaluar` on a saved workbook, the result read back with plain ExcelJS
+ * The annual evaluation end to end through files: `evaluar` on a saved workbook, the result read back with plain ExcelJS
  * and with LibreOffice, checked against figures this test recomputes from the fixture's own cells.
  */
 import { execFile } from "node:child_process";

@@ -24,7 +24,7 @@ function evaluationText(json: EvaluationJson, output: string): string {
   return lines.join("\n");
 }
 
-/** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]` (issue 5). */
+/** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]`: the annual evaluation of a file. */
 export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(args, { withValue: ["anio", "salida"], flags: ["json"] });
   if (parsed.help) {

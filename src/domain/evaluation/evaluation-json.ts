@@ -1,6 +1,6 @@
 import type { EvaluationResult } from "./compute-evaluation";
 
-/** The `control-alianzas evaluar --json` shape of issue 5; null where a figure is not computable. */
+/** The `control-alianzas evaluar --json` shape other tools parse, so it stays fixed; null where a figure is not computable. */
 export interface EvaluationJson {
   year: number;
   alliances: {

@@ -177,7 +177,7 @@ describe("computeEvaluation", () => {
 });
 
 describe("evaluationToJson", () => {
-  it("prints the shape of issue 5, with null where a figure is not computable", () => {
+  it("prints the documented --json shape, with null where a figure is not computable", () => {
     const json = JSON.parse(JSON.stringify(evaluationToJson(computeEvaluation(fixtureModel(), YEAR, new Map([[ANDES, { c4: 5, c5: 5 }]])))));
     expect(Object.keys(json)).toEqual(["year", "alliances"]);
     expect(Object.keys(json.alliances[0])).toEqual([
