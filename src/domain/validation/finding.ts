@@ -23,6 +23,10 @@ export const RULE_IDS = [
   "correo-invalido",
   "contrato-por-vencer",
   "listas-restrictivas-vencidas",
+  // Follow-up rules (SPEC §5, Seguimiento):
+  "do-vencido",
+  "nc-compromiso-vencido",
+  "nc-sin-analisis",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -4,6 +4,7 @@ import { locateTables } from "../workbook/table-location";
 import { validateAlliances } from "./alliance-rules";
 import type { Finding, ValidationReport, ValidationSummary } from "./finding";
 import { FindingCollector } from "./finding-collector";
+import { validateFollowUp } from "./followup-rules";
 import { validateNonconformities } from "./nonconformity-rules";
 import { validateOperations } from "./operation-rules";
 import { validateParameters } from "./parameter-rules";
@@ -47,6 +48,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: Validation
   if (tables.alliances) validateAlliances(out, tables.alliances, model, options.today);
   if (tables.nonconformities) validateNonconformities(out, tables.nonconformities, model, options.today, knownDos);
   validateParameters(out, tables);
+  validateFollowUp(out, tables, model, options.today);
   const sheetOrder = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet.position]));
   const findings = sortFindings(out.findings, sheetOrder);
   return { findings, summary: summarize(findings) };

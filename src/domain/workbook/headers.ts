@@ -124,6 +124,7 @@ export const SETTING_NAMES = {
   today: "Hoy",
   workStart: "Hora inicio jornada",
   workEnd: "Hora fin jornada",
+  ncAnalysisDays: "Días hábiles para analizar NC",
 } as const;
 /** Workbook-level name of the cell that holds =TODAY(); row formulas refer to it instead of calling TODAY(). */
 export const TODAY_NAME = "ADUANA_HOY";

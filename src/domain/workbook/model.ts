@@ -85,6 +85,8 @@ export interface WorkbookParameters {
   bands: RatingBandsSetting;
   workStartHour: number;
   workEndHour: number;
+  /** Business days a Mayor/Crítica NC may go without Causa raíz and Acción correctiva (nc-sin-analisis). */
+  ncAnalysisDays: number;
 }
 
 export interface WorkbookModel {
@@ -100,4 +102,5 @@ export const DEFAULT_PARAMETERS: WorkbookParameters = {
   bands: { excellent: 90, good: 75, acceptable: 60 },
   workStartHour: 8,
   workEndHour: 17,
+  ncAnalysisDays: 5,
 };

@@ -54,6 +54,7 @@ export const SETTINGS_SCHEMA: TableSchema = {
     [SETTING_NAMES.today, { formula: "=TODAY()" }],
     [SETTING_NAMES.workStart, 8],
     [SETTING_NAMES.workEnd, 17],
+    [SETTING_NAMES.ncAnalysisDays, 5],
   ],
 };
 

@@ -188,6 +188,7 @@ function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParame
   const bands = { ...DEFAULT_PARAMETERS.bands };
   let workStartHour = DEFAULT_PARAMETERS.workStartHour;
   let workEndHour = DEFAULT_PARAMETERS.workEndHour;
+  let ncAnalysisDays = DEFAULT_PARAMETERS.ncAnalysisDays;
   if (tables.weights) {
     forEachDataRow(tables.weights, (r) => {
       const criterion = /^\s*c\s*([1-5])/i.exec(readText(r.get("criterion")));
@@ -212,9 +213,10 @@ function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParame
       if (value === null) return;
       if (name === excelTextKey(SETTING_NAMES.workStart)) workStartHour = value;
       else if (name === excelTextKey(SETTING_NAMES.workEnd)) workEndHour = value;
+      else if (name === excelTextKey(SETTING_NAMES.ncAnalysisDays) && value >= 0) ncAnalysisDays = Math.trunc(value);
     });
   }
-  return { weights, bands, workStartHour, workEndHour };
+  return { weights, bands, workStartHour, workEndHour, ncAnalysisDays };
 }
 
 const models = new WeakMap<WorkbookSnapshot, WorkbookModel>();

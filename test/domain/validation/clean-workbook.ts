@@ -20,7 +20,8 @@ const operationRows = (): FixtureCell[][] => [
   ],
   [
     "DO-1002", "Exportación", "Café del Valle SA", null, "Cúcuta", "Terrestre", "Frontera Logística", "Andrés",
-    serial(2026, 3, 10), null, serial(2026, 3, 11, 8), null, null,
+    // Documents on Thursday 19/03: one business day of a meta of 3 by today, so En curso (not do-vencido).
+    serial(2026, 3, 10), null, serial(2026, 3, 19, 8), null, null,
     null, null, null, { formula: "=x", value: 2 }, { formula: "=x", value: "" }, { formula: "=x", value: "En curso" }, "NC-2026-001", null,
   ],
   [],
