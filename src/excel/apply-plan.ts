@@ -1,5 +1,8 @@
 import type {
   AppendTableRowsStep,
+  CellStyleStep,
+  HeaderFooterText,
+  PageSetupStep,
   ChartStep,
   ConditionalFormatStep,
   ListValidationStep,
@@ -285,6 +288,13 @@ export async function applyPlan(
           run: (ctx) => addChart(ctx, step, existingCharts.has(`${step.sheet}!${step.name}`), report),
         });
         break;
+      case "cellStyle":
+        formatOps.push({ bytes: STEP_OVERHEAD_BYTES, run: (ctx) => applyCellStyle(ctx, step) });
+        break;
+      case "pageSetup":
+        if (!isFeatureSupported("pageLayout")) report.skipped.push(`${missingFeatureMessage("pageLayout")} (hoja «${step.sheet}»)`);
+        else formatOps.push({ bytes: STEP_OVERHEAD_BYTES, run: (ctx) => applyPageSetup(ctx, step) });
+        break;
       case "activate":
         formatOps.push({
           bytes: STEP_OVERHEAD_BYTES,
@@ -491,4 +501,98 @@ function addChart(ctx: Excel.RequestContext, step: ChartStep, exists: boolean, r
   chart.setPosition(a1Address(step.anchor.row, step.anchor.col));
   if (isFeatureSupported("chartAxis")) chart.series.getItemAt(0).setXAxisValues(rangeOf(ctx, step.sheet, step.categories));
   else report.skipped.push(missingFeatureMessage("chartAxis"));
+}
+
+type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+function applyCellStyle(ctx: Excel.RequestContext, step: CellStyleStep): void {
+  const range = rangeOf(ctx, step.sheet, step.area);
+  const { style } = step;
+  if (style.merge && (step.area.rowCount > 1 || step.area.colCount > 1)) range.merge(false);
+  const format = range.format;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  if (style.fill === null) format.fill.clear();
+  else if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical !== undefined) format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.rowHeight !== undefined) format.rowHeight = style.rowHeight;
+  if (style.autofitRows) format.autofitRows();
+  if (style.bottomBorder !== undefined) {
+    // The bottom edge of every cell: the inner horizontal lines and the range's own bottom edge.
+    const edges: BorderEdge[] = ["EdgeBottom", ...(step.area.rowCount > 1 ? (["InsideHorizontal"] as const) : [])];
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      if (style.bottomBorder === "none") border.style = "None";
+      else {
+        border.style = "Continuous";
+        border.weight = style.bottomBorder === "medium" ? "Medium" : "Thin";
+      }
+    }
+  }
+  if (style.gridBorders) {
+    const edges: BorderEdge[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      ...(step.area.rowCount > 1 ? (["InsideHorizontal"] as const) : []),
+      ...(step.area.colCount > 1 ? (["InsideVertical"] as const) : []),
+    ];
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
+  }
+}
+
+// String forms of Excel's enums: this module is imported where the Excel namespace does not exist.
+const HORIZONTAL = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+} as const satisfies Record<string, Excel.HorizontalAlignment | `${Excel.HorizontalAlignment}`>;
+const VERTICAL = {
+  top: "Top",
+  center: "Center",
+  bottom: "Bottom",
+} as const satisfies Record<string, Excel.VerticalAlignment | `${Excel.VerticalAlignment}`>;
+
+/** Points per inch: Office.js margins are in points, the plan's in inches. */
+const POINTS_PER_INCH = 72;
+
+function applyPageSetup(ctx: Excel.RequestContext, step: PageSetupStep): void {
+  const sheet = ctx.workbook.worksheets.getItem(step.sheet);
+  // pageLayout is a navigation property (a proxy object), not a loaded value: nothing is read before the sync.
+  // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+  const layout = sheet.pageLayout;
+  layout.orientation = step.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "Letter";
+  layout.zoom = step.fitTo
+    ? { horizontalFitToPages: step.fitTo.wide, verticalFitToPages: step.fitTo.tall }
+    : { scale: step.scale ?? 100 };
+  const { margins } = step;
+  layout.leftMargin = margins.left * POINTS_PER_INCH;
+  layout.rightMargin = margins.right * POINTS_PER_INCH;
+  layout.topMargin = margins.top * POINTS_PER_INCH;
+  layout.bottomMargin = margins.bottom * POINTS_PER_INCH;
+  layout.headerMargin = margins.header * POINTS_PER_INCH;
+  layout.footerMargin = margins.footer * POINTS_PER_INCH;
+  layout.centerHorizontally = step.centerHorizontally ?? false;
+  if (step.printArea) layout.setPrintArea(areaAddress(step.printArea));
+  if (step.printTitleRows) layout.setPrintTitleRows(`$${step.printTitleRows.first + 1}:$${step.printTitleRows.last + 1}`);
+  const texts = layout.headersFooters.defaultForAllPages;
+  const put = (text: HeaderFooterText | undefined, place: "Header" | "Footer") => {
+    texts[`left${place}`] = text?.left ?? "";
+    texts[`center${place}`] = text?.center ?? "";
+    texts[`right${place}`] = text?.right ?? "";
+  };
+  put(step.header, "Header");
+  put(step.footer, "Footer");
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of step.rowBreaks ?? []) if (row > 0) sheet.horizontalPageBreaks.add(a1Address(row, 0));
 }

@@ -17,6 +17,7 @@ import {
   applyListValidation,
   applyNumberFormat,
 } from "./format-steps";
+import { applyCellStyle, applyPageSetup } from "./print-steps";
 import { copySheet, placeAt } from "./sheet-copy";
 import { appendTableRows, createTable, formulaValue, renameTable, resizeTable, tableAt } from "./table-steps";
 
@@ -130,6 +131,12 @@ function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
     case "chart":
       requireSheet(wb, step.sheet);
       warnings.push(CHART_WARNING.replace("%s", step.title));
+      return false;
+    case "cellStyle":
+      applyCellStyle(requireSheet(wb, step.sheet), step);
+      return false;
+    case "pageSetup":
+      applyPageSetup(requireSheet(wb, step.sheet), step);
       return false;
     case "activate":
       activate(wb, step);

@@ -183,6 +183,19 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
       case "defineName":
         names[step.name] = step.reference;
         break;
+      case "cellStyle": {
+        const sheet = sheetNamed(step.sheet);
+        if (step.style.merge) {
+          for (const table of sheet.tables) if (overlaps(table.area, step.area)) throw new Error(`No se pueden combinar celdas dentro de la tabla ${table.name}`);
+        }
+        break;
+      }
+      case "pageSetup": {
+        const sheet = sheetNamed(step.sheet);
+        if (step.fitTo && (step.rowBreaks ?? []).length > 0) throw new Error(`${sheet.name}: Excel ignora los saltos de página al ajustar a páginas`);
+        if (step.printTitleRows && step.printArea && step.printTitleRows.first < step.printArea.row) throw new Error("Filas de títulos fuera del área de impresión");
+        break;
+      }
       case "columnWidth":
       case "chart":
       case "activate":

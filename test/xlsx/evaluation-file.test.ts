@@ -150,7 +150,8 @@ describe("evaluar --salida, the file read back with ExcelJS", () => {
       expect(blank(score.result)).toBe(true); // C4 and C5 are still empty
       const rating = formulaOf(cell(e.alliance, "Calificación"));
       expect(rating.formula).toContain("[Criterio excluyente]");
-      expect(rating.formula).toMatch(/CALIFICACION/);
+      expect(rating.formula).toContain("INDEX(tblBandasCalificacion[Puntaje mínimo],1)");
+      expect(rating.formula).not.toMatch(/ADUANA|_xldudf_/);
       expect(rating.result).toBe(e.operations > 0 ? "Pendiente" : "Sin operaciones");
       expect(formulaOf(cell(e.alliance, "Decisión")).formula).toContain("[Calificación]");
     }
@@ -182,7 +183,7 @@ describe("evaluar --salida, the file read back with ExcelJS", () => {
       const value = ws.getCell(r, 1).value;
       if (typeof value === "string" && value !== "") labels.push(value);
     }
-    expect(labels).toEqual(["Evaluado por", "Aprobado por — Gerente General", "Fecha"]);
+    expect(labels).toEqual(["Evaluado por", "Nombre", "Firma", "Fecha", "Aprobado por — Gerente General", "Nombre", "Firma", "Fecha"]);
   });
 });
 
@@ -216,7 +217,8 @@ describe("regenerating from a file the evaluator edited", () => {
     cell(b.alliance, typed.notes).value = "Sanción DIAN en octubre.";
     const signatureRow = (rows[rows.length - 1]?.row ?? 0) + 3;
     expect(ws.getCell(signatureRow, 1).value).toBe("Evaluado por");
-    ws.getCell(signatureRow, 2).value = "Marcela Ríos — Coordinadora de importaciones";
+    expect(ws.getCell(signatureRow + 1, 1).value).toBe("Nombre");
+    ws.getCell(signatureRow + 1, 2).value = "Marcela Ríos — Coordinadora de importaciones";
     await edited.xlsx.writeFile(folder.file("evaluado-con-notas.xlsx"));
 
     const again = await run(
@@ -233,7 +235,7 @@ describe("regenerating from a file the evaluator edited", () => {
     expect(regenerated.cell(b.alliance, typed.excluding).value).toBe("Sí");
     expect(regenerated.cell(b.alliance, typed.notes).value).toBe("Sanción DIAN en octubre.");
     expect(out.getCell(signatureRow, 1).value).toBe("Evaluado por");
-    expect(out.getCell(signatureRow, 2).value).toBe("Marcela Ríos — Coordinadora de importaciones");
+    expect(out.getCell(signatureRow + 1, 2).value).toBe("Marcela Ríos — Coordinadora de importaciones");
     expectMeasuredColumns(out);
 
     const scoreA = expectedScore([a.c1 ?? 0, a.c2 ?? 0, a.c3 ?? 0, 4, 5]);

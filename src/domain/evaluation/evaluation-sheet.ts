@@ -5,6 +5,7 @@ import { cellReader, cellText, dataRowCount, findSheet, firstDataRow } from "./s
 import type { EvaluationColumnKey } from "./sheet-layout";
 import {
   EVALUATION_COLUMNS,
+  GENERATED_LABEL,
   SIGNATURE_LABELS,
   UPDATED_LABEL,
   evaluationSheetName,
@@ -38,6 +39,8 @@ export interface EvaluationSheet {
   signature: SignatureLine[];
   /** The value cell of "Cifras actualizadas el" above the table, if still there. */
   updatedCell: { row: number; col: number } | null;
+  /** The value cell of "Generada el" above the table, if still there. */
+  generatedCell: { row: number; col: number } | null;
 }
 
 export function readEvaluationSheet(snapshot: WorkbookSnapshot, year: number): EvaluationSheet | null {
@@ -48,7 +51,7 @@ export function readEvaluationSheet(snapshot: WorkbookSnapshot, year: number): E
   const table = sheet.tables.find((t) => t.name.toLowerCase() === tableName) ?? null;
   const columns = new Map<EvaluationColumnKey, number>();
   const headers = new Map<EvaluationColumnKey, string>();
-  if (!table) return { sheet, cells, table, columns, headers, rows: [], signature: [], updatedCell: null };
+  if (!table) return { sheet, cells, table, columns, headers, rows: [], signature: [], updatedCell: null, generatedCell: null };
 
   table.columns.forEach((column, index) => {
     const known = EVALUATION_COLUMNS.find((c) => textKey(c.header) === textKey(column.header));
@@ -75,17 +78,21 @@ export function readEvaluationSheet(snapshot: WorkbookSnapshot, year: number): E
     rows,
     signature: findSignature(sheet, cells, table),
     updatedCell: findLabelled(sheet, cells, table, UPDATED_LABEL),
+    generatedCell: findLabelled(sheet, cells, table, GENERATED_LABEL),
   };
 }
 
-/** The signature lines: labels in the table's first column below the table, the first occurrence of each. */
+/**
+ * The signature lines: rows below the table whose first column holds a signature label ("Evaluado por", "Nombre",
+ * "Firma", "Fecha"…). The whole block moves together when the table grows.
+ */
 function findSignature(sheet: SheetSnapshot, cells: CellReader, table: TableSnapshot): SignatureLine[] {
   const col = table.area.col;
   const lastUsedRow = sheet.area.row + sheet.area.rowCount - 1;
   const lines: SignatureLine[] = [];
   for (let row = table.area.row + table.area.rowCount; row <= lastUsedRow; row++) {
     const text = textKey(cellText(cells.value(row, col)).replace(/:$/, ""));
-    const label = SIGNATURE_LABELS.find((l) => textKey(l) === text && !lines.some((line) => line.label === l));
+    const label = SIGNATURE_LABELS.find((l) => textKey(l) === text);
     if (label) lines.push({ label, row, col });
   }
   return lines;

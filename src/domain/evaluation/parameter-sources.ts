@@ -23,7 +23,7 @@ export interface WeightSource {
 /** Where Calificación and Decisión take the bands and decisions from. */
 export interface BandSource {
   bands: RatingBands;
-  /** Band minimums as formula terms when Parámetros changed them from SPEC's; null = ADUANA.CALIFICACION applies. */
+  /** Band minimums as formula terms read from tblBandasCalificacion; null = SPEC's minimums as constants. */
   minimumTerms: Record<"excellent" | "good" | "acceptable", string> | null;
   decisions: Record<Rating, string>;
   /** Decisión as a lookup on tblBandasCalificacion (null = a nested IF with SPEC's decisions). */
@@ -117,14 +117,9 @@ export function readBandSource(snapshot: WorkbookSnapshot): BandSource {
   const g = good ? numeric(good.value) : null;
   const a = acceptable ? numeric(acceptable.value) : null;
   if (excellent && good && acceptable && e !== null && g !== null && a !== null) {
-    const bands = { excellent: e, good: g, acceptable: a };
-    const isDefault =
-      e === DEFAULT_RATING_BANDS.excellent && g === DEFAULT_RATING_BANDS.good && a === DEFAULT_RATING_BANDS.acceptable;
-    if (!isDefault) {
-      const term = (index: number) => `INDEX(${columnRef(minimums.table.name, RATING_BAND_HEADERS.minimum)},${index})`;
-      source.bands = bands;
-      source.minimumTerms = { excellent: term(excellent.index), good: term(good.index), acceptable: term(acceptable.index) };
-    }
+    const term = (index: number) => `INDEX(${columnRef(minimums.table.name, RATING_BAND_HEADERS.minimum)},${index})`;
+    source.bands = { excellent: e, good: g, acceptable: a };
+    source.minimumTerms = { excellent: term(excellent.index), good: term(good.index), acceptable: term(acceptable.index) };
   }
 
   const decisions = readPairs(

@@ -10,6 +10,7 @@ import { readBandSource, readWeightSource } from "./parameter-sources";
 import type { BandSource, WeightSource } from "./parameter-sources";
 import { planNewSheet } from "./plan-new-sheet";
 import { planRefresh } from "./plan-refresh";
+import { readPreviousEvaluation } from "./history";
 import { columnByKey } from "./sheet-layout";
 
 export interface EvaluationPlanOptions {
@@ -60,7 +61,8 @@ export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPl
     weights,
     bands,
   };
-  const context = { year, today, result, formulas, bands };
+  const previous = readPreviousEvaluation(snapshot, year);
+  const context = { year, today, result, formulas, bands, previous };
   const plan = existing ? planRefresh(existing, context) : planNewSheet(context);
   const paramNotes = plan.steps.length > 0 || !existing ? weights.notes : [];
   return { steps: plan.steps, notes: [...plan.notes, ...paramNotes] };

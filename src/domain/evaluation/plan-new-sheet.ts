@@ -1,27 +1,35 @@
 import { formatSerial, serialFromYmd } from "../calendar";
 import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
+import { signatureLabelWrites } from "./print-layout";
 import type { EvaluationResult } from "./compute-evaluation";
 import type { FormulaContext } from "./evaluation-formulas";
-import { decisionFormula, ratingFormula, scoreFormula } from "./evaluation-formulas";
+import { rowFormulas } from "./evaluation-formulas";
 import { rowFormatSteps } from "./format-steps";
 import type { BandSource } from "./parameter-sources";
-import { formulaResult, measuredValue } from "./row-values";
+import { formulaResult, historyValue, measuredValue } from "./row-values";
+import type { PreviousEvaluation } from "./history";
+import {
+  dataRowStyleSteps,
+  evaluationPageSetup,
+  signatureBlockHeight,
+  signatureStyleSteps,
+  titleStyleSteps,
+} from "./print-layout";
 import type { EvaluationColumnKey } from "./sheet-layout";
 import {
   DATE_FORMAT,
-  EVALUATION_COLUMNS,
   GENERATED_LABEL,
   GENERATED_ROW,
   HEADER_ROW,
   INSTRUCTIONS,
   INSTRUCTIONS_ROW,
   SIGNATURE_GAP,
-  SIGNATURE_LABELS,
   SUBTITLE_ROW,
   TITLE_ROW,
   UPDATED_LABEL,
   UPDATED_ROW,
   evaluationSheetName,
+  evaluationColumns,
   evaluationTableName,
   evaluationTitle,
 } from "./sheet-layout";
@@ -32,6 +40,8 @@ export interface SheetPlanContext {
   result: EvaluationResult;
   formulas: FormulaContext;
   bands: BandSource;
+  /** `Evaluación AAAA-1`, when the workbook has it. */
+  previous: PreviousEvaluation | null;
 }
 
 export const chartName = (year: number): string => `Cumplimiento ANS ${year}`;
@@ -59,10 +69,7 @@ export function chartStep(
   };
 }
 
-/** Label cells of the signature block starting at `row`; the names and date are typed to their right. */
-export function signatureLabelWrites(row: number, col: number): CellWrite[] {
-  return SIGNATURE_LABELS.map((label, i) => ({ row: row + i, col, value: label, expected: null }));
-}
+export { signatureLabelWrites } from "./print-layout";
 
 /** A new `Evaluación AAAA` sheet: title block, one table row per alliance, live formulas, signature block, chart. */
 export function planNewSheet(ctx: SheetPlanContext): Plan {
@@ -70,10 +77,12 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
   const sheet = evaluationSheetName(year);
   const table = evaluationTableName(year);
   const alliances = result.alliances;
-  const columns = new Map<EvaluationColumnKey, number>(EVALUATION_COLUMNS.map((c, i) => [c.key, i]));
+  const layout = evaluationColumns(ctx.previous !== null);
+  const columns = new Map<EvaluationColumnKey, number>(layout.map((c, i) => [c.key, i]));
   const firstRow = HEADER_ROW + 1;
   const lastRow = HEADER_ROW + alliances.length;
   const signatureRow = lastRow + 1 + SIGNATURE_GAP;
+  const signatureEnd = signatureRow + signatureBlockHeight - 1;
   const date = Math.floor(today);
 
   const cells: CellWrite[] = [
@@ -92,11 +101,11 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
     { row: UPDATED_ROW, col: 1, value: date, expected: null },
     { row: INSTRUCTIONS_ROW, col: 0, value: INSTRUCTIONS, expected: null },
   ];
-  EVALUATION_COLUMNS.forEach((column, col) => cells.push({ row: HEADER_ROW, col, value: column.header, expected: null }));
+  layout.forEach((column, col) => cells.push({ row: HEADER_ROW, col, value: column.header, expected: null }));
   alliances.forEach((alliance, i) => {
-    EVALUATION_COLUMNS.forEach((column, col) => {
-      if (column.kind !== "key" && column.kind !== "measured") return;
-      const value = measuredValue(column.key, alliance);
+    layout.forEach((column, col) => {
+      if (column.kind !== "key" && column.kind !== "measured" && column.kind !== "history") return;
+      const value = column.kind === "history" ? historyValue(column.key, ctx.previous, alliance) : measuredValue(column.key, alliance);
       if (value !== null) cells.push({ row: firstRow + i, col, value, expected: null });
     });
   });
@@ -109,35 +118,36 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
       kind: "createTable",
       sheet,
       table,
-      area: { row: HEADER_ROW, col: 0, rowCount: alliances.length + 1, colCount: EVALUATION_COLUMNS.length },
+      area: { row: HEADER_ROW, col: 0, rowCount: alliances.length + 1, colCount: layout.length },
       style: "TableStyleMedium2",
     },
   ];
   // Formulas after the table exists: their [@…] references only resolve inside it.
-  const formulaColumns = [
-    ["score", scoreFormula(ctx.formulas)],
-    ["rating", ratingFormula(ctx.formulas)],
-    ["decision", decisionFormula(ctx.formulas)],
-  ] as const;
-  for (const [key, formula] of formulaColumns) {
+  for (const [key, formula] of rowFormulas(ctx.formulas)) {
+    const col = columns.get(key);
+    if (col === undefined) continue;
     steps.push({
       kind: "fillColumn",
       sheet,
-      col: columns.get(key) ?? 0,
+      col,
       firstRow,
       rowCount: alliances.length,
       formula,
-      results: alliances.map((a) => formulaResult(key, a, ctx.bands)),
+      results: alliances.map((a) => formulaResult(key, a, ctx.bands, ctx.previous)),
       expected: alliances.map(() => null),
     });
   }
   steps.push(...rowFormatSteps(sheet, columns, firstRow, alliances.length));
-  for (const row of [GENERATED_ROW, UPDATED_ROW, signatureRow + SIGNATURE_LABELS.length - 1]) {
+  for (const row of [GENERATED_ROW, UPDATED_ROW]) {
     steps.push({ kind: "numberFormat", sheet, area: { row, col: 1, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
   }
-  EVALUATION_COLUMNS.forEach((column, col) => steps.push({ kind: "columnWidth", sheet, col, width: column.width }));
+  layout.forEach((column, col) => steps.push({ kind: "columnWidth", sheet, col, width: column.width }));
+  steps.push(...titleStyleSteps(sheet, layout.length));
+  steps.push(...dataRowStyleSteps(sheet, columns, layout.length, firstRow, alliances.length));
+  steps.push(...signatureStyleSteps(sheet, signatureRow, 0));
+  steps.push(evaluationPageSetup(sheet, year, layout.length, signatureEnd, date));
   steps.push({ kind: "freezeRows", sheet, rows: HEADER_ROW + 1 });
-  const chart = chartStep(year, columns, firstRow, alliances.length, signatureRow + SIGNATURE_LABELS.length + 1);
+  const chart = chartStep(year, columns, firstRow, alliances.length, signatureEnd + 2);
   if (chart) steps.push(chart);
   steps.push({ kind: "activate", sheet, cell: { row: firstRow, col: columns.get("c4") ?? 0 } });
 

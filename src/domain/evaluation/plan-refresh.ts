@@ -2,15 +2,31 @@ import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
 import type { CellValue } from "../workbook/snapshot";
 import { a1Address } from "../workbook/a1";
 import type { AllianceEvaluation } from "./compute-evaluation";
-import { decisionFormula, ratingFormula, scoreFormula } from "./evaluation-formulas";
+import { rowFormulas } from "./evaluation-formulas";
 import type { EvaluationRow, EvaluationSheet } from "./evaluation-sheet";
 import { rowFormatSteps } from "./format-steps";
 import type { SheetPlanContext } from "./plan-new-sheet";
-import { chartStep, signatureLabelWrites } from "./plan-new-sheet";
-import { formulaResult, measuredValue, sameValue } from "./row-values";
+import { chartStep } from "./plan-new-sheet";
+import {
+  clearSignatureStyleSteps,
+  dataRowStyleSteps,
+  evaluationPageSetup,
+  signatureBlockHeight,
+  signatureLabelWrites,
+  signatureStyleSteps,
+} from "./print-layout";
+import { formulaResult, historyValue, measuredValue, sameValue } from "./row-values";
 import { sameFormula } from "../workbook/formula-text";
 import type { EvaluationColumnKey } from "./sheet-layout";
-import { DATE_FORMAT, EVALUATION_COLUMNS, RETIRED_STATUS, SIGNATURE_GAP, SIGNATURE_LABELS, evaluationTableName } from "./sheet-layout";
+import {
+  DATE_FORMAT,
+  EVALUATION_COLUMNS,
+  HISTORY_KEYS,
+  RETIRED_STATUS,
+  SIGNATURE_GAP,
+  SIGNATURE_ROWS,
+  evaluationTableName,
+} from "./sheet-layout";
 import { textKey } from "./text-key";
 
 type AppendedCell = CellValue | { formula: string; result?: CellValue };
@@ -70,7 +86,9 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     );
     return { steps: [], notes };
   }
-  const missing = EVALUATION_COLUMNS.filter((c) => !existing.columns.has(c.key)).map((c) => `«${c.header}»`);
+  const missing = EVALUATION_COLUMNS.filter((c) => !existing.columns.has(c.key) && !HISTORY_KEYS.includes(c.key)).map(
+    (c) => `«${c.header}»`,
+  );
   if (missing.length > 0) {
     notes.push(`La tabla ${tableName} ya no tiene las columnas ${missing.join(", ")}: esas columnas no se actualizan.`);
   }
@@ -78,19 +96,15 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   const cells = existing.cells;
   const writes = new CellWrites(cells.content);
   const { matched, added, retired } = matchRows(existing.rows, result.alliances);
-  const formulas = new Map<EvaluationColumnKey, string>([
-    ["score", scoreFormula(ctx.formulas)],
-    ["rating", ratingFormula(ctx.formulas)],
-    ["decision", decisionFormula(ctx.formulas)],
-  ]);
+  const formulas = new Map<EvaluationColumnKey, string>(rowFormulas(ctx.formulas));
 
   let refreshedRows = 0;
   for (const { row, alliance } of matched) {
     let changed = false;
     for (const column of EVALUATION_COLUMNS) {
       const col = existing.columns.get(column.key);
-      if (col === undefined || column.kind !== "measured") continue;
-      const value = measuredValue(column.key, alliance);
+      if (col === undefined || (column.kind !== "measured" && column.kind !== "history")) continue;
+      const value = column.kind === "history" ? historyValue(column.key, ctx.previous, alliance) : measuredValue(column.key, alliance);
       if (!sameValue(cells.value(row.row, col), value) || cells.formula(row.row, col) !== null) {
         writes.set(row.row, col, { value });
         changed = true;
@@ -100,7 +114,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     for (const [key, formula] of formulas) {
       const col = existing.columns.get(key);
       if (col === undefined) continue;
-      const expectedResult = formulaResult(key, alliance, ctx.bands);
+      const expectedResult = formulaResult(key, alliance, ctx.bands, ctx.previous);
       if (!sameFormula(cells.formula(row.row, col), formula) || !sameValue(cells.value(row.row, col), expectedResult)) {
         writes.set(row.row, col, { formula, result: expectedResult });
       }
@@ -122,7 +136,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   const lastRow = table.area.row + table.area.rowCount - 1;
   let appended: AppendedCell[][] = [];
   let signatureEnd = Math.max(lastRow, ...existing.signature.map((s) => s.row));
-  let signatureDateCell: { row: number; col: number } | null = null;
+  let signatureMove: SignatureMove | null = null;
   if (added.length > 0) {
     const placed = placeNewRows(existing, lastRow, added.length, writes);
     if (placed.blocker) {
@@ -132,15 +146,16 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
       );
     } else {
       signatureEnd = placed.signatureEnd;
-      signatureDateCell = placed.movedDateCell ?? null;
+      signatureMove = placed.move ?? null;
       appended = added.map((alliance) =>
         table.columns.map((_, index): AppendedCell => {
           const column = EVALUATION_COLUMNS.find((c) => existing.columns.get(c.key) === table.area.col + index);
           if (!column) return null;
           if (column.kind === "formula") {
             const formula = formulas.get(column.key) ?? "";
-            return { formula, result: formulaResult(column.key, alliance, ctx.bands) };
+            return { formula, result: formulaResult(column.key, alliance, ctx.bands, ctx.previous) };
           }
+          if (column.kind === "history") return historyValue(column.key, ctx.previous, alliance);
           return column.kind === "input" ? null : measuredValue(column.key, alliance);
         }),
       );
@@ -162,9 +177,17 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   if (appended.length > 0) {
     steps.push({ kind: "appendTableRows", sheet, table: table.name, rows: appended });
     steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
-    if (signatureDateCell) {
-      steps.push({ kind: "numberFormat", sheet, area: { ...signatureDateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+    const colCount = table.area.col + table.area.colCount;
+    steps.push(...dataRowStyleSteps(sheet, existing.columns, colCount, lastRow + 1, appended.length));
+    if (signatureMove) {
+      steps.push(...clearSignatureStyleSteps(sheet, signatureMove.vacated, table.area.col));
+      if (signatureMove.standard) steps.push(...signatureStyleSteps(sheet, signatureMove.start, table.area.col));
+      else if (signatureMove.dateCell) {
+        steps.push({ kind: "numberFormat", sheet, area: { ...signatureMove.dateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+      }
     }
+    const generated = existing.generatedCell ? existing.cells.value(existing.generatedCell.row, existing.generatedCell.col) : null;
+    steps.push(evaluationPageSetup(sheet, year, colCount, signatureEnd, typeof generated === "number" ? generated : null));
     const firstRow = table.area.row + 1;
     const chart = chartStep(year, existing.columns, firstRow, lastRow - firstRow + 1 + appended.length, signatureEnd + 2);
     if (chart) steps.push(chart);
@@ -172,6 +195,21 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   if (steps.length > 0) steps.push({ kind: "activate", sheet });
   else notes.push(`La evaluación ${year} ya estaba al día: no hubo cambios.`);
   return { steps, notes };
+}
+
+/** Where the signature block went: its first row, the rows it left, and whether it has today's layout. */
+interface SignatureMove {
+  start: number;
+  vacated: number[];
+  /** The block is laid out as SIGNATURE_ROWS (so it gets the lines and bold titles again). */
+  standard: boolean;
+  dateCell: { row: number; col: number } | null;
+}
+
+function isStandardBlock(lines: readonly { label: string; row: number }[]): boolean {
+  const first = Math.min(...lines.map((l) => l.row));
+  const expected = SIGNATURE_ROWS.map((label, i) => ({ label, row: first + i })).filter((l) => l.label !== "");
+  return expected.length === lines.length && expected.every((e, i) => lines[i]?.label === e.label && lines[i]?.row === e.row);
 }
 
 /**
@@ -183,7 +221,7 @@ function placeNewRows(
   lastRow: number,
   count: number,
   writes: CellWrites,
-): { blocker: string | null; signatureEnd: number; movedDateCell?: { row: number; col: number } | null } {
+): { blocker: string | null; signatureEnd: number; move?: SignatureMove | null } {
   const table = existing.table;
   if (!table) return { blocker: null, signatureEnd: lastRow };
   const cells = existing.cells;
@@ -201,14 +239,14 @@ function placeNewRows(
     }
   }
   if (lines.length === 0) {
-    for (let i = 0; i < SIGNATURE_LABELS.length; i++) {
+    for (let i = 0; i < signatureBlockHeight; i++) {
       for (const col of [labelCol, labelCol + 1]) {
         if (isForeign(wantedStart + i, col)) return { blocker: a1Address(wantedStart + i, col), signatureEnd: lastRow };
       }
     }
     for (const write of signatureLabelWrites(wantedStart, labelCol)) writes.set(write.row, write.col, { value: write.value ?? null });
-    const end = wantedStart + SIGNATURE_LABELS.length - 1;
-    return { blocker: null, signatureEnd: end, movedDateCell: { row: end, col: labelCol + 1 } };
+    const end = wantedStart + signatureBlockHeight - 1;
+    return { blocker: null, signatureEnd: end, move: { start: wantedStart, vacated: [], standard: true, dateCell: null } };
   }
   const firstLine = Math.min(...lines.map((l) => l.row));
   const lastLine = Math.max(...lines.map((l) => l.row));
@@ -227,8 +265,20 @@ function placeNewRows(
       writes.set(line.row + shift, col, formula !== null ? { formula } : { value: cells.value(line.row, col) });
     }
   }
-  const dateLine = lines.find((l) => l.label === "Fecha");
-  return { blocker: null, signatureEnd: lastLine + shift, movedDateCell: dateLine ? { row: dateLine.row + shift, col: dateLine.col + 1 } : null };
+  const newRows = new Set(lines.map((l) => l.row + shift));
+  const vacated: number[] = [];
+  for (let row = firstLine; row <= lastLine; row++) if (!newRows.has(row) && row < wantedStart) vacated.push(row);
+  const dateLine = [...lines].reverse().find((l) => l.label === "Fecha");
+  return {
+    blocker: null,
+    signatureEnd: lastLine + shift,
+    move: {
+      start: wantedStart,
+      vacated,
+      standard: isStandardBlock(lines),
+      dateCell: dateLine ? { row: dateLine.row + shift, col: dateLine.col + 1 } : null,
+    },
+  };
 }
 
 /** A typed C4/C5 outside 1–5 (pasted past the validation) still counts in Puntaje, so say so. */

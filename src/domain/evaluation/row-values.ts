@@ -2,6 +2,8 @@ import type { CellValue } from "../workbook/snapshot";
 import type { AllianceEvaluation } from "./compute-evaluation";
 import { NO_OPERATIONS, PENDING } from "./evaluation-formulas";
 import type { BandSource } from "./parameter-sources";
+import type { PreviousEvaluation } from "./history";
+import { changeOf, previousResultOf } from "./history";
 import type { EvaluationColumnKey } from "./sheet-layout";
 
 const fraction = (pct: number | null): number | null => (pct === null ? null : pct / 100);
@@ -42,8 +44,21 @@ export function measuredValue(key: EvaluationColumnKey, a: AllianceEvaluation): 
   }
 }
 
+/** The previous year's Puntaje or Calificación of an alliance, as `Evaluación AAAA-1` shows it. */
+export function historyValue(key: EvaluationColumnKey, previous: PreviousEvaluation | null, a: AllianceEvaluation): CellValue {
+  const result = previousResultOf(previous, a.alliance);
+  if (key === "previousScore") return result?.score ?? null;
+  if (key === "previousRating") return result?.rating ?? (previous ? "Sin evaluación" : null);
+  return null;
+}
+
 /** What the row's live formulas compute (cached by file mode; compared on regeneration). */
-export function formulaResult(key: EvaluationColumnKey, a: AllianceEvaluation, bands: BandSource): CellValue {
+export function formulaResult(
+  key: EvaluationColumnKey,
+  a: AllianceEvaluation,
+  bands: BandSource,
+  previous: PreviousEvaluation | null,
+): CellValue {
   const rating = a.operations === 0 ? NO_OPERATIONS : (a.rating ?? PENDING);
   switch (key) {
     case "score":
@@ -52,6 +67,8 @@ export function formulaResult(key: EvaluationColumnKey, a: AllianceEvaluation, b
       return rating;
     case "decision":
       return a.rating === null ? "" : bands.decisions[a.rating];
+    case "change":
+      return changeOf(a.score, previousResultOf(previous, a.alliance)?.score ?? null);
     default:
       return null;
   }

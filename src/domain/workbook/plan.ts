@@ -24,6 +24,8 @@ export type PlanStep =
   | ColumnWidthStep
   | DefineNameStep
   | ChartStep
+  | CellStyleStep
+  | PageSetupStep
   | ActivateStep;
 
 /** Keep a copy of a sheet before restructuring it ("Respaldo …"). Always planned before the steps that touch `sheet`. */
@@ -167,6 +169,74 @@ export interface ChartStep {
   values: GridArea;
   /** Where the chart's top-left corner goes. */
   anchor: { row: number; col: number };
+}
+
+/** How a range looks: fonts, fill, wrapping, alignment, a bottom border (a line to write or sign on), row height. */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  fontSize?: number;
+  /** "#RRGGBB". */
+  fontColor?: string;
+  /** "#RRGGBB"; null removes the fill. */
+  fill?: string | null;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  /** "thin" draws a line under every cell of the area; "none" removes it. */
+  bottomBorder?: "thin" | "medium" | "none";
+  /** Thin borders around every cell of the area (a small table outside an Excel table). */
+  gridBorders?: boolean;
+  /** Height of every row of the area, in points. */
+  rowHeight?: number;
+  /** Fit the rows' height to their wrapped text where the application can (Excel); a file reader fits it on open. */
+  autofitRows?: boolean;
+  /** Merge the area into one cell (never inside an Excel table). */
+  merge?: boolean;
+}
+
+/** Formats a range; applied after the values, so a new sheet's title block and signature lines look like a document. */
+export interface CellStyleStep {
+  kind: "cellStyle";
+  sheet: string;
+  area: GridArea;
+  style: CellStyle;
+}
+
+/**
+ * Header and footer text in Excel's codes: &P page number, &N number of pages, &D print date, && a literal &.
+ * Both Excel (Office.js) and the .xlsx file store them as is.
+ */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** How a sheet prints (Excel's "Configurar página"). Replaces the sheet's print settings with these. */
+export interface PageSetupStep {
+  kind: "pageSetup";
+  sheet: string;
+  orientation: "portrait" | "landscape";
+  paperSize: "letter";
+  /**
+   * Fit to this many pages wide and tall (tall 0 = as many as needed). Omitted = print at `scale`.
+   * Excel ignores manual page breaks while fitting, so a sheet with `rowBreaks` uses `scale`.
+   */
+  fitTo?: { wide: number; tall: number };
+  /** Percentage 10–400, used when `fitTo` is omitted. */
+  scale?: number;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  printTitleRows?: { first: number; last: number };
+  printArea?: GridArea;
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+  /** Rows that start a new printed page (0-based); each gets a manual page break above it. */
+  rowBreaks?: number[];
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally?: boolean;
 }
 
 /** Select this sheet (and optionally a cell) when the plan is done. */

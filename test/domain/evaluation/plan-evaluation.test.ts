@@ -1,7 +1,7 @@
 import { lastCompleteYear } from "../../../src/domain/evaluation/last-complete-year";
 import { evaluateWorkbook, planEvaluation } from "../../../src/domain/evaluation/plan-evaluation";
 import { readEvaluationInputs } from "../../../src/domain/evaluation/evaluation-sheet";
-import type { CellWrite, ChartStep, ListValidationStep, Plan, WriteCellsStep } from "../../../src/domain/workbook/plan";
+import type { CellWrite, ChartStep, ListValidationStep, PageSetupStep, Plan, WriteCellsStep } from "../../../src/domain/workbook/plan";
 import type { CellValue, WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
 import { applyPlanToSnapshot } from "../../helpers/plan-simulator";
 import { cellAt, formulaAt, parseA1, sheetOf } from "../../helpers/snapshot-builder";
@@ -98,7 +98,9 @@ describe("planEvaluation on a workbook without the sheet", () => {
     expect(score).toContain("COUNT(");
     for (let i = 1; i <= 5; i++) expect(score).toContain(`INDEX(tblPesosEvaluacion[Peso],${i})`);
     expect(score).toContain("[@[C4 Comunicación y trazabilidad]]");
-    expect(formula(after, "T8")).toContain("ADUANA.CALIFICACION([@Puntaje])");
+    // Native functions only, so the rating computes without the add-in (Excel, Excel on the web, LibreOffice).
+    expect(formula(after, "T8")).toContain('IF([@Puntaje]>=INDEX(tblBandasCalificacion[Puntaje mínimo],1),"Excelente"');
+    expect(formula(after, "T8")).not.toContain("ADUANA");
     expect(formula(after, "U8")).toContain("tblBandasCalificacion[Decisión]");
     expect([at(after, "S8"), at(after, "T8"), at(after, "U8")]).toEqual(["", "Pendiente", ""]);
     expect([at(after, "S11"), at(after, "T11")]).toEqual(["", "Sin operaciones"]);
@@ -114,7 +116,9 @@ describe("planEvaluation on a workbook without the sheet", () => {
   });
 
   it("ends with the signature block, the chart of % cumplimiento and the sheet selected", () => {
-    expect(["A14", "A15", "A16"].map((a) => at(after, a))).toEqual(["Evaluado por", "Aprobado por — Gerente General", "Fecha"]);
+    expect(["A14", "A15", "A16", "A17", "A18", "A19", "A20", "A21", "A22"].map((a) => at(after, a))).toEqual([
+      "Evaluado por", "Nombre", "Firma", "Fecha", null, "Aprobado por — Gerente General", "Nombre", "Firma", "Fecha",
+    ]);
     const chart = first.steps.find((s): s is ChartStep => s.kind === "chart");
     expect(chart?.categories).toEqual({ row: 7, col: 0, rowCount: 4, colCount: 1 });
     expect(chart?.values).toEqual({ row: 7, col: 6, rowCount: 4, colCount: 1 });
@@ -131,7 +135,7 @@ describe("planEvaluation regenerating a year the evaluator worked on", () => {
   const typed = {
     P8: 4, Q8: 5, R9: "Sí", P10: 5, Q10: 5, R10: "No",
     V8: "Responde tarde los correos", W10: "Capacitar al equipo en el nuevo sistema",
-    B14: "Ana Pérez (Coordinadora de Importaciones)", B15: "Carlos Ruiz", B16: serial(2026, 1, 20),
+    B15: "Ana Pérez (Coordinadora de Importaciones)", B17: serial(2026, 1, 20), B20: "Carlos Ruiz", B22: serial(2026, 1, 21),
   };
   const worked = type(generate(), typed);
   const kept = (snapshot: WorkbookSnapshot) =>
@@ -179,10 +183,12 @@ describe("planEvaluation regenerating a year the evaluator worked on", () => {
     expect(at(after, "T12")).toBe("Sin operaciones");
     expect(formula(after, "S12")).toBe(formula(after, "S8"));
     expect(sheetOf(after, SHEET).tables[0]?.area.rowCount).toBe(7);
-    expect(["A16", "B16", "A17", "B17", "A18", "B18"].map((a) => at(after, a))).toEqual([
-      "Evaluado por", typed.B14, "Aprobado por — Gerente General", typed.B15, "Fecha", typed.B16,
+    expect(["A16", "A17", "B17", "A19", "B19", "A21", "B22", "B24"].map((a) => at(after, a))).toEqual([
+      "Evaluado por", "Nombre", typed.B15, "Fecha", typed.B17, "Aprobado por — Gerente General", typed.B20, typed.B22,
     ]);
-    expect(["A14", "B14", "A15", "B15"].map((a) => at(after, a))).toEqual([null, null, null, null]);
+    expect(["A14", "A15", "B15"].map((a) => at(after, a))).toEqual([null, null, null]);
+    const setup = refresh.steps.find((s): s is PageSetupStep => s.kind === "pageSetup");
+    expect(setup?.printArea).toEqual({ row: 0, col: 0, rowCount: 24, colCount: 23 });
     const chart = refresh.steps.find((s): s is ChartStep => s.kind === "chart");
     expect(chart?.categories).toEqual({ row: 7, col: 0, rowCount: 6, colCount: 1 });
     expect(refresh.notes.join(" ")).toContain("«Guajira Logística», «Puerto Norte»");

@@ -295,12 +295,39 @@ class FakeRange extends FakeObject {
 
   get format() {
     const { ctx, area, sheetState } = this;
+    const log = (property: string) => (value: unknown) => {
+      ctx.queue(100);
+      sheetState.formatLog.push({ area: { ...area }, property, value });
+    };
+    const part = (prefix: string, names: string[]) =>
+      Object.defineProperties({}, Object.fromEntries(names.map((n) => [n, { set: log(`${prefix}.${n}`) }]))) as Record<string, unknown>;
+    const fill = Object.assign(part("fill", ["color"]), { clear: () => log("fill.clear")(true) });
     return {
       set columnWidth(points: number) {
         ctx.queue(100);
         for (let c = 0; c < area.colCount; c += 1) sheetState.columnWidths.set(area.col + c, points);
       },
+      set rowHeight(points: number) {
+        log("rowHeight")(points);
+      },
+      set wrapText(wrap: boolean) {
+        log("wrapText")(wrap);
+      },
+      set horizontalAlignment(value: string) {
+        log("horizontalAlignment")(value);
+      },
+      set verticalAlignment(value: string) {
+        log("verticalAlignment")(value);
+      },
+      autofitRows: () => log("autofitRows")(true),
+      font: part("font", ["bold", "italic", "size", "color"]),
+      fill,
+      borders: { getItem: (edge: string) => part(`borders.${edge}`, ["style", "weight", "color"]) },
     };
+  }
+  merge(across = false): void {
+    this.ctx.queue(100);
+    this.sheetState.formatLog.push({ area: { ...this.area }, property: "merge", value: across });
   }
 
   get dataValidation(): FakeDataValidation {
@@ -534,6 +561,44 @@ class FakeWorksheet extends FakeObject {
   }
   get charts(): FakeCharts {
     return new FakeCharts(this.ctx, this.sheet());
+  }
+  get pageLayout() {
+    const sheet = this.sheet();
+    const ctx = this.ctx;
+    const layout = sheet.pageLayout;
+    const set = (name: string) => ({
+      set: (value: unknown) => {
+        ctx.queue(100);
+        layout[name] = value;
+      },
+    });
+    const texts: Record<string, unknown> = {};
+    for (const place of ["left", "center", "right"]) {
+      for (const part of ["Header", "Footer"]) Object.defineProperty(texts, `${place}${part}`, set(`${place}${part}`));
+    }
+    const target = {
+      headersFooters: { defaultForAllPages: texts },
+      setPrintArea: (area: string) => set("printArea").set(area),
+      setPrintTitleRows: (rows: string) => set("printTitleRows").set(rows),
+    };
+    for (const name of ["orientation", "paperSize", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "centerHorizontally"]) {
+      Object.defineProperty(target, name, set(name));
+    }
+    return target;
+  }
+  get horizontalPageBreaks() {
+    const sheet = this.sheet();
+    const ctx = this.ctx;
+    return {
+      add(address: string) {
+        ctx.queue(100);
+        sheet.pageBreaks.push(address);
+      },
+      removePageBreaks() {
+        ctx.queue(100);
+        sheet.pageBreaks.length = 0;
+      },
+    };
   }
   get freezePanes() {
     const sheet = this.sheet();

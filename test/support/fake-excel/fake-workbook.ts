@@ -60,6 +60,11 @@ export class FakeSheet {
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Range formats set through `range.format` (font, fill, borders, alignment, row height), in order. */
+  readonly formatLog: { area: { row: number; col: number; rowCount: number; colCount: number }; property: string; value: unknown }[] = [];
+  /** Print settings set through `worksheet.pageLayout` and its page breaks. */
+  readonly pageLayout: Record<string, unknown> = {};
+  readonly pageBreaks: string[] = [];
   frozenRows = 0;
 
   constructor(public name: string) {}
