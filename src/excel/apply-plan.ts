@@ -571,7 +571,7 @@ function applyPageSetup(ctx: Excel.RequestContext, step: PageSetupStep): void {
   // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
   const layout = sheet.pageLayout;
   layout.orientation = step.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.paperSize = "Letter";
+  layout.paperSize = step.paperSize === "legal" ? "Legal" : "Letter";
   layout.zoom = step.fitTo
     ? { horizontalFitToPages: step.fitTo.wide, verticalFitToPages: step.fitTo.tall }
     : { scale: step.scale ?? 100 };

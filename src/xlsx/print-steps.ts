@@ -9,8 +9,8 @@ function argb(color: string): string {
   return hex.length === 6 ? `FF${hex}` : hex;
 }
 
-// ExcelJS's PaperSize enum is a const enum of its typings only; 1 is Letter in the file format.
-const PAPER_SIZES: Record<PageSetupStep["paperSize"], PaperSize> = { letter: 1 as PaperSize };
+// ExcelJS's PaperSize enum is a const enum of its typings only; 1 is Letter and 5 Legal in the file format.
+const PAPER_SIZES: Record<PageSetupStep["paperSize"], PaperSize> = { letter: 1 as PaperSize, legal: 5 as PaperSize };
 
 /** ExcelJS keeps manual row breaks here; its typings omit the property. */
 type WithRowBreaks = Worksheet & { rowBreaks: unknown[] };

@@ -9,7 +9,9 @@ import type { BandSource } from "./parameter-sources";
 import { formulaResult, historyValue, measuredValue } from "./row-values";
 import type { PreviousEvaluation } from "./history";
 import {
+  columnWidths,
   dataRowStyleSteps,
+  rowText,
   evaluationPageSetup,
   signatureBlockHeight,
   signatureStyleSteps,
@@ -141,9 +143,11 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
   for (const row of [GENERATED_ROW, UPDATED_ROW]) {
     steps.push({ kind: "numberFormat", sheet, area: { row, col: 1, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
   }
-  layout.forEach((column, col) => steps.push({ kind: "columnWidth", sheet, col, width: column.width }));
+  const widths = columnWidths(layout, alliances);
+  for (const [col, width] of widths) steps.push({ kind: "columnWidth", sheet, col, width });
   steps.push(...titleStyleSteps(sheet, layout.length));
-  steps.push(...dataRowStyleSteps(sheet, columns, layout.length, firstRow, alliances.length));
+  const texts = alliances.map((a) => rowText(a, formulaResult("decision", a, ctx.bands, ctx.previous)));
+  steps.push(...dataRowStyleSteps(sheet, columns, widths, layout.length, firstRow, texts));
   steps.push(...signatureStyleSteps(sheet, signatureRow, 0));
   steps.push(evaluationPageSetup(sheet, year, layout.length, signatureEnd, date));
   steps.push({ kind: "freezeRows", sheet, rows: HEADER_ROW + 1 });

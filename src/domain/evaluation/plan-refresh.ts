@@ -11,6 +11,7 @@ import {
   clearSignatureStyleSteps,
   dataRowStyleSteps,
   evaluationPageSetup,
+  rowText,
   signatureBlockHeight,
   signatureLabelWrites,
   signatureStyleSteps,
@@ -178,7 +179,12 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     steps.push({ kind: "appendTableRows", sheet, table: table.name, rows: appended });
     steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
     const colCount = table.area.col + table.area.colCount;
-    steps.push(...dataRowStyleSteps(sheet, existing.columns, colCount, lastRow + 1, appended.length));
+    const widths = new Map(EVALUATION_COLUMNS.flatMap((c) => {
+      const col = existing.columns.get(c.key);
+      return col === undefined ? [] : [[col, c.width] as const];
+    }));
+    const texts = added.map((a) => rowText(a, formulaResult("decision", a, ctx.bands, ctx.previous)));
+    steps.push(...dataRowStyleSteps(sheet, existing.columns, widths, colCount, lastRow + 1, texts));
     if (signatureMove) {
       steps.push(...clearSignatureStyleSteps(sheet, signatureMove.vacated, table.area.col));
       if (signatureMove.standard) steps.push(...signatureStyleSteps(sheet, signatureMove.start, table.area.col));

@@ -1,7 +1,9 @@
 import { formatSerial } from "../calendar";
 import type { CellWrite, PageSetupStep, PlanStep } from "../workbook/plan";
 import type { GridArea } from "../workbook/snapshot";
-import type { EvaluationColumnKey } from "./sheet-layout";
+import type { CellValue } from "../workbook/snapshot";
+import type { AllianceEvaluation } from "./compute-evaluation";
+import type { EvaluationColumn, EvaluationColumnKey } from "./sheet-layout";
 import {
   DATE_FORMAT,
   GENERATED_ROW,
@@ -55,22 +57,60 @@ export function titleStyleSteps(sheet: string, colCount: number): PlanStep[] {
   ];
 }
 
-/** Data rows: text columns wrap (a long alliance name is never cut), every cell aligned to the top. */
+/** Points per printed line of 11-pt text. */
+const LINE_HEIGHT = 15;
+/** Characters of proportional text per unit of column width (widths count the digit "0"). */
+const CHARS_PER_WIDTH = 1.1;
+
+/** Lines a text needs in a wrapped column `width` characters wide (a word never splits across lines). */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const length = Math.min(word.length, perLine);
+    if (used > 0 && used + 1 + length > perLine) {
+      lines++;
+      used = length;
+    } else used += used > 0 ? 1 + length : length;
+  }
+  return lines;
+}
+
+/** A data row's texts in its wrapped columns, and the fewest lines it should keep (room for Decisión). */
+export interface RowText {
+  texts: Partial<Record<EvaluationColumnKey, string>>;
+  minimumLines: number;
+}
+
+/**
+ * Data rows: text columns wrap (a long alliance name is never cut), every cell aligned to the top, each row as tall
+ * as its longest text. A file reader keeps the height; Excel fits it again to what the row holds.
+ */
 export function dataRowStyleSteps(
   sheet: string,
   columns: ReadonlyMap<EvaluationColumnKey, number>,
+  widths: ReadonlyMap<number, number>,
   colCount: number,
   firstRow: number,
-  rowCount: number,
+  rows: readonly RowText[],
 ): PlanStep[] {
-  if (rowCount <= 0) return [];
+  if (rows.length === 0) return [];
   const steps: PlanStep[] = [
-    { kind: "cellStyle", sheet, area: cell(firstRow, 0, rowCount, colCount), style: { vertical: "top", autofitRows: true } },
+    { kind: "cellStyle", sheet, area: cell(firstRow, 0, rows.length, colCount), style: { vertical: "top" } },
   ];
   for (const key of WRAPPED_KEYS) {
     const col = columns.get(key);
-    if (col !== undefined) steps.push({ kind: "cellStyle", sheet, area: cell(firstRow, col, rowCount, 1), style: { wrap: true } });
+    if (col !== undefined) steps.push({ kind: "cellStyle", sheet, area: cell(firstRow, col, rows.length, 1), style: { wrap: true } });
   }
+  rows.forEach((row, i) => {
+    let lines = row.minimumLines;
+    for (const [key, text] of Object.entries(row.texts) as [EvaluationColumnKey, string][]) {
+      const col = columns.get(key);
+      if (col !== undefined) lines = Math.max(lines, wrappedLines(text, widths.get(col) ?? 10));
+    }
+    steps.push({ kind: "cellStyle", sheet, area: cell(firstRow + i, 0), style: { rowHeight: lines * LINE_HEIGHT, autofitRows: true } });
+  });
   return steps;
 }
 
@@ -117,7 +157,8 @@ export function evaluationPageSetup(sheet: string, year: number, colCount: numbe
     kind: "pageSetup",
     sheet,
     orientation: "landscape",
-    paperSize: "letter",
+    // Oficio/Legal: the 23–26 columns on one page wide stay legible.
+    paperSize: "legal",
     fitTo: { wide: 1, tall: 0 },
     printTitleRows: { first: HEADER_ROW, last: HEADER_ROW },
     printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount },
@@ -130,4 +171,30 @@ export function evaluationPageSetup(sheet: string, year: number, colCount: numbe
     margins: { ...RECORD_MARGINS },
     centerHorizontally: true,
   };
+}
+
+/** What a row shows in its wrapped columns; a row with DOs keeps two lines for the Decisión typed C4/C5 bring. */
+export function rowText(alliance: AllianceEvaluation, decision: CellValue): RowText {
+  return {
+    texts: {
+      alliance: alliance.alliance,
+      cities: alliance.cities.join("; "),
+      status: alliance.status,
+      decision: typeof decision === "string" ? decision : "",
+    },
+    minimumLines: alliance.operations > 0 ? 2 : 1,
+  };
+}
+
+/** Column widths of a new sheet: Aliado and Ciudades as wide as their longest text (within bounds), so names print whole. */
+export function columnWidths(layout: readonly EvaluationColumn[], alliances: readonly AllianceEvaluation[]): Map<number, number> {
+  const longest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length));
+  const widths = new Map<number, number>();
+  layout.forEach((column, col) => {
+    let width = column.width;
+    if (column.key === "alliance") width = Math.min(40, Math.max(width, longest(alliances.map((a) => a.alliance)) + 2));
+    if (column.key === "cities") width = Math.min(28, Math.max(width, longest(alliances.map((a) => a.cities.join("; "))) + 2));
+    widths.set(col, width);
+  });
+  return widths;
 }

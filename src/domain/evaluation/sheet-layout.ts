@@ -73,7 +73,7 @@ export const EVALUATION_COLUMNS: readonly EvaluationColumn[] = [
   { key: "excluding", header: "Criterio excluyente", kind: "input", width: 11 },
   { key: "score", header: "Puntaje", kind: "formula", width: 9, numberFormat: "0.00" },
   { key: "rating", header: "Calificación", kind: "formula", width: 13 },
-  { key: "decision", header: "Decisión", kind: "formula", width: 22 },
+  { key: "decision", header: "Decisión", kind: "formula", width: 30 },
   { key: "previousScore", header: "Puntaje año anterior", kind: "history", width: 9, numberFormat: "0.00" },
   { key: "previousRating", header: "Calificación año anterior", kind: "history", width: 13 },
   { key: "change", header: "Variación", kind: "formula", width: 10 },

@@ -219,7 +219,8 @@ export interface PageSetupStep {
   kind: "pageSetup";
   sheet: string;
   orientation: "portrait" | "landscape";
-  paperSize: "letter";
+  /** Carta (8.5 × 11 in) or Oficio/Legal (8.5 × 14 in), as Colombian offices print. */
+  paperSize: "letter" | "legal";
   /**
    * Fit to this many pages wide and tall (tall 0 = as many as needed). Omitted = print at `scale`.
    * Excel ignores manual page breaks while fitting, so a sheet with `rowBreaks` uses `scale`.
