@@ -17,7 +17,7 @@ import {
   applyListValidation,
   applyNumberFormat,
 } from "./format-steps";
-import { applyCellStyle, applyPageSetup } from "./print-steps";
+import { applyCellStyle, applyPageSetup, normalizePrintAreas } from "./print-steps";
 import { copySheet, placeAt } from "./sheet-copy";
 import { appendTableRows, createTable, formulaValue, renameTable, resizeTable, tableAt } from "./table-steps";
 
@@ -175,5 +175,6 @@ export function applyPlan(wb: Workbook, plan: Plan): ApplyReport {
   }
   if (wroteFormulas) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   normalizeTables(wb);
+  normalizePrintAreas(wb);
   return { applied, warnings };
 }

@@ -1,6 +1,7 @@
-import type { Alignment, Borders, Fill, Font, PageSetup, PaperSize, Worksheet } from "exceljs";
+import type { Alignment, Borders, Fill, Font, PageSetup, PaperSize, Workbook, Worksheet } from "exceljs";
 import type { CellStyleStep, HeaderFooterText, PageSetupStep } from "../domain/workbook/plan";
-import { a1Address } from "../domain/workbook/a1";
+import { a1Address, columnLetters } from "../domain/workbook/a1";
+import type { GridArea } from "../domain/workbook/snapshot";
 import { cellAt } from "./exceljs-internals";
 
 /** "#1F4E78" → "FF1F4E78" (ExcelJS wants ARGB). */
@@ -64,6 +65,15 @@ function headerFooterText(text: HeaderFooterText | undefined): string | undefine
   return parts === "" ? undefined : parts;
 }
 
+/**
+ * "A$1:W$25": ExcelJS puts a "$" before each corner when it writes _xlnm.Print_Area, so the rows carry their own
+ * and the name comes out fully absolute ($A$1:$W$25), as Excel writes it.
+ */
+function printAreaText(area: GridArea): string {
+  const corner = (row: number, col: number) => `${columnLetters(col)}$${row + 1}`;
+  return `${corner(area.row, area.col)}:${corner(area.row + area.rowCount - 1, area.col + area.colCount - 1)}`;
+}
+
 export function applyPageSetup(ws: Worksheet, step: PageSetupStep): void {
   const { margins } = step;
   const setup: Partial<PageSetup> = {
@@ -72,12 +82,7 @@ export function applyPageSetup(ws: Worksheet, step: PageSetupStep): void {
     paperSize: PAPER_SIZES[step.paperSize],
     margins: { ...margins },
     horizontalCentered: step.centerHorizontally ?? false,
-    printArea: step.printArea
-      ? `${a1Address(step.printArea.row, step.printArea.col)}:${a1Address(
-          step.printArea.row + step.printArea.rowCount - 1,
-          step.printArea.col + step.printArea.colCount - 1,
-        )}`
-      : undefined,
+    printArea: step.printArea ? printAreaText(step.printArea) : undefined,
     printTitlesRow: step.printTitleRows ? `${step.printTitleRows.first + 1}:${step.printTitleRows.last + 1}` : undefined,
   };
   if (step.fitTo) {
@@ -99,5 +104,20 @@ export function applyPageSetup(ws: Worksheet, step: PageSetupStep): void {
   for (const row of step.rowBreaks ?? []) {
     // A break "at row n" in the file sits under row n; the page that follows starts at the step's row.
     if (row > 0) ws.getRow(row).addPageBreak();
+  }
+}
+
+/**
+ * A print area ExcelJS read from a file comes back as "A1:W25" and would be saved as the half-relative "$A1:$W25";
+ * rewritten so that every sheet's print area is saved absolute.
+ */
+export function normalizePrintAreas(wb: Workbook): void {
+  for (const ws of wb.worksheets) {
+    const area = ws.pageSetup?.printArea;
+    if (!area) continue;
+    ws.pageSetup.printArea = area
+      .split("&&")
+      .map((part) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2"))
+      .join("&&");
   }
 }
