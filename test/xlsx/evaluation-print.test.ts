@@ -128,6 +128,33 @@ describe("print settings of Evaluación AAAA, read back from the file", () => {
   });
 });
 
+describe("Fichas AAAA, one page per alliance", () => {
+  it("has a ficha per alliance, each after a manual page break, printed portrait at a fixed scale", async () => {
+    const wb = await readBook(folder.file("evaluado.xlsx"));
+    const alliances = headerOf(evaluationSheet(wb));
+    const ws = wb.getWorksheet(`Fichas ${YEAR}`);
+    if (!ws) throw new Error("no fichas");
+    const names: string[] = [];
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Aliado") names.push(String(row.getCell(2).value));
+    });
+    const evaluationNames: string[] = [];
+    const evaluation = evaluationSheet(wb);
+    for (let r = alliances.row + 1; typeof evaluation.getCell(r, 1).value === "string"; r++) evaluationNames.push(String(evaluation.getCell(r, 1).value));
+    expect(names).toEqual(evaluationNames);
+    expect(ws.pageSetup).toMatchObject({ orientation: "portrait", fitToPage: false, scale: 85 });
+    // ExcelJS does not read row breaks back: the package XML has them.
+    const buffer = readFileSync(folder.file("evaluado.xlsx"));
+    const workbookXml = (await packagePart(buffer, "xl/workbook.xml")) ?? "";
+    const rid = new RegExp(`<sheet [^>]*name="Fichas ${YEAR}"[^>]*r:id="([^"]+)"`).exec(workbookXml)?.[1] ?? "";
+    const rels = (await packagePart(buffer, "xl/_rels/workbook.xml.rels")) ?? "";
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? "";
+    const sheetXml = (await packagePart(buffer, `xl/${target.replace(/^\/?xl\//, "")}`)) ?? "";
+    const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    expect(breaks).toEqual(names.slice(1).map((_, i) => (i + 1) * 42));
+  });
+});
+
 /** The PDF's pages as text (pdftotext separates pages with a form feed). */
 async function pdfPages(pdf: string): Promise<string[]> {
   const { stdout } = await exec("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 64 * 1024 * 1024 });
@@ -149,6 +176,23 @@ describe("the evaluation printed by LibreOffice, and computed without the add-in
     expect(page).toMatch(/Página \d+ de \d+/);
     // Alliance names are printed whole, not cut by the column.
     expect(page).toContain("Agencia de Aduanas Rumichaca Ltda.");
+
+    // The fichas: one page each, nothing of a ficha spilling onto another page.
+    const fichaPages = pages.filter((p) => p.includes("Ficha por aliado"));
+    const wb = await readBook(folder.file("evaluado.xlsx"));
+    const fichas = wb.getWorksheet(`Fichas ${YEAR}`);
+    const names: string[] = [];
+    fichas?.eachRow((row) => {
+      if (row.getCell(1).value === "Aliado") names.push(String(row.getCell(2).value));
+    });
+    expect(fichaPages).toHaveLength(names.length);
+    fichaPages.forEach((p, i) => {
+      expect(p).toContain("Ficha de evaluación de desempeño del socio comercial");
+      expect(p.replace(/\s+/g, " ")).toContain(names[i] ?? "?");
+      for (const label of ["Cifras medidas", "C5 Cumplimiento legal y seguridad", "Calificación", "Decisión", "Observaciones", "Plan de mejora", "Aprobado por — Gerente General", "Firma"]) {
+        expect(p).toContain(label);
+      }
+    });
   }, 120_000);
 
   it("rates every alliance in LibreOffice exactly as evaluar --json, with no #NAME?", async () => {
@@ -193,5 +237,22 @@ describe("the evaluation printed by LibreOffice, and computed without the add-in
         rating: a.rating,
       });
     }
+
+    // Each ficha looks its alliance up in the evaluation: the same Puntaje and Calificación, recalculated.
+    const fichasCsv = files.find((name) => name.normalize("NFC") === `tecleado-Fichas ${YEAR}.csv`);
+    const fichaText = readFileSync(path.join(csvDir, fichasCsv ?? "missing"), "utf8");
+    expect(fichaText).not.toMatch(/#NAME\?|#NOMBRE\?|Err:|#REF!/);
+    const fichaLines = fichaText.split(/\r?\n/).map((l) => l.split(",").map((f) => f.replace(/^"|"$/g, "")));
+    const fichaNames = fichaLines.filter((l) => l[0] === "Aliado").map((l) => l[1]);
+    const fichaScores = fichaLines.filter((l) => l[0] === "Puntaje (0 a 100)").map((l) => Number(l[1]));
+    const fichaRatings = fichaLines.filter((l) => l[0] === "Calificación").map((l) => l[1]);
+    expect(fichaNames).toEqual(report.alliances.map((a) => a.alliance));
+    report.alliances.forEach((a, i) => {
+      expect({ alliance: a.alliance, score: fichaScores[i], rating: fichaRatings[i] }).toEqual({
+        alliance: a.alliance,
+        score: expect.closeTo(a.score ?? NaN, 2),
+        rating: a.rating,
+      });
+    });
   }, 120_000);
 });

@@ -11,7 +11,10 @@ import type { BandSource, WeightSource } from "./parameter-sources";
 import { planNewSheet } from "./plan-new-sheet";
 import { planRefresh } from "./plan-refresh";
 import { readPreviousEvaluation } from "./history";
-import { columnByKey } from "./sheet-layout";
+import type { ManualInputs } from "./compute-evaluation";
+import { planFichas } from "./plan-fichas";
+import { sameText } from "./text-key";
+import { columnByKey, evaluationSheetName } from "./sheet-layout";
 
 export interface EvaluationPlanOptions {
   year: number;
@@ -65,5 +68,29 @@ export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPl
   const context = { year, today, result, formulas, bands, previous };
   const plan = existing ? planRefresh(existing, context) : planNewSheet(context);
   const paramNotes = plan.steps.length > 0 || !existing ? weights.notes : [];
-  return { steps: plan.steps, notes: [...plan.notes, ...paramNotes] };
+  // Fichas read the evaluation table: none while it is missing or unusable.
+  const tableReady = !existing || (existing.table !== null && existing.columns.has("alliance"));
+  const inputs = existing ? sheetInputs(existing) : new Map<string, ManualInputs>();
+  const fichas = tableReady
+    ? planFichas(snapshot, {
+        year,
+        today,
+        alliances: result.alliances,
+        weights,
+        bands,
+        previous,
+        inputs: (alliance) => [...inputs].find(([name]) => sameText(name, alliance))?.[1] ?? {},
+        header: (key) => (existing ? (existing.headers.get(key) ?? null) : columnByKey(key).header),
+      })
+    : { steps: [], notes: [] };
+  const notes = [...plan.notes, ...fichas.notes, ...paramNotes];
+  const upToDate = notes.findIndex((n) => /ya estaba al día/.test(n));
+  if (fichas.steps.length > 0 && upToDate >= 0) notes.splice(upToDate, 1);
+  // The evaluation sheet stays the one selected at the end.
+  const last = plan.steps.at(-1);
+  const steps =
+    last?.kind === "activate"
+      ? [...plan.steps.slice(0, -1), ...fichas.steps, last]
+      : [...plan.steps, ...fichas.steps, ...(fichas.steps.length > 0 ? [{ kind: "activate" as const, sheet: evaluationSheetName(year) }] : [])];
+  return { steps, notes };
 }
