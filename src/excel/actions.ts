@@ -127,7 +127,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         const snapshot = await readSnapshot(context);
         const sheet = evaluationSheetName(year);
         // The weights, bands and typed scores the sheet's formulas use, so the preview shows what the sheet will.
-        const evaluation = evaluateWorkbook(snapshot, year);
+        const evaluation = evaluateWorkbook(snapshot, year, now());
         return {
           year,
           sheet,

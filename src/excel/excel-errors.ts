@@ -1,3 +1,4 @@
+import { EvaluationRefusedError } from "../domain/evaluation";
 import { NonconformityInputError } from "../domain/workbook";
 import { PlanNotApplicableError } from "./apply-plan";
 
@@ -19,7 +20,14 @@ const ADVICE: Record<string, string> = {
 /** A Spanish sentence for any error raised while `doing` (e.g. "preparar el cuadro"): what failed and what to do. */
 export function spanishErrorMessage(error: unknown, doing: string): string {
   // These carry a sentence written for the user already.
-  if (error instanceof UserFacingError || error instanceof PlanNotApplicableError || error instanceof NonconformityInputError) return error.message;
+  if (
+    error instanceof UserFacingError ||
+    error instanceof PlanNotApplicableError ||
+    error instanceof NonconformityInputError ||
+    error instanceof EvaluationRefusedError
+  ) {
+    return error.message;
+  }
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
   const detail = error instanceof Error ? error.message : String(error);
   const advice = ADVICE[code] ?? "Vuelva a intentarlo; si el error sigue, guarde el libro, ciérrelo y ábralo de nuevo.";

@@ -22,6 +22,8 @@ const actions: Actions = {
         { rule: "ans-incumplido", severity: "advertencia", sheet: "Operaciones", cell: "R12", row: 11, col: 17, rowKey: "DO-2026-0042", message: "El DO tardó 7 días hábiles y la meta es 5." },
       ],
       summary: { errors: 2, warnings: 1, byRule: { "campo-obligatorio": 1, "nit-invalido": 1, "ans-incumplido": 1 }, bySheet: { Operaciones: 2, Alianzas: 1 } },
+      operations: 42,
+      operationsSheet: "Operaciones",
     }),
   seleccionarCelda: () => later(undefined),
   registrarNoConformidad: () => later({ ...change(["Se registró NC-2026-007."]), number: "NC-2026-007" }),

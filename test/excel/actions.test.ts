@@ -182,6 +182,24 @@ describe("Excel actions against the fake workbook", () => {
     expect(sheet.charts).toHaveLength(1);
   });
 
+  it("refuses to preview or generate a year without DOs with the domain's message, adding no sheet", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const sheetsBefore = book.sheets.map((s) => s.name);
+    await expect(actions.vistaPreviaEvaluacion(1990)).rejects.toThrow(/^No hay DOs con «Fecha apertura DO» en 1990/);
+    await expect(actions.generarEvaluacion(1990)).rejects.toThrow(/^No hay DOs con «Fecha apertura DO» en 1990/);
+    expect(book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it("generates the unfinished current year, saying it is partial", async () => {
+    const { actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const generated = await actions.generarEvaluacion(2026);
+    expect(generated.notes[0]).toMatch(/^El año 2026 aún no termina: la evaluación es parcial, .* hasta el 2026-03-16/);
+  });
+
   it("turns an Excel failure into a Spanish message that says what to do", async () => {
     const { actions } = emptyBook();
     await expect(actions.seleccionarCelda("No existe", "A1")).rejects.toThrow(/^No se pudo seleccionar la celda A1 de la hoja No existe\./);

@@ -1,6 +1,6 @@
-import { evaluateWorkbook, evaluationToJson, planEvaluation } from "../../domain/evaluation";
+import { EvaluationRefusedError, evaluateWorkbook, evaluationToJson, partialLabel, partialWarning, planEvaluation } from "../../domain/evaluation";
 import type { EvaluationJson } from "../../domain/evaluation";
-import { applyPlan, readSnapshot, saveWorkbookFile } from "../../xlsx";
+import { applyPlan, readSnapshot, saveWorkbookFile, UnusableInputError } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { EVALUATE_HELP } from "../help-text";
@@ -10,8 +10,9 @@ function percent(value: number | null): string {
   return value === null ? "—" : `${value.toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
 }
 
-function evaluationText(json: EvaluationJson, output: string): string {
-  const lines = [`Evaluación de desempeño ${json.year} — ${json.alliances.length} alianzas`, ""];
+function evaluationText(json: EvaluationJson, output: string, partial: string | null): string {
+  const title = `Evaluación de desempeño ${json.year}${partial ? ` ${partial}` : ""} — ${json.alliances.length} alianzas`;
+  const lines = [title, ""];
   const width = Math.max(6, ...json.alliances.map((a) => a.alliance.length));
   lines.push(`  ${"Aliado".padEnd(width)}  ${"DOs".padStart(5)}  ${"A tiempo".padStart(9)}  ${"NC".padStart(3)}  ${"Puntaje".padStart(7)}  Calificación`);
   for (const a of json.alliances) {
@@ -46,18 +47,23 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   try {
     plan = planEvaluation(snapshot, { year, today: io.today });
   } catch (error) {
+    // A year without DOs, a workbook without alliances: one sentence, exit 2, nothing written.
+    if (error instanceof EvaluationRefusedError) throw new UnusableInputError(error.message, { cause: error });
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
   const report = applyPlan(workbook, plan);
   await saveWorkbookFile(workbook, output);
   // The weights and bands the sheet's formulas reference, so the report matches the Puntaje the file shows.
-  const result = evaluateWorkbook(readSnapshot(workbook), year);
+  const result = evaluateWorkbook(readSnapshot(workbook), year, io.today);
   const json = evaluationToJson(result);
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
-  for (const note of plan.notes) say(`• ${note}\n`);
+  // The partial-year warning goes to stderr in both modes: a script reading stdout must not miss it.
+  const partial = partialWarning(year, result.partialThrough);
+  if (partial) io.stderr(`! ${partial}\n`);
+  for (const note of plan.notes) if (note !== partial) say(`• ${note}\n`);
   for (const warning of report.warnings) say(`! ${warning}\n`);
-  io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, output));
+  io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, output, partialLabel(result.partialThrough)));
   return EXIT.ok;
 }

@@ -234,4 +234,21 @@ describe("planPreparation on workbooks coordinators already have", () => {
     expect(readWorkbookModel(after).alliances[0]).toMatchObject({ name: "Agencia Caribe", cities: ["Cartagena"], contractEnd: serial(2027, 1, 1) });
     expect(planPreparation(after, { today }).steps).toEqual([]);
   });
+
+  it("names the sheet where the partners' table really is in the list messages («Aliados», not «Alianzas»)", () => {
+    const before = buildSnapshot([
+      { name: "Cuadro", rows: LEGACY_ROWS },
+      { name: "Aliados", rows: [["Alianza", "NIT", "Cobertura", "Vencimiento"], ["Agencia Caribe", "800197268-4", "Cartagena", serial(2027, 1, 1)]] },
+    ]);
+    const { plan } = prepare(before);
+    const allianceLists = plan.steps.flatMap((step) =>
+      step.kind === "listValidation" && "formula" in step.source && step.source.formula.includes("tblAlianzas") ? [step] : [],
+    );
+    // The operations' Aliado column and the non-conformities' Aliado column both list tblAlianzas.
+    expect(allianceLists.map((step) => step.sheet).sort()).toEqual(["Cuadro", "No Conformidades"]);
+    for (const step of allianceLists) {
+      expect(step.errorMessage).toContain("(la hoja «Aliados»)");
+      expect(step.errorMessage).not.toContain("«Alianzas»");
+    }
+  });
 });
