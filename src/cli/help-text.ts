@@ -6,12 +6,14 @@ Uso:
   control-alianzas preparar <entrada.xlsx> --salida <salida.xlsx>
   control-alianzas validar <archivo.xlsx> [--json]
   control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]
+  control-alianzas exportar <archivo.xlsx> --salida <copia.xlsx>
 
 Comandos:
   preparar   Convierte el cuadro en tablas de Excel con encabezados, listas, formatos y fórmulas;
              guarda una copia de respaldo de cada hoja que reestructura. Nunca modifica la entrada.
   validar    Revisa las reglas del cuadro (DO duplicados, fechas, hitos, alianzas, contratos, NC…).
   evaluar    Genera o actualiza la hoja «Evaluación AAAA» de desempeño anual de las alianzas.
+  exportar   Copia para compartir con quien no tiene el complemento: fórmulas ADUANA → valores.
 
 Use «control-alianzas <comando> --help» para ver las opciones de cada comando.
 
@@ -60,4 +62,17 @@ Opciones:
   --salida <archivo.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
   --json                    imprime las cifras de la evaluación en JSON
   --help                    muestra esta ayuda
+`;
+
+export const EXPORT_HELP = `Uso: control-alianzas exportar <archivo.xlsx> --salida <copia.xlsx>
+
+Escribe una copia del libro para compartir con quien no tiene el complemento (aliados, auditores):
+cada fórmula ADUANA se reemplaza por su valor (el calculado en el archivo o, si no lo tiene, el que
+calcula el complemento), de modo que nadie ve #¿NOMBRE?. Todo lo demás queda igual: fórmulas de
+Excel, tablas, listas y formatos. Cada hoja lleva una nota a la derecha de sus datos que dice que es
+una copia estática y de qué fecha. La entrada nunca se modifica.
+
+Opciones:
+  --salida <copia.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
+  --help                  muestra esta ayuda
 `;

@@ -2,15 +2,17 @@ import { UnusableInputError } from "../xlsx";
 import { UsageError } from "./arguments";
 import { EXIT, type CliIo } from "./cli-io";
 import { evaluateCommand } from "./commands/evaluate-command";
+import { exportCommand } from "./commands/export-command";
 import { prepareCommand } from "./commands/prepare-command";
 import { validateCommand } from "./commands/validate-command";
-import { EVALUATE_HELP, GENERAL_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
+import { EVALUATE_HELP, EXPORT_HELP, GENERAL_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
 import { runInProcess } from "./process-entry";
 
 const COMMANDS = {
   preparar: { run: prepareCommand, help: PREPARE_HELP },
   validar: { run: validateCommand, help: VALIDATE_HELP },
   evaluar: { run: evaluateCommand, help: EVALUATE_HELP },
+  exportar: { run: exportCommand, help: EXPORT_HELP },
 } as const;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {
