@@ -5,7 +5,7 @@ export const GENERAL_HELP = `Control de Alianzas — cuadro de control de operac
 Uso:
   control-alianzas preparar <entrada.xlsx> --salida <salida.xlsx>
   control-alianzas validar <archivo.xlsx> [--json]
-  control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]
+  control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]
   control-alianzas exportar <archivo.xlsx> --salida <copia.xlsx>
 
 Comandos:
@@ -50,7 +50,7 @@ Opciones:
 Estado de salida: 0 sin errores (puede haber advertencias), 1 hay errores, 2 no se pudo usar el archivo.
 `;
 
-export const EVALUATE_HELP = `Uso: control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]
+export const EVALUATE_HELP = `Uso: control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]
 
 Genera o actualiza la hoja «Evaluación AAAA»: una fila por alianza con DOs atendidos, % de
 cumplimiento ANS, no conformidades, criterios C1–C5, puntaje, calificación y decisión. Al
@@ -59,7 +59,10 @@ El gráfico de cumplimiento solo se dibuja en Excel con el complemento.
 
 Opciones:
   --anio AAAA               año evaluado (obligatorio)
-  --salida <archivo.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
+  --salida <archivo.xlsx>   archivo que se escribe (obligatorio salvo con --pdf; distinto de la entrada)
+  --pdf <archivo.pdf>       escribe también el PDF de la evaluación y de las fichas, listo para firmar;
+                            usa LibreOffice (soffice): si no está instalado no se escribe nada y se
+                            indica cómo instalarlo
   --json                    imprime las cifras de la evaluación en JSON
   --help                    muestra esta ayuda
 `;

@@ -32,3 +32,4 @@ export {
   evaluationTableName,
   evaluationTitle,
 } from "./sheet-layout";
+export { printedEvaluationSheets } from "./printed-sheets";
