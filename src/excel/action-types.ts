@@ -59,6 +59,8 @@ export interface EvaluationPreview {
   sheet: string;
   /** Whether the sheet exists already (Generar refreshes it, keeping what the evaluator typed). */
   exists: boolean;
+  /** The warning when the year has not ended (the evaluation is partial, up to today); null for a complete year. */
+  partial: string | null;
   rows: EvaluationPreviewRow[];
 }
 

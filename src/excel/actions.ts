@@ -1,5 +1,5 @@
 import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
-import { evaluateWorkbook, evaluationSheetName, planEvaluation } from "../domain/evaluation";
+import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation } from "../domain/evaluation";
 import { planSampleData } from "../domain/sample";
 import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
@@ -132,6 +132,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
           year,
           sheet,
           exists: snapshot.sheets.some((s) => s.name === sheet),
+          partial: partialWarning(year, evaluation.partialThrough),
           rows: evaluation.alliances.map((a) => ({
             alliance: a.alliance,
             operations: a.operations,

@@ -47,6 +47,7 @@ const actions: Actions = {
       year,
       sheet: `Evaluación ${year}`,
       exists: false,
+      partial: null,
       rows: [
         { alliance: "Aduanas del Caribe", operations: 120, onTimePct: 96, score: 91.5, rating: "Excelente" as const, decision: "Mantener / renovar" },
         { alliance: "Frontera Norte", operations: 0, onTimePct: null, score: null, rating: null, decision: null },

@@ -198,6 +198,8 @@ describe("Excel actions against the fake workbook", () => {
     await actions.cargarDatosEjemplo();
     const generated = await actions.generarEvaluacion(2026);
     expect(generated.notes[0]).toMatch(/^El año 2026 aún no termina: la evaluación es parcial, .* hasta el 2026-03-16/);
+    expect((await actions.vistaPreviaEvaluacion(2026)).partial).toBe(generated.notes[0]);
+    expect((await actions.vistaPreviaEvaluacion(2025)).partial).toBeNull();
   });
 
   it("turns an Excel failure into a Spanish message that says what to do", async () => {
