@@ -50,6 +50,13 @@ describe("evaluar --pdf with LibreOffice installed", () => {
     expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
+  it("writes the same workbook as without --pdf", async () => {
+    const plain = await run("evaluar", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("sin-pdf.xlsx"));
+    expect(plain.status).toBe(0);
+    const read = async (file: string) => readSnapshot(await new ExcelJS.Workbook().xlsx.readFile(file));
+    expect(await read(folder.file("evaluado.xlsx"))).toEqual(await read(folder.file("sin-pdf.xlsx")));
+  });
+
   it("prints the evaluation's title and every alliance, and none of the other sheets", () => {
     const text = pdfText(pdf);
     expect(text).toContain("Evaluación de desempeño de socios comerciales — 2025");

@@ -80,16 +80,17 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   }
   const report = applyPlan(workbook, plan);
   const written: string[] = [];
-  if (output !== undefined) {
-    await saveWorkbookFile(workbook, output);
-    written.push(output);
-  }
+  // The PDF first: when LibreOffice fails, nothing at all is written.
   if (pdf !== undefined && soffice !== null) {
     const sheets = printedEvaluationSheets(workbook.worksheets.map((ws) => ws.name), year);
     if (sheets.length === 0) throw new UnusableInputError(`No se encontró la hoja de la evaluación ${year} para imprimirla; no se escribió «${pdf}».`);
     await convertToPdf(soffice, await printWorkbook(workbook, sheets), pdf);
-    written.push(pdf);
   }
+  if (output !== undefined) {
+    await saveWorkbookFile(workbook, output);
+    written.push(output);
+  }
+  if (pdf !== undefined) written.push(pdf);
   // The weights and bands the sheet's formulas reference, so the report matches the Puntaje the file shows.
   const result = evaluateWorkbook(readSnapshot(workbook), year, io.today);
   const json = evaluationToJson(result);
