@@ -66,8 +66,10 @@ export async function convertToPdf(soffice: string, workbook: Buffer, pdfPath: s
         { timeout: CONVERSION_TIMEOUT_MS },
       );
     } catch (error) {
+      const said = typeof error === "object" && error !== null && "stderr" in error ? String(error.stderr).trim().split("\n")[0] : "";
       throw new UnusableInputError(
-        `LibreOffice no pudo convertir la evaluación a PDF (${soffice}); no se escribió «${pdfPath}». Ciérrelo si está abierto y vuelva a intentarlo.`,
+        `LibreOffice no pudo convertir la evaluación a PDF (${soffice}); no se escribió «${pdfPath}». ` +
+          `Ciérrelo si está abierto y vuelva a intentarlo.${said ? ` LibreOffice dijo: ${said}` : ""}`,
         { cause: error },
       );
     }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { printedEvaluationSheets } from "../../src/domain/evaluation";
@@ -94,6 +94,30 @@ describe("evaluar --pdf without LibreOffice", () => {
     expect(result.stderr).toContain("libreoffice.org");
     expect(existsSync(pdf)).toBe(false);
     expect(existsSync(output)).toBe(false);
+  });
+});
+
+describe("evaluar --pdf when LibreOffice fails", () => {
+  const savedPath = process.env["PATH"];
+  afterEach(() => {
+    process.env["PATH"] = savedPath;
+  });
+
+  it("says so, exits 2 and writes neither a partial PDF nor the workbook", async () => {
+    const bin = folder.file("soffice-roto");
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, "soffice"), "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n");
+    chmodSync(path.join(bin, "soffice"), 0o755);
+    process.env["PATH"] = bin;
+    const pdf = folder.file("roto.pdf");
+    const output = folder.file("roto.xlsx");
+    const result = await run("evaluar", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", output, "--pdf", pdf);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^LibreOffice no pudo convertir la evaluación a PDF .*no se escribió «.*roto\.pdf»/);
+    expect(result.stderr).toContain("LibreOffice dijo: Error: source file could not be loaded");
+    expect(existsSync(pdf)).toBe(false);
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(path.dirname(pdf)).filter((name) => name.includes("roto"))).toEqual(["soffice-roto"]);
   });
 });
 
