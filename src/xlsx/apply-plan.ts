@@ -18,7 +18,7 @@ import {
   applyNumberFormat,
 } from "./format-steps";
 import { copySheet, placeAt } from "./sheet-copy";
-import { appendTableRows, createTable, excelJsResult, formulaValue, renameTable, resizeTable, tableAt } from "./table-steps";
+import { appendTableRows, createTable, formulaValue, renameTable, resizeTable, tableAt } from "./table-steps";
 
 export interface ApplyReport {
   /** Steps carried out. */
@@ -41,8 +41,7 @@ function writeCells(ws: Worksheet, step: WriteCellsStep): boolean {
       cell.value = formulaValue(write.formula, write.result, tableAt(ws, write.row, write.col));
       wroteFormula = true;
     } else {
-      // "#N/A" and the other error texts become error values, as when typed in Excel (and written by Office.js).
-      cell.value = excelJsResult(write.value ?? undefined) ?? null;
+      cell.value = write.value ?? null;
     }
   }
   return wroteFormula;

@@ -122,7 +122,8 @@ export function planStaticCopy(snapshot: WorkbookSnapshot, options: StaticCopyOp
             if (!usable || computed === "unknown") result.uncomputable.push(qualifiedAddress(sheet.name, a1Address(row, col)));
           }
         }
-        // A formula that showed "" becomes an empty cell, as the user saw it.
+        // A formula that showed "" becomes an empty cell, as the user saw it. A cached error (#VALUE!…) is written as
+        // its text, which both adapters keep as text: the copy shows what the source showed.
         cells.push({ row, col, value: value === "" ? null : value, expected: formula });
         result.replaced++;
       });
