@@ -151,7 +151,10 @@ async function main() {
       await page.locator("button:not([aria-expanded])", { hasText: /^Validar$/ }).click();
       await page.getByText("2 errores · 1 advertencia").waitFor();
       await page.getByRole("button", { name: "Registrar NC para DO-2026-0042" }).click();
-      assert((await page.getByRole("combobox", { name: /Tipo/ }).inputValue()) === "Incumplimiento ANS", "el formulario no se llenó");
+      // The form is filled after React re-renders: wait for it rather than reading at once (flaky under load).
+      const tipo = page.getByRole("combobox", { name: /Tipo/ });
+      await page.waitForFunction((el) => el?.value === "Incumplimiento ANS", await tipo.elementHandle(), { timeout: 10_000 }).catch(() => undefined);
+      assert((await tipo.inputValue()) === "Incumplimiento ANS", "el formulario no se llenó");
       await page.getByRole("button", { name: "Ver resumen" }).click();
       await page.getByText("Frontera Norte — contrato CT-07", { exact: false }).waitFor();
       await page.getByRole("button", { name: "Vista previa" }).click();
