@@ -1,18 +1,30 @@
-import type { Plan } from "../../src/domain/workbook/plan";
+import type { AppendTableRowsStep, Plan } from "../../src/domain/workbook/plan";
+import type { GridArea, WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
+import { planTableAppend, type AppendedCell } from "../../src/domain/workbook/table-append";
 import { applyPlan, PlanNotApplicableError } from "../../src/excel/apply-plan";
 import { readSnapshot } from "../../src/excel/read-snapshot";
 import { fakeContext, installFakeExcel } from "../support/fake-excel/fake-excel";
 import { FakeWorkbook } from "../support/fake-excel/fake-workbook";
 import { operationsBook } from "../support/fake-excel/operations-book";
 
-async function apply(book: FakeWorkbook, plan: Plan, maxPayloadBytes?: number) {
+async function apply(book: FakeWorkbook, plan: Plan | ((snapshot: WorkbookSnapshot) => Plan), maxPayloadBytes?: number) {
   installFakeExcel(book);
   // The fake implements the members of Excel.RequestContext the adapter uses.
   const context = fakeContext(book) as unknown as Excel.RequestContext;
   const snapshot = await readSnapshot(context);
   const before = book.syncs.length;
-  const report = await applyPlan(context, plan, snapshot, { maxPayloadBytes });
+  const report = await applyPlan(context, typeof plan === "function" ? plan(snapshot) : plan, snapshot, { maxPayloadBytes });
   return { report, applySyncs: book.syncs.slice(before) };
+}
+
+/** The domain's placement of new rows for a table of the snapshot. */
+function append(snapshot: WorkbookSnapshot, table: string, rows: AppendedCell[][], area?: GridArea): AppendTableRowsStep {
+  const sheet = snapshot.sheets.find((s) => s.tables.some((t) => t.name === table));
+  const found = sheet?.tables.find((t) => t.name === table);
+  if (!sheet || !found) throw new Error(`no table ${table}`);
+  const placed = planTableAppend({ sheet, table, area: area ?? found.area, rows });
+  if (!placed.step) throw new Error(`blocked at ${placed.blocker}`);
+  return placed.step;
 }
 
 const plan = (steps: Plan["steps"]): Plan => ({ steps, notes: [] });
@@ -87,7 +99,7 @@ describe("applyPlan", () => {
     expect(report.conflicts).toEqual(["La celda Operaciones!Q5 cambió desde que se leyó; no se sobrescribió."]);
   });
 
-  it("spends the same syncs for 100 and 20,000 rows, with recalculation suspended while values go in", async () => {
+  it("keeps every sync under 4 MB for 100 and 20,000 rows, with recalculation suspended while values go in", async () => {
     const formula = "=ADUANA.ESTADO_ANS([@[Fecha llegada mercancía]],[@[Fecha levante / autorización]],[@[Meta ANS (días hábiles)]],ADUANA_HOY)";
     const run = async (rows: number) => {
       const book = operationsBook(rows);
@@ -102,9 +114,14 @@ describe("applyPlan", () => {
     };
     const small = await run(100);
     const large = await run(20_000);
-    expect(small.applySyncs.length).toBe(3);
-    expect(large.applySyncs.length).toBe(small.applySyncs.length);
-    expect(large.applySyncs.map((s) => s.calculationSuspended)).toEqual([false, true, false]);
+    // Table shape, key column (DO), target cells, values, formats.
+    expect(small.applySyncs.map((s) => s.calculationSuspended)).toEqual([false, false, false, true, false]);
+    // 20,000 formulas of ~150 bytes are 3 MB to write: a few more syncs, each under the limit.
+    expect(large.applySyncs.length).toBeGreaterThan(small.applySyncs.length);
+    expect(large.applySyncs.length).toBeLessThanOrEqual(small.applySyncs.length + 4);
+    for (const s of large.applySyncs) expect(Math.max(s.bytes, s.responseBytes)).toBeLessThanOrEqual(4_000_000);
+    const writes = large.applySyncs.filter((s) => s.bytes > 1_000);
+    expect(writes.every((s) => s.calculationSuspended)).toBe(true);
     expect(large.report.cellsWritten).toBe(20_000);
   });
 
@@ -144,11 +161,11 @@ describe("applyPlan", () => {
         { kind: "createTable", sheet: "Evaluación 2025", table: "tblEvaluacion2025", area: { row: 0, col: 0, rowCount: 2, colCount: 3 }, style: "TableStyleMedium2" },
         { kind: "numberFormat", sheet: "Evaluación 2025", area: { row: 1, col: 1, rowCount: 1, colCount: 1 }, format: "0.0%" },
         {
-          kind: "listValidation",
+          kind: "wholeNumberValidation",
           sheet: "Evaluación 2025",
           area: { row: 1, col: 2, rowCount: 1, colCount: 1 },
-          source: { values: [] },
-          wholeNumberBetween: { min: 1, max: 5 },
+          min: 1,
+          max: 5,
           errorMessage: "Escriba un puntaje entero de 1 a 5.",
         },
         { kind: "listValidation", sheet: "Evaluación 2025", area: { row: 1, col: 0, rowCount: 1, colCount: 1 }, source: { formula: "=INDIRECT(\"tblAlianzas[Aliado]\")" }, errorMessage: "Elija un aliado de la lista." },
@@ -181,13 +198,12 @@ describe("applyPlan", () => {
   it("copies a sheet before restructuring it, grows its table and appends rows", async () => {
     const book = operationsBook(2);
     const sheet = book.sheet("Operaciones");
-    await apply(
-      book,
+    await apply(book, (snapshot) =>
       plan([
         { kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" },
         { kind: "writeCells", sheet: "Operaciones", cells: [{ row: 0, col: 21, value: "Mi columna", expected: null }] },
         { kind: "resizeTable", sheet: "Operaciones", table: "tblOperaciones", area: { row: 0, col: 0, rowCount: 3, colCount: 22 } },
-        { kind: "appendTableRows", sheet: "Operaciones", table: "tblOperaciones", rows: [[...Array(21).fill(null).map((_, i) => (i === 0 ? "DO-9" : null)), { formula: "=1+1" }]] },
+        append(snapshot, "tblOperaciones", [[...Array(21).fill(null).map((_, i) => (i === 0 ? "DO-9" : null)), { formula: "=1+1" }]], { row: 0, col: 0, rowCount: 3, colCount: 22 }),
       ]),
     );
     expect(book.sheet("Respaldo Operaciones").content(1, 0)).toBe("DO-000001");
@@ -198,7 +214,8 @@ describe("applyPlan", () => {
 
   it("refuses to restructure when this Excel cannot keep a backup copy, before writing anything", async () => {
     const book = operationsBook(2);
-    book.apiVersion = 9;
+    // Worksheet.copy is ExcelApi 1.7: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-7-requirement-set
+    book.apiVersion = 6;
     await expect(
       apply(book, plan([
         { kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" },
@@ -224,7 +241,7 @@ describe("applyPlan", () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción", "Año"], [null, null, "=YEAR([@Fecha])"]]);
     book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 3 });
-    const { report } = await apply(book, plan([{ kind: "appendTableRows", sheet: "NC", table: "tblNC", rows: [["NC-1", "uno", null], ["NC-2", "dos", { formula: "=YEAR([@Fecha])" }]] }]));
+    const { report } = await apply(book, (snapshot) => plan([append(snapshot, "tblNC", [["NC-1", "uno", null], ["NC-2", "dos", null]])]));
     expect([1, 2].map((r) => [0, 1, 2].map((c) => sheet.content(r, c)))).toEqual([
       ["NC-1", "uno", "=YEAR([@Fecha])"],
       ["NC-2", "dos", "=YEAR([@Fecha])"],
@@ -233,7 +250,7 @@ describe("applyPlan", () => {
     expect(report.conflicts).toEqual([]);
   });
 
-  it("leaves a blank bottom row a co-author filled since the read and appends below it", async () => {
+  it("stops, writing nothing, when a co-author typed into the blank row the new row was meant for", async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], [null, null]]);
     book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
@@ -242,10 +259,13 @@ describe("applyPlan", () => {
     const context = fakeContext(book) as unknown as Excel.RequestContext;
     const snapshot = await readSnapshot(context);
     sheet.put(1, 0, [["NC-9", "escrita por otra persona"]]);
-    await applyPlan(context, plan([{ kind: "appendTableRows", sheet: "NC", table: "tblNC", rows: [["NC-1", "mía"]] }]), snapshot);
+    await expect(applyPlan(context, plan([append(snapshot, "tblNC", [["NC-1", "mía"]])]), snapshot)).rejects.toThrow(
+      /La celda NC!A2, donde iba una fila nueva de la tabla, cambió desde que se leyó/,
+    );
     expect([1, 2].map((r) => [sheet.content(r, 0), sheet.content(r, 1)])).toEqual([
       ["NC-9", "escrita por otra persona"],
-      ["NC-1", "mía"],
+      ["", ""],
     ]);
+    expect(sheet.tables[0]?.rowCount).toBe(2);
   });
 });

@@ -152,15 +152,17 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
         break;
       case "appendTableRows": {
         const { sheet, table } = tableNamed(step.table);
-        for (const row of step.rows) {
-          const r = table.area.row + table.area.rowCount;
-          row.forEach((cell, c) => {
-            checkExpected(sheet, r, table.area.col + c, null);
-            if (cell !== null && typeof cell === "object") write(sheet, r, table.area.col + c, { formula: cell.formula, value: cell.result ?? null });
-            else write(sheet, r, table.area.col + c, cell);
-          });
-          table.area.rowCount++;
+        const same = (a: GridArea, b: GridArea) => a.row === b.row && a.col === b.col && a.rowCount === b.rowCount && a.colCount === b.colCount;
+        if (!same(table.area, step.area)) throw new Error(`Plan mal leído: la tabla ${step.table} no ocupa el área que el plan esperaba`);
+        if (step.newArea.row !== step.area.row || step.newArea.col !== step.area.col || step.newArea.colCount !== step.area.colCount) {
+          throw new Error("appendTableRows movió la tabla");
         }
+        for (const cell of step.cells) {
+          if (!overlaps({ row: cell.row, col: cell.col, rowCount: 1, colCount: 1 }, step.newArea)) throw new Error("appendTableRows escribe fuera de la tabla");
+          checkExpected(sheet, cell.row, cell.col, cell.expected);
+          write(sheet, cell.row, cell.col, cell.formula ? { formula: cell.formula, value: cell.result ?? null } : (cell.value ?? null));
+        }
+        table.area = { ...step.newArea };
         break;
       }
       case "numberFormat": {
@@ -172,6 +174,11 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
         const sheet = sheetNamed(step.sheet);
         const source = "formula" in step.source ? step.source.formula : step.source.values.join(",");
         forArea(step.area, (r, c) => sheet.validations.set(`${r},${c}`, source));
+        break;
+      }
+      case "wholeNumberValidation": {
+        const sheet = sheetNamed(step.sheet);
+        forArea(step.area, (r, c) => sheet.validations.set(`${r},${c}`, `entero ${step.min}-${step.max}`));
         break;
       }
       case "conditionalFormat":

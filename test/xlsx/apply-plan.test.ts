@@ -1,3 +1,4 @@
+import { planTableAppend } from "../../src/domain/workbook/table-append";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import type { Plan } from "../../src/domain/workbook/plan";
@@ -134,10 +135,14 @@ describe("applyPlan → save → load → readSnapshot", () => {
 
   it("appends table rows below the data and grows the table, its validation and its calculated column", async () => {
     const wb = await loadWorkbookFile(folder.file("round-trip.xlsx"));
-    applyPlan(wb, {
-      notes: [],
-      steps: [{ kind: "appendTableRows", sheet: "Operaciones", table: "tblOperaciones", rows: [["DO-3", "Importación", 46098.5, null, { formula: '=IF([@DO]="","","Cumple")', result: "Cumple" }]] }],
+    const operations = sheetOf(readSnapshot(wb), "Operaciones");
+    const placed = planTableAppend({
+      sheet: operations,
+      table: "tblOperaciones",
+      area: operations.tables[0]?.area ?? { row: 0, col: 0, rowCount: 0, colCount: 0 },
+      rows: [["DO-3", "Importación", 46098.5, null, { formula: '=IF([@DO]="","","Cumple")', result: "Cumple" }]],
     });
+    applyPlan(wb, { notes: [], steps: placed.step ? [placed.step] : [] });
     await saveWorkbookFile(wb, folder.file("appended.xlsx"));
     const reloaded = await loadWorkbookFile(folder.file("appended.xlsx"));
     const sheet = sheetOf(readSnapshot(reloaded), "Operaciones");

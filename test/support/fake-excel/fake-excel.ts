@@ -659,9 +659,9 @@ class FakeTableProxy extends FakeObject {
       },
     };
   }
-  resize(address: string): void {
+  resize(target: string | FakeRange): void {
     this.ctx.queue(100);
-    const area = areaOf(address);
+    const area = typeof target === "string" ? areaOf(target) : target.area;
     const t = this.table();
     if (area.row !== t.row || area.col !== t.col) throw new Error("InvalidArgument: resize must keep the header row and first column");
     t.rowCount = area.rowCount;
@@ -709,11 +709,11 @@ class FakeTables extends FakeCollection<FakeTableProxy> {
     const found = this.ctx.book.findTable(name);
     return new FakeTableProxy(this.ctx, found?.sheet ?? this.ctx.book.sheets[0]!, found?.table ?? null);
   }
-  add(address: string, hasHeaders: boolean): FakeTableProxy {
+  add(target: string | FakeRange, hasHeaders: boolean): FakeTableProxy {
     this.ctx.queue(100);
     if (!this.sheet) throw new Error("fake: use worksheet.tables.add");
     if (!hasHeaders) throw new Error("fake: tables are created with headers");
-    const area = areaOf(address);
+    const area = typeof target === "string" ? areaOf(target) : target.area;
     for (const s of this.ctx.book.sheets) {
       if (s === this.sheet && s.tables.some((t) => areasOverlap(t, area))) throw new Error("InvalidArgument: tables cannot overlap");
     }
@@ -805,7 +805,14 @@ class FakeNamedItem extends FakeObject {
   get formula(): string {
     return this.get("formula");
   }
+  set formula(reference: string) {
+    this.ctx.queue(100);
+    if (this.key === null || !this.ctx.book.names.has(this.key)) throw new Error("ItemNotFound: name");
+    this.ctx.book.names.set(this.key, reference.startsWith("=") ? reference : `=${reference}`);
+    this.ctx.book.nameFormulaChanges += 1;
+  }
   delete(): void {
+    this.ctx.book.nameDeletions += 1;
     this.ctx.book.names.delete(this.key ?? "");
   }
 }

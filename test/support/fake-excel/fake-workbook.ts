@@ -136,6 +136,9 @@ export class FakeWorkbook {
   activeSheet: string | null = null;
   /** Excel on the web's 5 MB per request and per response; null models desktop Excel (no MB limit documented). */
   payloadLimitBytes: number | null = 5_000_000;
+  /** Names deleted, and names whose formula was set in place (deleting ADUANA_HOY recalculates every formula using it). */
+  nameDeletions = 0;
+  nameFormulaChanges = 0;
   /** Highest ExcelApi minor version the fake claims to support (1.x). */
   apiVersion = 17;
 
