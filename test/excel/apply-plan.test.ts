@@ -269,3 +269,127 @@ describe("applyPlan", () => {
     expect(sheet.tables[0]?.rowCount).toBe(2);
   });
 });
+
+describe("applyPlan on the faithful fake", () => {
+  it("grows a table by writing under it: what is below the table stays where it was", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], ["NC-1", "uno"]]);
+    book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
+    sheet.put(4, 0, [["Firma del coordinador"]]);
+    const { report } = await apply(book, (snapshot) => plan([append(snapshot, "tblNC", [["NC-2", "dos"], ["NC-3", "tres"]])]));
+    expect([2, 3].map((r) => sheet.content(r, 0))).toEqual(["NC-2", "NC-3"]);
+    expect(sheet.content(4, 0)).toBe("Firma del coordinador");
+    expect(sheet.tables[0]?.rowCount).toBe(4);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it("still writes the rows under the table on an Excel without Table.resize, and says so", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], ["NC-1", "uno"]]);
+    book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
+    book.apiVersion = 12;
+    const { report } = await apply(book, (snapshot) => plan([append(snapshot, "tblNC", [["NC-2", "dos"]])]));
+    // Excel expands a table for data written right under it.
+    expect(sheet.tables[0]?.rowCount).toBe(3);
+    expect(report.skipped).toEqual([expect.stringMatching(/^Su versión de Excel no admite ampliar una tabla \(ExcelApi 1\.13\)/)]);
+  });
+
+  it("creates a table on its own sheet even when another sheet is active", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Datos").put(0, 0, [["A", "B"], [1, 2]]);
+    book.addSheet("Otra");
+    book.activeSheet = "Otra";
+    await apply(book, plan([{ kind: "createTable", sheet: "Datos", table: "tblDatos", area: { row: 0, col: 0, rowCount: 2, colCount: 2 }, style: "TableStyleMedium2" }]));
+    expect(book.sheet("Datos").tables.map((t) => t.name)).toEqual(["tblDatos"]);
+    expect(book.sheet("Otra").tables).toEqual([]);
+  });
+
+  it("points ADUANA_HOY at a new cell by setting its formula, without deleting the name", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Parámetros");
+    book.names.set("ADUANA_HOY", "='Parámetros'!$B$2");
+    await apply(book, plan([{ kind: "defineName", name: "ADUANA_HOY", reference: "='Parámetros'!$B$3" }]));
+    expect(book.names.get("ADUANA_HOY")).toBe("='Parámetros'!$B$3");
+    expect(book.nameDeletions).toBe(0);
+    expect(book.nameFormulaChanges).toBe(1);
+  });
+
+  it("stops before writing when a co-author inserted a row in the table since the read", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A co-author inserts a DO at the top: every row below moves down one.
+    sheet.shiftDown(1, 0, 21, 1);
+    sheet.put(1, 0, [["DO-NUEVO"]]);
+    book.sheet("Operaciones").tables[0]!.rowCount += 1;
+    await expect(
+      applyPlan(context, plan([{ kind: "writeCells", sheet: "Operaciones", cells: [{ row: 3, col: 19, value: "NC-1", expected: null }] }]), snapshot),
+    ).rejects.toThrow(/La tabla tblOperaciones \(hoja «Operaciones»\) cambió desde que se leyó el libro/);
+    expect(sheet.content(3, 19)).toBe("");
+  });
+
+  it("stops before writing when a co-author sorted the table since the read", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // Sorted descending by DO: same shape, other rows.
+    const rows = [1, 2, 3, 4, 5].map((r) => Array.from({ length: 21 }, (_, c) => sheet.content(r, c)));
+    rows.reverse().forEach((cells, i) => sheet.put(1 + i, 0, [cells.map((v) => (v === "" ? null : v))]));
+    await expect(
+      applyPlan(context, plan([{ kind: "writeCells", sheet: "Operaciones", cells: [{ row: 1, col: 19, value: "NC-1", expected: null }] }]), snapshot),
+    ).rejects.toThrow(/alguien agregó, quitó u ordenó filas/);
+    expect(sheet.content(1, 19)).toBe("");
+  });
+
+  it("re-reads the target cells in bands, each response under the limit of Excel on the web", async () => {
+    const book = operationsBook(3_000);
+    const formula = "=ADUANA.TIEMPO_SERVICIO([@[Fecha llegada mercancía]],[@[Fecha levante / autorización]])";
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A small limit stands in for 5 MB: 3,000 formulas of ~95 bytes are ~290 kB.
+    book.payloadLimitBytes = 100_000;
+    const before = book.syncs.length;
+    const report = await applyPlan(
+      context,
+      plan([{ kind: "fillColumn", sheet: "Operaciones", col: 17, firstRow: 1, rowCount: 3_000, formula, expected: Array<string>(3_000).fill(formula) }]),
+      snapshot,
+      { maxPayloadBytes: 80_000, maxResponseBytes: 60_000 },
+    );
+    const syncs = book.syncs.slice(before);
+    expect(syncs.filter((s) => s.refused)).toEqual([]);
+    expect(Math.max(...syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(100_000);
+    expect(report.conflicts).toEqual([]);
+    expect(report.cellsWritten).toBe(3_000);
+  });
+
+  it("tells the truth about a skipped cell that Excel's calculated column filled anyway", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("T").put(0, 0, [["A", "Año"], [1, null], [2, null], [3, null]]);
+    book.addTable("T", "tblT", { row: 0, col: 0, rowCount: 4, colCount: 2 });
+    sheet.put(2, 1, [[2020]]);
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A co-author clears the typed year after the read: the add-in skips the cell, Excel's autofill does not.
+    sheet.put(2, 1, [[null]]);
+    const report = await applyPlan(
+      context,
+      plan([{ kind: "fillColumn", sheet: "T", col: 1, firstRow: 1, rowCount: 3, formula: "=YEAR(TODAY())", expected: [null, 2020, null] }]),
+      snapshot,
+    );
+    expect(sheet.content(2, 1)).toBe("=YEAR(TODAY())");
+    expect(report.conflicts).toEqual([
+      "La celda T!B3 cambió desde que se leyó; no se sobrescribió.",
+      "Excel rellenó la celda T!B3 con la fórmula de la columna aunque el complemento no la escribió (antes estaba vacía); revísela y, si hace falta, escriba de nuevo su valor.",
+    ]);
+  });
+});
