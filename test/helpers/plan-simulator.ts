@@ -111,7 +111,15 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
       }
       case "addSheet":
         if (sheets.some((sheet) => sheet.name.toLowerCase() === step.sheet.toLowerCase())) throw new Error(`Hoja repetida ${step.sheet}`);
-        sheets.push({ name: step.sheet, grid: new Grid(), tables: [], formats: new Map(), validations: new Map(), conditional: [], frozenRows: 0 });
+        sheets.splice(Math.min(step.position ?? sheets.length, sheets.length), 0, {
+          name: step.sheet,
+          grid: new Grid(),
+          tables: [],
+          formats: new Map(),
+          validations: new Map(),
+          conditional: [],
+          frozenRows: 0,
+        });
         break;
       case "writeCells": {
         const sheet = sheetNamed(step.sheet);
@@ -178,7 +186,8 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
       }
       case "wholeNumberValidation": {
         const sheet = sheetNamed(step.sheet);
-        forArea(step.area, (r, c) => sheet.validations.set(`${r},${c}`, `entero ${step.min}-${step.max}`));
+        // Not a list: the snapshot's listValidation says none.
+        forArea(step.area, (r, c) => sheet.validations.delete(`${r},${c}`));
         break;
       }
       case "conditionalFormat":
