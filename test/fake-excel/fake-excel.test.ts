@@ -2,8 +2,8 @@
  * The fake Excel's own tests: each documented behaviour of Excel that the fake models, with the page that says so.
  * The adapter's tests are only as good as these behaviours.
  */
-import { fakeContext } from "./fake-excel";
-import { FakeWorkbook } from "./fake-workbook";
+import { fakeContext } from "../support/fake-excel/fake-excel";
+import { FakeWorkbook } from "../support/fake-excel/fake-workbook";
 
 /** The fake's context, with the members these tests use. */
 type Ctx = ReturnType<typeof fakeContext>;
