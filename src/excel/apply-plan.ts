@@ -6,10 +6,10 @@ import type {
   PlanStep,
   WholeNumberValidationStep,
 } from "../domain/workbook/plan";
-import type { CellValue, GridArea, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../domain/workbook/snapshot";
-import { cellFormula, cellValue } from "../domain/workbook/sheet-cells";
-import { keyColumnIndex } from "../domain/workbook/table-keys";
+import type { CellValue, GridArea, WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { readGrids } from "./band-reader";
+import { PlanNotApplicableError } from "./plan-errors";
+import { checkTableGuards, queueTableGuards } from "./table-guards";
 import { a1Address, qualifiedAddress } from "../domain/workbook/a1";
 import { contentOf, entryForValue, sameContent } from "./cell-entry";
 import { isFeatureSupported, missingFeatureMessage, OPTIONAL_FEATURES } from "./requirements";
@@ -37,8 +37,7 @@ export interface ExcelApplyReport {
   syncs: number;
 }
 
-/** Raised before anything is written, with a Spanish message that says what to do. */
-export class PlanNotApplicableError extends Error {}
+export { PlanNotApplicableError } from "./plan-errors";
 
 type Operation = { bytes: number; run: (context: Excel.RequestContext) => void };
 
@@ -110,9 +109,9 @@ export async function applyPlan(
       chart.load("name");
       return { key: `${s.sheet}!${s.name}`, chart };
     });
-  const guards = snapshot ? tableGuards(context, snapshot, plan.steps, pending) : [];
+  const guards = snapshot ? queueTableGuards(context, snapshot, plan.steps, pending) : [];
   if (nameChecks.length + chartChecks.length + guards.length > 0) await sync();
-  if (snapshot) await checkKeys(context, snapshot, guards, sync);
+  if (snapshot) await checkTableGuards(context, snapshot, guards, { sync, maxResponseBytes: options.maxResponseBytes });
 
   const rects = rectanglesBySheet(pending);
   const grids = await readGrids(
@@ -377,76 +376,6 @@ async function reportAutofilled(
   }
 }
 
-interface TableGuard {
-  sheet: string;
-  table: string;
-  area: GridArea;
-  range: Excel.Range;
-  /** Column holding the rows' key (DO, Nº…), and the rows whose key is compared; null when the table has none. */
-  keyCol: number | null;
-}
-
-/** Tables the plan writes into or appends to, with a load of their current shape queued. */
-function tableGuards(context: Excel.RequestContext, snapshot: WorkbookSnapshot, steps: readonly PlanStep[], pending: readonly PendingCell[]): TableGuard[] {
-  const guards = new Map<string, TableGuard>();
-  const guard = (sheet: SheetSnapshot, table: TableSnapshot) => {
-    if (guards.has(table.name)) return;
-    const range = context.workbook.tables.getItem(table.name).getRange();
-    range.load("rowIndex,columnIndex,rowCount,columnCount");
-    const keyIndex = keyColumnIndex(table.name, table.columns.map((c) => c.header));
-    guards.set(table.name, { sheet: sheet.name, table: table.name, area: table.area, range, keyCol: keyIndex === null ? null : table.area.col + keyIndex });
-  };
-  for (const step of steps) {
-    if (step.kind !== "appendTableRows") continue;
-    const sheet = snapshot.sheets.find((s) => s.name === step.sheet);
-    const table = sheet?.tables.find((t) => t.name === step.table);
-    if (sheet && table) guard(sheet, table);
-  }
-  for (const cell of pending) {
-    const sheet = snapshot.sheets.find((s) => s.name === cell.sheet);
-    const table = sheet?.tables.find((t) => cell.row > t.area.row && containsCell(t.area, cell.row, cell.col));
-    if (sheet && table) guard(sheet, table);
-  }
-  return [...guards.values()];
-}
-
-/**
- * A co-author may have inserted, deleted or sorted rows since the read: then the rows the plan addresses are other
- * rows. The table's area and its key column must be as read, or the plan stops before writing anything.
- */
-async function checkKeys(context: Excel.RequestContext, snapshot: WorkbookSnapshot, guards: readonly TableGuard[], sync: () => Promise<void>): Promise<void> {
-  const changed = (g: TableGuard) => {
-    throw new PlanNotApplicableError(
-      `La tabla ${g.table} (hoja «${g.sheet}») cambió desde que se leyó el libro: alguien agregó, quitó u ordenó filas. ` +
-        "No se escribió nada; vuelva a intentarlo para trabajar sobre el libro actual.",
-    );
-  };
-  for (const g of guards) {
-    const r = g.range;
-    if (r.rowIndex !== g.area.row || r.columnIndex !== g.area.col || r.rowCount !== g.area.rowCount || r.columnCount !== g.area.colCount) changed(g);
-  }
-  const keyed = guards.filter((g) => g.keyCol !== null && g.area.rowCount > 1);
-  const grids = await readGrids(
-    context,
-    keyed.map((g) => ({ sheet: g.sheet, area: { row: g.area.row + 1, col: g.keyCol ?? 0, rowCount: g.area.rowCount - 1, colCount: 1 }, property: "formulas" as const })),
-    { sync },
-  );
-  keyed.forEach((g, i) => {
-    const sheet = snapshot.sheets.find((s) => s.name === g.sheet);
-    if (!sheet) return;
-    const rows = grids[i] ?? [];
-    for (let r = 0; r < g.area.rowCount - 1; r += 1) {
-      const row = g.area.row + 1 + r;
-      const read = cellFormula(sheet, row, g.keyCol ?? 0) ?? cellValue(sheet, row, g.keyCol ?? 0);
-      const now = contentOf(rows[r]?.[0], rows[r]?.[0]);
-      if (!sameContent(now, read)) changed(g);
-    }
-  });
-}
-
-function containsCell(area: GridArea, row: number, col: number): boolean {
-  return row >= area.row && row < area.row + area.rowCount && col >= area.col && col < area.col + area.colCount;
-}
 
 /** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
 function unhandledStep(step: never): never {
