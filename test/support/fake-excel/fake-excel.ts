@@ -329,7 +329,7 @@ class FakeRange extends FakeObject {
     return new FakeRange(this.ctx, this.sheetState, { row, col, rowCount: rowEnd - row, colCount: colEnd - col }, empty);
   }
   select(): void {
-    this.ctx.queue(100);
+    if (!this.ctx.queue(100)) return;
     this.ctx.book.selection = { sheet: this.sheetState.name, area: this.area };
     this.ctx.book.activeSheet = this.sheetState.name;
   }
@@ -338,7 +338,7 @@ class FakeRange extends FakeObject {
     const { ctx, area, sheetState } = this;
     return {
       set columnWidth(points: number) {
-        ctx.queue(100);
+        if (!ctx.queue(100)) return;
         for (let c = 0; c < area.colCount; c += 1) sheetState.columnWidths.set(area.col + c, points);
       },
     };
@@ -413,7 +413,7 @@ class FakeDataValidation extends FakeObject {
     return this.get("rule");
   }
   set rule(rule: Excel.DataValidationRule) {
-    this.ctx.queue(bytesOf(rule));
+    if (!this.ctx.queue(bytesOf(rule))) return;
     this.sheet.validations.push({ area: this.area, rule, errorMessage: this.message });
   }
   get type(): string {
@@ -499,7 +499,7 @@ class FakeRule extends FakeObject {
     return this.get("formula");
   }
   set formula(f: string) {
-    this.ctx.queue(bytesOf(f));
+    if (!this.ctx.queue(bytesOf(f))) return;
     this.state.formula = f;
   }
 }
@@ -594,7 +594,7 @@ class FakeWorksheet extends FakeObject {
     return this.get("position");
   }
   set position(position: number) {
-    this.ctx.queue(100);
+    if (!this.ctx.queue(100)) return;
     const sheets = this.ctx.book.sheets;
     const s = this.sheet();
     sheets.splice(sheets.indexOf(s), 1);
@@ -626,11 +626,11 @@ class FakeWorksheet extends FakeObject {
     const ctx = this.ctx;
     return {
       freezeRows(rows: number) {
-        ctx.queue(100);
+        if (!ctx.queue(100)) return;
         sheet.frozenRows = rows;
       },
       unfreeze() {
-        ctx.queue(100);
+        if (!ctx.queue(100)) return;
         sheet.frozenRows = 0;
       },
       getLocationOrNullObject(): FakeRange {
@@ -662,7 +662,7 @@ class FakeWorksheet extends FakeObject {
     return new FakeWorksheet(this.ctx, copy);
   }
   activate(): void {
-    this.ctx.queue(100);
+    if (!this.ctx.queue(100)) return;
     this.ctx.book.activeSheet = this.sheet().name;
   }
 }
