@@ -29,8 +29,22 @@ export function isCalculatedFormula(content: CellValue): content is string {
 }
 
 /**
+ * The formula of a column that Excel treats as a calculated column: the last data row's formula when it refers to its
+ * own row, or when every data row (two or more) holds that same formula. Null otherwise (e.g. one typed =TODAY()).
+ */
+function calculatedFormula(content: (row: number, col: number) => CellValue, col: number, firstData: number, end: number): string | null {
+  if (end <= firstData) return null;
+  const last = content(end - 1, col);
+  if (typeof last !== "string" || !last.startsWith("=")) return null;
+  if (isCalculatedFormula(last)) return last;
+  if (end - firstData < 2) return null;
+  for (let row = firstData; row < end; row++) if (content(row, col) !== last) return null;
+  return last;
+}
+
+/**
  * Where new rows of a table go, decided once for every surface. The rows fill, in order, the blank rows at the
- * table's bottom (every cell empty or a calculated column's formula) and then the rows right under the table,
+ * table's bottom (every cell empty or its calculated column's formula) and then the rows right under the table,
  * which the table grows into. A null cell keeps what a reused row holds; in a row under the table it gets the
  * calculated column's formula when the last data row has one, else stays empty. A row under the table that holds
  * anything makes the append impossible: the answer names that cell (nothing the user typed is overwritten).
@@ -42,16 +56,11 @@ export function planTableAppend(request: TableAppendRequest): TableAppend {
   const firstData = area.row + 1;
   const end = area.row + area.rowCount;
   const isEmpty = (v: CellValue) => v === null || v === "";
+  const calculated = Array.from({ length: area.colCount }, (_, c) => calculatedFormula(content, area.col + c, firstData, end));
   const blankRow = (row: number) =>
-    Array.from({ length: area.colCount }, (_, c) => content(row, area.col + c)).every((v) => isEmpty(v) || isCalculatedFormula(v));
+    Array.from({ length: area.colCount }, (_, c) => content(row, area.col + c)).every((v, c) => isEmpty(v) || v === calculated[c]);
   let start = end;
   if (request.reuseBlankRows ?? true) while (start > firstData && blankRow(start - 1)) start -= 1;
-  // The last data row shows each calculated column's formula (a reused blank row keeps it too).
-  const template = end - 1 >= firstData ? end - 1 : null;
-  const calculated = Array.from({ length: area.colCount }, (_, c) => {
-    const formula = template === null ? null : content(template, area.col + c);
-    return isCalculatedFormula(formula) ? formula : null;
-  });
 
   const cells: CellWrite[] = [];
   const placed: number[] = [];

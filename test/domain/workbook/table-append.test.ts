@@ -60,3 +60,20 @@ describe("planTableAppend: where new table rows go, decided once", () => {
     expect(placed.step?.cells[0]).toEqual({ row: 3, col: 0, value: "NC-2", expected: null });
   });
 });
+
+describe("planTableAppend: calculated columns", () => {
+  it("treats a formula every data row holds as the column's calculated formula, even without [@…]", () => {
+    const { sheet, area } = sheetWith([
+      ["Nombre", "Consultado"],
+      ["a", { formula: "=TODAY()", value: 46100 }],
+      [null, { formula: "=TODAY()", value: 46100 }],
+    ]);
+    const placed = planTableAppend({ sheet, table: "tblNC", area, rows: [["b", null], ["c", null]] });
+    expect(placed.rows).toEqual([2, 3]);
+    expect(placed.step?.cells.map((c) => [c.row, c.col, c.value ?? c.formula])).toEqual([
+      [2, 0, "b"],
+      [3, 0, "c"],
+      [3, 1, "=TODAY()"],
+    ]);
+  });
+});
