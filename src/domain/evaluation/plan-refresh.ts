@@ -167,14 +167,18 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
       return vacated.has(key) ? (vacated.get(key) ?? null) : cells.content(row, col);
     };
     const placedRows = planTableAppend({ sheet: existing.sheet, table: table.name, area: table.area, rows: appended, reuseBlankRows: false, content });
-    if (placedRows.step) steps.push(placedRows.step);
-    steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
-    if (signatureDateCell) {
-      steps.push({ kind: "numberFormat", sheet, area: { ...signatureDateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+    if (!placedRows.step) {
+      notes.push(`No se agregaron los aliados nuevos: la celda ${placedRows.blocker} bajo la tabla tiene contenido que se perdería. Muévalo y genere de nuevo.`);
+    } else {
+      steps.push(placedRows.step);
+      steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
+      if (signatureDateCell) {
+        steps.push({ kind: "numberFormat", sheet, area: { ...signatureDateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+      }
+      const firstRow = table.area.row + 1;
+      const chart = chartStep(year, existing.columns, firstRow, lastRow - firstRow + 1 + appended.length, signatureEnd + 2);
+      if (chart) steps.push(chart);
     }
-    const firstRow = table.area.row + 1;
-    const chart = chartStep(year, existing.columns, firstRow, lastRow - firstRow + 1 + appended.length, signatureEnd + 2);
-    if (chart) steps.push(chart);
   }
   if (steps.length > 0) steps.push({ kind: "activate", sheet });
   else notes.push(`La evaluación ${year} ya estaba al día: no hubo cambios.`);
