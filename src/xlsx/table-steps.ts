@@ -143,15 +143,27 @@ export function renameTable(wb: Workbook, ws: Worksheet, step: RenameTableStep):
   const oldName = table.name;
   table.name = step.newName;
   table.displayName = step.newName;
+  renameStructuredReferences(wb.worksheets, oldName, step.newName);
+}
+
+/** `base`, or base2, base3…: the first name no table of the workbook uses (for the tables of a copied sheet). */
+export function uniqueTableName(wb: Workbook, base: string): string {
+  const taken = new Set(allTables(wb).map(({ table }) => table.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
+}
+
+/** Points every structured reference to table `oldName` in the sheets' formulas at `newName`. */
+export function renameStructuredReferences(sheets: readonly Worksheet[], oldName: string, newName: string): void {
   const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const reference = new RegExp(`(^|[^\\p{L}\\p{N}_.])${escaped}\\[`, "giu");
-  for (const sheet of wb.worksheets) {
+  for (const sheet of sheets) {
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const formula = cell.formula;
         if (!formula || !reference.test(formula)) return;
         reference.lastIndex = 0;
-        cell.value = { formula: formula.replace(reference, `$1${step.newName}[`), result: cell.result } as ExcelJsValue;
+        cell.value = { formula: formula.replace(reference, `$1${newName}[`), result: cell.result } as ExcelJsValue;
       });
     });
   }

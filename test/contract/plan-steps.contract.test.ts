@@ -72,7 +72,8 @@ const body = (col: number, rowCount = 3): GridArea => ({ row: 1, col, rowCount, 
 
 /** The steps of each case, planned from the starting snapshot. */
 const CASES: Record<PlanStep["kind"], (start: WorkbookSnapshot) => PlanStep[]> = {
-  copySheet: () => [{ kind: "copySheet", sheet: "Parámetros", copyName: "Copia Parámetros" }],
+  // A copy with its table: table names are unique, so the copy's table is renamed.
+  copySheet: () => [{ kind: "copySheet", sheet: "Datos", copyName: "Copia Datos" }],
   addSheet: () => [{ kind: "addSheet", sheet: "Nueva", position: 0 }],
   writeCells: (start) => [
     {

@@ -104,7 +104,14 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
         if (step.copyName.length > 31 || /[[\]:*?/\\]/.test(step.copyName)) throw new Error(`Nombre de hoja inválido ${step.copyName}`);
         const copy = stateOf(snapshotSheet(source, 0));
         copy.name = step.copyName;
-        copy.tables = copy.tables.map((table, i) => ({ ...table, name: `${table.name}_${sheets.length}_${i}` }));
+        // Table names are unique in a workbook: the copy's tables get the first free name2, name3… (as both adapters do).
+        const taken = (name: string) => [...sheets, copy].some((sheet) => sheet.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+        copy.tables = [];
+        for (const table of stateOf(snapshotSheet(source, 0)).tables) {
+          let n = 2;
+          while (taken(`${table.name}${n}`)) n += 1;
+          copy.tables.push({ ...table, name: `${table.name}${n}` });
+        }
         sheets.push(copy);
         log?.copies.push(step.copyName);
         break;

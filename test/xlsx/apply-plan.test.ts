@@ -158,7 +158,7 @@ describe("applyPlan → save → load → readSnapshot", () => {
     expect(xml).toMatch(/sqref="A2:E4"/);
   });
 
-  it("copies a sheet with its values, formulas, widths and merges", async () => {
+  it("copies a sheet with its values, formulas, widths, merges and table", async () => {
     const wb = await loadWorkbookFile(folder.file("round-trip.xlsx"));
     wb.getWorksheet("Operaciones")?.mergeCells("G1:H1");
     applyPlan(wb, { notes: [], steps: [{ kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" }] });
@@ -167,10 +167,13 @@ describe("applyPlan → save → load → readSnapshot", () => {
     const snapshot = readSnapshot(reloaded);
     const copy = sheetOf(snapshot, "Respaldo Operaciones");
     expect(copy.position).toBe(2);
-    expect(copy.tables).toEqual([]);
+    // A table name belongs to one table: the copy's table is renamed, and its formulas refer to it.
+    expect(copy.tables.map((t) => [t.name, t.area])).toEqual([["tblOperaciones2", sheetOf(snapshot, "Operaciones").tables[0]?.area]]);
+    expect(sheetOf(snapshot, "Operaciones").tables.map((t) => t.name)).toEqual(["tblOperaciones"]);
     expect(valueAt(copy, "A3")).toBe("DO-2");
     expect(valueAt(copy, "C2")).toBe(46097.625);
     expect(formulaAt(copy, "D2")).toContain("ADUANA.TIEMPO_SERVICIO(");
+    expect(formulaAt(copy, "D2")).toBe(formulaAt(sheetOf(snapshot, "Operaciones"), "D2"));
     expect(reloaded.getWorksheet("Respaldo Operaciones")?.getColumn(3).width).toBe(22);
     expect(reloaded.getWorksheet("Respaldo Operaciones")?.getCell("H1").isMerged).toBe(true);
   });

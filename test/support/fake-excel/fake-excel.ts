@@ -858,7 +858,9 @@ class FakeTables extends FakeCollection<FakeTableProxy> {
       sheet = target.sheetState;
       area = target.area;
     }
-    const state = { name: this.ctx.book.uniqueTableName("Tabla1"), style: "", ...area };
+    let n = 1;
+    while (this.ctx.book.findTable(`Tabla${n}`)) n += 1;
+    const state = { name: `Tabla${n}`, style: "", ...area };
     if (!this.ctx.queue(100)) return new FakeTableProxy(this.ctx, new FakeSheet("(no aplicado)"), state);
     if (sheet.tables.some((t) => areasOverlap(t, area))) {
       this.ctx.fail("InvalidArgument", "tables cannot overlap");

@@ -168,11 +168,10 @@ export class FakeWorkbook {
     return sheet;
   }
 
-  /** `base`, or base2, base3… : the first name no table uses (Excel's names for new and copied tables). */
+  /** `base`, or base2, base3…: the first name no table uses (the names of new tables and of a copied sheet's tables). */
   uniqueTableName(base: string): string {
     if (!this.findTable(base)) return base;
-    const stem = base.replace(/\d+$/, "");
-    for (let n = 2; ; n += 1) if (!this.findTable(`${stem}${n}`)) return `${stem}${n}`;
+    for (let n = 2; ; n += 1) if (!this.findTable(`${base}${n}`)) return `${base}${n}`;
   }
 
   /** Adds a table over an area whose header row is already written. */
