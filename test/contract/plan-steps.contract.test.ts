@@ -7,6 +7,11 @@ import ExcelJS from "exceljs";
 import type { Plan, PlanStep } from "../../src/domain/workbook/plan";
 import { PLAN_STEP_KINDS } from "../../src/domain/workbook/plan";
 import type { CellValue, GridArea, SheetSnapshot, WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
+import { canonicalFormula } from "../../src/domain/workbook/formula-text";
+import { planPreparation } from "../../src/domain/workbook/plan-preparation";
+import { planAppendNonconformity } from "../../src/domain/workbook/nonconformity-register";
+import { planLegacyCuadro, planSampleData } from "../../src/domain/sample";
+import { BACKUP_PREFIX } from "../../src/domain/workbook/table-location";
 import { planTableAppend, type AppendedCell } from "../../src/domain/workbook/table-append";
 import { applyPlan as applyOfficePlan } from "../../src/excel/apply-plan";
 import { readSnapshot as readOfficeSnapshot } from "../../src/excel/read-snapshot";
@@ -169,10 +174,15 @@ function observable(snapshot: WorkbookSnapshot) {
       .sort((a, b) => a.position - b.position)
       .map((sheet) => {
         const cells: Record<string, CellValue> = {};
+        // The Office.js read leaves the contents of "Respaldo …" copies unread on purpose (the domain never reads them).
+        const read = !sheet.name.startsWith(BACKUP_PREFIX);
         sheet.values.forEach((row, r) =>
           row.forEach((value, c) => {
-            const content = sheet.formulas[r]?.[c] ?? value;
-            if (content !== null && content !== "") cells[`${sheet.area.row + r},${sheet.area.col + c}`] = content;
+            const formula = sheet.formulas[r]?.[c] ?? null;
+            // Excel hands a formula back in its own spelling ([@Tipo] for [@[Tipo]]): compared as the domain compares them.
+            // Numbers as Excel keeps them, to 15 significant digits (a file round trip may move the 17th).
+            const content = formula !== null ? `=${canonicalFormula(formula)}` : typeof value === "number" ? Number(value.toPrecision(15)) : value;
+            if (read && content !== null && content !== "") cells[`${sheet.area.row + r},${sheet.area.col + c}`] = content;
           }),
         );
         const tables = sheet.tables.map((t) => ({
@@ -214,6 +224,76 @@ async function fileRun(steps: PlanStep[] | null): Promise<WorkbookSnapshot> {
 
 const UNSEEN = new Set<PlanStep["kind"]>(["chart", "columnWidth", "activate"]);
 
+/**
+ * Whole user actions in a row: each plan is made from the Office.js snapshot of the moment and carried out by the
+ * three; the simulator follows from that same snapshot. Returns the three final observables.
+ */
+async function flow(build: Plan, planners: ((snapshot: WorkbookSnapshot) => Plan)[]) {
+  const book = new FakeWorkbook();
+  installFakeExcel(book);
+  // The fake implements the members of Excel.RequestContext the adapter uses.
+  const context = fakeContext(book) as unknown as Excel.RequestContext;
+  await applyOfficePlan(context, build);
+  let wb = new ExcelJS.Workbook();
+  applyFilePlan(wb, build);
+  let simulated = await readOfficeSnapshot(context);
+  for (const planner of planners) {
+    const snapshot = await readOfficeSnapshot(context);
+    const plan = planner(snapshot);
+    expect(plan.steps.length).toBeGreaterThan(0);
+    const report = await applyOfficePlan(context, plan, snapshot);
+    expect(report.conflicts).toEqual([]);
+    applyFilePlan(wb, plan);
+    const reloaded = new ExcelJS.Workbook();
+    await reloaded.xlsx.load(await wb.xlsx.writeBuffer());
+    wb = reloaded;
+    simulated = applyPlanToSnapshot(snapshot, plan);
+  }
+  return { office: observable(await readOfficeSnapshot(context)), file: observable(readFileSnapshot(wb)), simulated: observable(simulated) };
+}
+
+describe("whole actions give the same workbook in Office.js, ExcelJS and the simulator", () => {
+  const TODAY = 46100;
+  it("Preparar on a coordinator's legacy cuadro", async () => {
+    const result = await flow(planLegacyCuadro({ today: TODAY, seed: 7, count: 40 }), [(s) => planPreparation(s, { today: TODAY })]);
+    expect(result.file).toEqual(result.office);
+    expect(result.simulated).toEqual(result.office);
+  });
+
+  it("Preparar on a workbook whose operations table is «Tabla1»", async () => {
+    const headers = ["DO", "Tipo", "Cliente", "Aliado", "Fecha llegada mercancía", "Fecha levante / autorización"];
+    const build: Plan = {
+      notes: [],
+      steps: [
+        { kind: "addSheet", sheet: "Mis DO" },
+        {
+          kind: "writeCells",
+          sheet: "Mis DO",
+          cells: [
+            ...headers.map((value, col) => ({ row: 0, col, value, expected: null })),
+            ...["DO-1", "Importación", "Textiles SAS", "Agencia Caribe", 46001.5, 46006.75].map((value, col) => ({ row: 1, col, value, expected: null })),
+          ],
+        },
+        { kind: "createTable", sheet: "Mis DO", table: "Tabla1", area: { row: 0, col: 0, rowCount: 2, colCount: headers.length }, style: "TableStyleMedium2" },
+      ],
+    };
+    const result = await flow(build, [(s) => planPreparation(s, { today: TODAY })]);
+    expect(result.file).toEqual(result.office);
+    expect(result.simulated).toEqual(result.office);
+    expect(result.office.sheets.find((s) => s.name === "Mis DO")?.tables.map((t) => t.name)).toEqual(["tblOperaciones"]);
+  });
+
+  it("Preparar, sample data, then a non-conformity registered", async () => {
+    const result = await flow({ notes: [], steps: [{ kind: "addSheet", sheet: "Hoja1" }] }, [
+      (s) => planPreparation(s, { today: TODAY }),
+      (s) => planSampleData(s, { today: TODAY, seed: 3, operationCount: 60 }),
+      (s) => planAppendNonconformity(s, { date: TODAY, type: "Incumplimiento ANS", description: "Levante tardío", severity: "Mayor" }, { today: TODAY }),
+    ]);
+    expect(result.file).toEqual(result.office);
+    expect(result.simulated).toEqual(result.office);
+  });
+});
+
 describe("every Plan step kind has the same effect in Office.js, ExcelJS and the simulator", () => {
   it("has a case for every step kind", () => {
     expect(Object.keys(CASES).sort()).toEqual([...PLAN_STEP_KINDS].sort());
@@ -239,11 +319,20 @@ describe("every Plan step kind has the same effect in Office.js, ExcelJS and the
     if (!UNSEEN.has(kind)) expect(office).not.toEqual(observable(kind === "wholeNumberValidation" ? listOnly : start));
   });
 
+  it("gives the same workbook for a whole Preparar, planned from the same snapshot", async () => {
+    const { start } = await officeRun(null);
+    const steps = planPreparation(start, { today: 46100 }).steps;
+    expect(steps.length).toBeGreaterThan(20);
+    const office = observable((await officeRun(steps)).end);
+    expect(observable(await fileRun(steps))).toEqual(office);
+    expect(observable(applyPlanToSnapshot(start, { notes: [], steps }))).toEqual(office);
+  });
+
   it("places appended rows in the reused blank row and right under the table, leaving what is below in place", async () => {
     const { start } = await officeRun(null);
     const { end } = await officeRun(CASES.appendTableRows(start));
     const datos = observable(end).sheets.find((s) => s.name === "Datos");
-    expect([datos?.cells["3,0"], datos?.cells["4,0"], datos?.cells["4,3"], datos?.cells["6,0"]]).toEqual(["NC-3", "NC-4", CALC, "Firma"]);
+    expect([datos?.cells["3,0"], datos?.cells["4,0"], datos?.cells["4,3"], datos?.cells["6,0"]]).toEqual(["NC-3", "NC-4", `=${canonicalFormula(CALC)}`, "Firma"]);
     expect(datos?.tables[0]?.area).toEqual({ row: 0, col: 0, rowCount: 5, colCount: 4 });
     const config = observable(end).sheets.find((s) => s.name === "Config");
     expect([config?.cells["2,1"], config?.cells["3,0"], config?.cells["3,1"]]).toEqual(["=TODAY()", "Hoy", "=TODAY()"]);
