@@ -11,6 +11,7 @@ import { canonicalFormula } from "../../src/domain/workbook/formula-text";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { planAppendNonconformity } from "../../src/domain/workbook/nonconformity-register";
 import { planLegacyCuadro, planSampleData } from "../../src/domain/sample";
+import { planEvaluation } from "../../src/domain/evaluation";
 import { BACKUP_PREFIX } from "../../src/domain/workbook/table-location";
 import { planTableAppend, type AppendedCell } from "../../src/domain/workbook/table-append";
 import { applyPlan as applyOfficePlan } from "../../src/excel/apply-plan";
@@ -281,6 +282,29 @@ describe("whole actions give the same workbook in Office.js, ExcelJS and the sim
     expect(result.file).toEqual(result.office);
     expect(result.simulated).toEqual(result.office);
     expect(result.office.sheets.find((s) => s.name === "Mis DO")?.tables.map((t) => t.name)).toEqual(["tblOperaciones"]);
+  });
+
+  it("Preparar, sample data, the evaluation, a new alliance, and the evaluation again", async () => {
+    const addAlliance = (s: WorkbookSnapshot): Plan => {
+      const sheet = s.sheets.find((x) => x.tables.some((t) => t.name === "tblAlianzas"));
+      const table = sheet?.tables.find((t) => t.name === "tblAlianzas");
+      if (!sheet || !table) throw new Error("sin tblAlianzas");
+      const row = table.columns.map((c) => (c.header === "Aliado" ? "Aliado Nuevo SAS" : c.header === "Estado" ? "Activo" : null));
+      const placed = planTableAppend({ sheet, table: table.name, area: table.area, rows: [row] });
+      if (!placed.step) throw new Error(`bloqueado en ${placed.blocker}`);
+      return { notes: [], steps: [placed.step] };
+    };
+    const result = await flow({ notes: [], steps: [{ kind: "addSheet", sheet: "Hoja1" }] }, [
+      (s) => planPreparation(s, { today: TODAY }),
+      (s) => planSampleData(s, { today: TODAY, seed: 5, operationCount: 60 }),
+      (s) => planEvaluation(s, { year: 2025, today: TODAY }),
+      addAlliance,
+      (s) => planEvaluation(s, { year: 2025, today: TODAY }),
+    ]);
+    const evaluation = result.office.sheets.find((x) => x.name === "Evaluación 2025");
+    expect(Object.values(evaluation?.cells ?? {})).toContain("Aliado Nuevo SAS");
+    expect(result.file).toEqual(result.office);
+    expect(result.simulated).toEqual(result.office);
   });
 
   it("Preparar, sample data, then a non-conformity registered", async () => {
