@@ -1,8 +1,12 @@
 /**
  * A small Office.js-shaped fake over FakeWorkbook, for what office-addin-mock cannot model (collections, tables,
  * charts, validation). It is honest where the adapter could go wrong: a property is readable only after load()
- * and a context.sync(), values are captured in queue order, writes check array shapes, and every sync is recorded
- * with the bytes queued before it.
+ * and a context.sync(), values are captured in queue order, and every sync is recorded with the bytes queued
+ * before it. It enforces Excel's documented behaviours, each with its own test citing the page that documents it
+ * (test/fake-excel/fake-excel.test.ts): 5 MB per request and per response, failures raised at sync (ItemNotFound,
+ * InvalidArgument…) with the rest of the batch unapplied, rows.add inserting and shifting by default, tables growing
+ * for data written right under them, calculated-column autofill, the used range counting formats, unique
+ * case-insensitive table names, copied sheets' tables renamed, array shapes, and API sets by version.
  */
 import { parseArea } from "../../../src/domain/workbook/a1";
 import { areasOverlap } from "../../../src/domain/workbook/grid-area";
