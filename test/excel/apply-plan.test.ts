@@ -133,10 +133,21 @@ describe("applyPlan", () => {
     const { applySyncs, report } = await apply(book, plan([{ kind: "writeCells", sheet: "Datos", cells }]), limit);
     const writeSyncs = applySyncs.filter((s) => s.calculationSuspended);
     expect(writeSyncs.length).toBeGreaterThan(5);
-    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit * 1.1);
+    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit);
     expect(sheet.content(1_999, 0)).toBe(`Texto largo número 1999 `.repeat(5));
     expect(sheet.content(0, 0)).toBe(`Texto largo número 0 `.repeat(5));
     expect(report.cellsWritten).toBe(2_000);
+  });
+
+  it("counts the commas between rows: a column of short numbers still fits each sync under the limit", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("Datos");
+    const cells = Array.from({ length: 20_000 }, (_, i) => ({ row: i, col: 0, value: i % 10, expected: null }));
+    const limit = 20_000;
+    const { applySyncs } = await apply(book, plan([{ kind: "writeCells", sheet: "Datos", cells }]), limit);
+    const writeSyncs = applySyncs.filter((s) => s.calculationSuspended);
+    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit);
+    expect(sheet.content(19_999, 0)).toBe(9);
   });
 
   it("builds a new sheet: table, formats, validation, conditional format, names, chart and selection", async () => {
