@@ -1,5 +1,5 @@
 import { NonconformityInputError } from "../domain/workbook";
-import { PlanNotApplicableError } from "./apply-plan";
+import { PlanNotApplicableError } from "./plan-errors";
 
 /** Raised by the actions with a Spanish sentence meant for the user as is. */
 export class UserFacingError extends Error {}
