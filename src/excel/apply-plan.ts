@@ -152,8 +152,12 @@ export async function applyPlan(
   // Values and structure, in plan order, batched under the payload limit.
   const valueOps: Operation[] = [];
   const formatOps: Operation[] = [];
-  /** Cells a fillColumn skipped: Excel's calculated-column autofill may still fill them, so they are read again. */
-  const skippedFill: PendingCell[] = [];
+  /** Formulas the plan writes, per column: Excel's calculated-column autofill may copy them into skipped cells. */
+  const columnFormulas = new Map<string, Set<string>>();
+  const noteFormula = (sheet: string, col: number, formula: string) => {
+    const k = `${sheet}\u0000${col}`;
+    columnFormulas.set(k, (columnFormulas.get(k) ?? new Set<string>()).add(formula));
+  };
   for (const step of plan.steps) {
     switch (step.kind) {
       case "copySheet":
@@ -178,16 +182,14 @@ export async function applyPlan(
         const cells = step.cells
           .map((c) => ({ row: c.row, col: c.col, entry: c.formula ?? entryForValue(c.value ?? null) }))
           .filter((c) => !conflicted.has(key(step.sheet, c.row, c.col)));
+        for (const c of cells) if (typeof c.entry === "string" && c.entry.startsWith("=")) noteFormula(step.sheet, c.col, c.entry);
         report.cellsWritten += cells.length;
         valueOps.push(...rectangleOps(step.sheet, cells, maxBytes));
         break;
       }
       case "fillColumn": {
         const runs = fillRuns(step.firstRow, step.rowCount, (row) => !conflicted.has(key(step.sheet, row, step.col)));
-        for (let row = step.firstRow; row < step.firstRow + step.rowCount; row += 1) {
-          const k = key(step.sheet, row, step.col);
-          if (conflicted.has(k)) skippedFill.push({ sheet: step.sheet, row, col: step.col, entry: "", expected: current.get(k) ?? null });
-        }
+        if (runs.length > 0) noteFormula(step.sheet, step.col, step.formula);
         // A 2-D array per run, in bands under the request limit: assigning one string to many cells is undocumented.
         const cells = runs.flatMap((run) =>
           Array.from({ length: run.rowCount }, (_, i) => ({ row: run.firstRow + i, col: step.col, entry: step.formula })),
@@ -330,7 +332,8 @@ export async function applyPlan(
     for (const op of batch) op.run(context);
     await sync();
   }
-  await reportAutofilled(context, skippedFill, report, sync, options.maxResponseBytes);
+  const skipped = pending.filter((c) => conflicted.has(key(c.sheet, c.row, c.col))).map((c) => ({ ...c, expected: current.get(key(c.sheet, c.row, c.col)) ?? null }));
+  await reportAutofilled(context, skipped, columnFormulas, report, sync, options.maxResponseBytes);
   for (const batch of batches(formatOps, maxBytes)) {
     for (const op of batch) op.run(context);
     await sync();
@@ -340,11 +343,13 @@ export async function applyPlan(
 
 /**
  * Excel's calculated-column autofill can put the column formula into a cell the plan deliberately skipped
- * (https://github.com/OfficeDev/office-js/issues/1916): those cells are read again and the truth is reported.
+ * (https://github.com/OfficeDev/office-js/issues/1916): those cells are read again, and one that now holds a formula
+ * the plan wrote in its column is reported.
  */
 async function reportAutofilled(
   context: Excel.RequestContext,
   skipped: readonly PendingCell[],
+  columnFormulas: ReadonlyMap<string, ReadonlySet<string>>,
   report: ExcelApplyReport,
   sync: () => Promise<void>,
   maxResponseBytes: number | undefined,
@@ -366,7 +371,7 @@ async function reportAutofilled(
   );
   for (const cell of skipped) {
     const after = now.get(key(cell.sheet, cell.row, cell.col)) ?? null;
-    if (sameContent(after, cell.expected)) continue;
+    if (sameContent(after, cell.expected) || typeof after !== "string" || !columnFormulas.get(`${cell.sheet}\u0000${cell.col}`)?.has(after)) continue;
     const where = qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col));
     const before = cell.expected === null ? "vacía" : `«${String(cell.expected)}»`;
     report.conflicts.push(
@@ -375,7 +380,6 @@ async function reportAutofilled(
     );
   }
 }
-
 
 /** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
 function unhandledStep(step: never): never {

@@ -381,6 +381,41 @@ describe("applyPlan on the faithful fake", () => {
     expect(report.cellsWritten).toBe(3_000);
   });
 
+  it("also reports a cell skipped by writeCells that the calculated column filled, and not a co-author's other edits", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("T").put(0, 0, [["A", "Año", "Nota"], [1, null, null], [2, 2020, "x"], [3, null, null]]);
+    book.addTable("T", "tblT", { row: 0, col: 0, rowCount: 4, colCount: 3 });
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    sheet.put(2, 1, [[null]]);
+    sheet.put(2, 2, [["otra"]]);
+    const formula = "=YEAR(TODAY())";
+    const report = await applyPlan(
+      context,
+      plan([
+        {
+          kind: "writeCells",
+          sheet: "T",
+          cells: [
+            { row: 1, col: 1, formula, expected: null },
+            { row: 2, col: 1, formula, expected: 2020 },
+            { row: 3, col: 1, formula, expected: null },
+            { row: 2, col: 2, value: "y", expected: "x" },
+          ],
+        },
+      ]),
+      snapshot,
+    );
+    expect(report.conflicts).toEqual([
+      "La celda T!B3 cambió desde que se leyó; no se sobrescribió.",
+      "La celda T!C3 cambió desde que se leyó; no se sobrescribió.",
+      "Excel rellenó la celda T!B3 con la fórmula de la columna aunque el complemento no la escribió (antes estaba vacía); revísela y, si hace falta, escriba de nuevo su valor.",
+    ]);
+    expect(sheet.content(2, 2)).toBe("otra");
+  });
+
   it("tells the truth about a skipped cell that Excel's calculated column filled anyway", async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("T").put(0, 0, [["A", "Año"], [1, null], [2, null], [3, null]]);
