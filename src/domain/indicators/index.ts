@@ -4,4 +4,4 @@ export type { IndicatorsJson } from "./indicators-json";
 export { indicatorsToJson } from "./indicators-json";
 export { median, percentileInc } from "./percentile";
 export type { Stage, StageDays, StageOrTotal } from "./stages";
-export { STAGES, STAGE_LABELS, stageDays } from "./stages";
+export { STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, stageDays } from "./stages";

@@ -15,6 +15,15 @@ export const STAGE_LABELS: Readonly<Record<StageOrTotal, string>> = {
   total: "Tiempo de servicio (total)",
 };
 
+/** Short names for narrow columns (the command's table, the sheet's headers). */
+export const STAGE_SHORT_LABELS: Readonly<Record<StageOrTotal, string>> = {
+  "documentos-presentacion": "Docs → presentación",
+  "presentacion-levante": "Presentación → levante",
+  "levante-entrega": "Levante → entrega",
+  "levante-facturacion": "Levante → facturación",
+  total: "Total",
+};
+
 /** Business days of each stage of one measured DO; null where a date is missing or out of order. */
 export type StageDays = Record<StageOrTotal, number | null>;
 
