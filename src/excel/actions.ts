@@ -1,5 +1,7 @@
 import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
 import { evaluateWorkbook, evaluationSheetName, planEvaluation } from "../domain/evaluation";
+import { followUp } from "../domain/followup";
+import type { FollowUp } from "../domain/followup";
 import { planSampleData } from "../domain/sample";
 import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
@@ -154,6 +156,9 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         });
         return { ...changeOnly(result), sheet };
       }),
+
+    seguimiento: () =>
+      runAction("calcular el seguimiento", async (context): Promise<FollowUp> => followUp(await readSnapshot(context), now())),
   };
 }
 

@@ -182,6 +182,24 @@ describe("Excel actions against the fake workbook", () => {
     expect(sheet.charts).toHaveLength(1);
   });
 
+  it("reads the Seguimiento lists in one read-only Excel.run, each item pointing at its own row", async () => {
+    const { book, excel, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const runsBefore = excel.runs();
+    const result = await actions.seguimiento();
+    expect(excel.runs()).toBe(runsBefore + 1);
+    expect(result.today).toBe(TODAY);
+    expect(result.nonconformities.length).toBeGreaterThan(0);
+    expect(result.operations.length).toBeGreaterThan(0);
+    const ops = book.sheet(SHEETS.operations);
+    const doColumn = columnOf(ops, TABLES.operations, OPERATION_HEADERS.do);
+    for (const item of result.operations) {
+      expect(item.sheet).toBe(SHEETS.operations);
+      expect(ops.content(Number(/\d+$/.exec(item.cell)![0]) - 1, doColumn)).toBe(item.do);
+    }
+  });
+
   it("turns an Excel failure into a Spanish message that says what to do", async () => {
     const { actions } = emptyBook();
     await expect(actions.seleccionarCelda("No existe", "A1")).rejects.toThrow(/^No se pudo seleccionar la celda A1 de la hoja No existe\./);
