@@ -1,11 +1,12 @@
 import { formatSerial } from "../../domain/calendar";
-import { AGE_BANDS, STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, computeIndicators, indicatorsToJson } from "../../domain/indicators";
+import { AGE_BANDS, STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, computeIndicators, indicatorsToJson, planIndicators } from "../../domain/indicators";
 import type { IndicatorsResult, ServiceFigures } from "../../domain/indicators";
 import { readWorkbookModel } from "../../domain/workbook/read-model";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { INDICATORS_HELP } from "../help-text";
-import { openWorkbook } from "./workbook-input";
+import { applyPlan, saveWorkbookFile } from "../../xlsx";
+import { checkOutputPath, openWorkbook } from "./workbook-input";
 
 const MONTHS = ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"];
 
@@ -71,9 +72,9 @@ function indicatorsText(result: IndicatorsResult): string {
   return lines.join("\n");
 }
 
-/** `indicadores <archivo.xlsx> --anio AAAA [--json]`: the year's quality indicators. */
+/** `indicadores <archivo.xlsx> --anio AAAA [--salida <salida.xlsx>] [--json]`: the year's quality indicators, and the sheet. */
 export async function indicatorsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { withValue: ["anio"], flags: ["json"] });
+  const parsed = parseArguments(args, { withValue: ["anio", "salida"], flags: ["json"] });
   if (parsed.help) {
     io.stdout(INDICATORS_HELP);
     return EXIT.ok;
@@ -85,7 +86,9 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   if (yearText === undefined) throw new UsageError("Falta la opción --anio AAAA (el año de los indicadores).");
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(`El año «${yearText}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`);
   const year = Number(yearText);
-  const { snapshot } = await openWorkbook(input, { allowEmpty: false });
+  const output = parsed.values.get("salida");
+  if (output !== undefined) checkOutputPath(input, output);
+  const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
   let result: IndicatorsResult;
   try {
     result = computeIndicators(readWorkbookModel(snapshot), year, io.today);
@@ -93,6 +96,16 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
+  // With --json stdout carries only the JSON; notes go to stderr.
+  const say = parsed.flags.has("json") ? io.stderr : io.stdout;
+  if (output !== undefined) {
+    const plan = planIndicators(snapshot, { year, today: io.today });
+    const report = applyPlan(workbook, plan);
+    await saveWorkbookFile(workbook, output);
+    for (const note of plan.notes) say(`• ${note}\n`);
+    for (const warning of report.warnings) say(`! ${warning}\n`);
+  }
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(indicatorsToJson(result))}\n` : indicatorsText(result));
+  if (output !== undefined && !parsed.flags.has("json")) io.stdout(`Se escribió «${output}».\n`);
   return EXIT.ok;
 }
