@@ -70,6 +70,10 @@ export interface EvaluationGenerated extends ChangeResult {
   sheet: string;
 }
 
+export interface IndicatorsGenerated extends ChangeResult {
+  sheet: string;
+}
+
 /** Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. */
 export interface Actions {
   prepararCuadro(): Promise<ChangeResult>;
@@ -86,4 +90,6 @@ export interface Actions {
   generarEvaluacion(year: number): Promise<EvaluationGenerated>;
   /** Today's open DOs out of time and NCs that need action (reads only; the pane loads it on opening). */
   seguimiento(): Promise<FollowUp>;
+  /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
+  generarIndicadores(year: number): Promise<IndicatorsGenerated>;
 }

@@ -1,6 +1,7 @@
 import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
 import { evaluateWorkbook, evaluationSheetName, planEvaluation } from "../domain/evaluation";
 import { followUp } from "../domain/followup";
+import { indicatorsSheetName, planIndicators } from "../domain/indicators";
 import type { FollowUp } from "../domain/followup";
 import { planSampleData } from "../domain/sample";
 import { summarizeWorkbook } from "../domain/summary";
@@ -17,6 +18,7 @@ import type {
   ChangeResult,
   EvaluationGenerated,
   EvaluationPreview,
+  IndicatorsGenerated,
   NonconformityFormInput,
   NonconformityResult,
   RepairResult,
@@ -159,6 +161,20 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
 
     seguimiento: () =>
       runAction("calcular el seguimiento", async (context): Promise<FollowUp> => followUp(await readSnapshot(context), now())),
+
+    generarIndicadores: (year) =>
+      runAction(`generar los indicadores ${year}`, async (context): Promise<IndicatorsGenerated> => {
+        const sheet = indicatorsSheetName(year);
+        const result = await readPlanApply(context, (snapshot) => {
+          const plan = planIndicators(snapshot, { year, today: now() });
+          // The user asked for this sheet: show it even when nothing needed refreshing.
+          if (!plan.steps.some((s) => s.kind === "activate") && snapshot.sheets.some((s) => s.name === sheet)) {
+            plan.steps.push({ kind: "activate", sheet });
+          }
+          return plan;
+        });
+        return { ...changeOnly(result), sheet };
+      }),
   };
 }
 

@@ -123,7 +123,7 @@ function Sections({ actions, defaultYear, today, notices }: Omit<AppProps, "inEx
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <FollowUpSection actions={actions} followUp={followUp} />
+            <FollowUpSection actions={actions} followUp={followUp} currentYear={defaultYear + 1} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="preparar">

@@ -51,6 +51,7 @@ const actions: Actions = {
       ],
     }),
   generarEvaluacion: (year) => later({ ...change([`Se creó la hoja «Evaluación ${year}».`]), sheet: `Evaluación ${year}` }),
+  generarIndicadores: (year) => later({ ...change([`Se creó la hoja «Indicadores ${year}».`]), sheet: `Indicadores ${year}` }),
   // Something to do today, so Seguimiento opens by itself and the layout and accessibility checks cover it.
   seguimiento: () =>
     later({

@@ -91,4 +91,21 @@ describe("Seguimiento section", () => {
     await user.click(header(/^Seguimiento/));
     expect(await screen.findByText("No se pudo calcular el seguimiento: falta la hoja Operaciones.")).toBeInTheDocument();
   });
+
+  it("generates Indicadores for the chosen year and goes to the sheet", async () => {
+    const actions = mockActions({
+      generarIndicadores: jest.fn().mockResolvedValue({ notes: ["Se creó la hoja «Indicadores 2025» con los indicadores de 629 DO y 6 no conformidades."], conflicts: [], skipped: [], cellsWritten: 900, sheet: "Indicadores 2025" }),
+      seleccionarCelda: jest.fn().mockResolvedValue(undefined),
+    });
+    const { user } = renderInProvider(<App inExcel actions={actions} {...base} />);
+    await user.click(header(/^Seguimiento/));
+    const year = screen.getByRole("combobox", { name: "Año de los indicadores" });
+    expect(year).toHaveValue("2026");
+    await user.selectOptions(year, "2025");
+    await user.click(screen.getByRole("button", { name: "Generar indicadores" }));
+    expect(actions.generarIndicadores).toHaveBeenCalledWith(2025);
+    expect(await screen.findByText(/Se creó la hoja «Indicadores 2025»/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Ir a la hoja «Indicadores 2025»" }));
+    expect(actions.seleccionarCelda).toHaveBeenCalledWith("Indicadores 2025", "A1");
+  });
 });

@@ -2,9 +2,10 @@ import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Sub
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatSerial } from "../../domain/calendar";
 import { REASON_ADVICE, REASON_LABELS, daysLeftText } from "../../domain/followup";
-import type { Actions, FollowUp } from "../../excel/action-types";
+import type { Actions, FollowUp, IndicatorsGenerated } from "../../excel/action-types";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
+import { ChangeSummary } from "./ChangeSummary";
 
 /** Items shown per list before "show all". */
 export const FOLLOW_UP_ITEMS_SHOWN = 30;
@@ -29,8 +30,62 @@ export function useFollowUp(actions: Pick<Actions, "seguimiento">) {
 }
 
 export interface FollowUpSectionProps {
-  actions: Pick<Actions, "seleccionarCelda">;
+  actions: Pick<Actions, "seleccionarCelda" | "generarIndicadores">;
   followUp: ReturnType<typeof useFollowUp>;
+  /** The year in course: the indicators' default. */
+  currentYear: number;
+}
+
+/** Years offered for the indicators: the current one and the five before it. */
+const INDICATOR_YEARS = 6;
+
+/** "Generar indicadores": builds or refreshes `Indicadores AAAA` and offers to go to it. */
+function IndicatorsButton({ actions, currentYear }: Omit<FollowUpSectionProps, "followUp">) {
+  const [year, setYear] = useState(currentYear);
+  const generate = useAction<IndicatorsGenerated>();
+  const go = useAction<void>();
+  const generated = generate.result && !generate.running ? generate.result : null;
+  return (
+    <section aria-label="Indicadores del año">
+      <Subtitle2 as="h3">Indicadores del año</Subtitle2>
+      <Caption1 as="p">
+        Cumplimiento ANS por mes, aliado y ciudad, tiempos por etapa y no conformidades, con gráficos. Al regenerar se conservan los comentarios.
+      </Caption1>
+      <div className="button-row">
+        <Field label="Año de los indicadores">
+          <Select
+            value={String(year)}
+            onChange={(_, d) => {
+              setYear(Number(d.value));
+              generate.reset();
+            }}
+          >
+            {Array.from({ length: INDICATOR_YEARS }, (_, i) => currentYear - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+                {y === currentYear ? " (en curso)" : ""}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className="button-row">
+        <Button appearance="primary" disabled={generate.running} onClick={() => void generate.run(() => actions.generarIndicadores(year))}>
+          Generar indicadores
+        </Button>
+      </div>
+      <ActionFeedback slow={generate.slow} error={generate.error} progressLabel={`Generando los indicadores ${year}…`} />
+      {generated && (
+        <>
+          <ChangeSummary result={generated} unchangedText={`La hoja «${generated.sheet}» ya estaba al día.`} />
+          <div className="button-row">
+            <Button onClick={() => void go.run(() => actions.seleccionarCelda(generated.sheet, "A1"))}>Ir a la hoja «{generated.sheet}»</Button>
+          </div>
+          <ActionFeedback slow={false} error={go.error} progressLabel="" />
+        </>
+      )}
+    </section>
+  );
 }
 
 function options(values: readonly string[]): string[] {
@@ -38,7 +93,7 @@ function options(values: readonly string[]): string[] {
 }
 
 /** "Seguimiento": the open DOs Vencido / En riesgo and the NCs that need action, filtered, each a click from its row. */
-export function FollowUpSection({ actions, followUp }: FollowUpSectionProps) {
+export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSectionProps) {
   const selection = useAction<void>();
   const [alliance, setAlliance] = useState("");
   const [coordinator, setCoordinator] = useState("");
@@ -166,6 +221,7 @@ export function FollowUpSection({ actions, followUp }: FollowUpSectionProps) {
           )}
         </>
       )}
+      <IndicatorsButton actions={actions} currentYear={currentYear} />
     </div>
   );
 }
