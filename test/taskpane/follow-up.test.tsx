@@ -31,7 +31,7 @@ describe("Seguimiento section", () => {
     const seguimiento = header(/^Seguimiento/);
     expect(seguimiento).toHaveAttribute("aria-expanded", "true");
     expect(within(seguimiento).getByText("3")).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent("Al 20/03/2026: 2 DO vencidos o en riesgo · 1 no conformidades por atender.");
+    expect(screen.getByRole("status")).toHaveTextContent("Al 20/03/2026: 2 DO vencidos o en riesgo · 1 no conformidad por atender.");
     const operations = screen.getByRole("region", { name: "DO vencidos o en riesgo: 2" });
     const items = within(operations).getAllByRole("listitem");
     expect(items[0]).toHaveTextContent("DO-2026-0042");

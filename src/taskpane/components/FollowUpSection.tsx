@@ -46,7 +46,7 @@ function IndicatorsButton({ actions, currentYear }: Omit<FollowUpSectionProps, "
   const go = useAction<void>();
   const generated = generate.result && !generate.running ? generate.result : null;
   return (
-    <section aria-label="Indicadores del año">
+    <section aria-label="Indicadores del año" className="section-body">
       <Subtitle2 as="h3">Indicadores del año</Subtitle2>
       <Caption1 as="p">
         Cumplimiento ANS por mes, aliado y ciudad, tiempos por etapa y no conformidades, con gráficos. Al regenerar se conservan los comentarios.
@@ -122,7 +122,8 @@ export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSect
           <Text role="status" aria-live="polite">
             {followUpCount(result) === 0
               ? `Al ${formatSerial(result.today)} no hay DO vencidos ni en riesgo, ni no conformidades pendientes.`
-              : `Al ${formatSerial(result.today)}: ${result.operations.length} DO vencidos o en riesgo · ${result.nonconformities.length} no conformidades por atender.`}
+              : `Al ${formatSerial(result.today)}: ${result.operations.length} ${result.operations.length === 1 ? "DO vencido" : "DO vencidos"} o en riesgo · ` +
+                `${result.nonconformities.length} ${result.nonconformities.length === 1 ? "no conformidad" : "no conformidades"} por atender.`}
           </Text>
           {followUpCount(result) > 0 && (
             <div className="filters">
