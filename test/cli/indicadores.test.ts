@@ -60,10 +60,13 @@ describe("control-alianzas indicadores", () => {
     expect(result.stdout).toMatch(/Abiertas al 31\/12\/2025 por antigüedad \(días\): 0-30: \d+ · 31-60: \d+ · 61-90: \d+ · >90: \d+\./);
   });
 
-  it("asks for --anio with status 2", async () => {
+  it("asks for --anio and never writes over its input, with status 2", async () => {
     const result = await run("indicadores", folder.file("ejemplo.xlsx"));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Falta la opción --anio AAAA/);
     expect((await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "1900")).stderr).toMatch(/El año 1900 no es válido/);
+    const same = await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("ejemplo.xlsx"));
+    expect(same.status).toBe(2);
+    expect(same.stderr).toMatch(/es el mismo archivo de entrada/);
   });
 });
