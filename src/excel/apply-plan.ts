@@ -506,11 +506,22 @@ function applyConditionalFormat(ctx: Excel.RequestContext, step: ConditionalForm
 function addChart(ctx: Excel.RequestContext, step: ChartStep, exists: boolean, report: ExcelApplyReport): void {
   const sheet = ctx.workbook.worksheets.getItem(step.sheet);
   if (exists) sheet.charts.getItem(step.name).delete();
-  const chart = sheet.charts.add(Excel.ChartType.columnClustered, rangeOf(ctx, step.sheet, step.values), Excel.ChartSeriesBy.columns);
+  const type =
+    step.chartType === "line" ? Excel.ChartType.line : step.chartType === "barStacked" ? Excel.ChartType.barStacked : Excel.ChartType.columnClustered;
+  const chart = sheet.charts.add(type, rangeOf(ctx, step.sheet, step.values), Excel.ChartSeriesBy.columns);
   chart.name = step.name;
   chart.title.text = step.title;
-  chart.legend.visible = false;
+  chart.legend.visible = step.seriesNames !== undefined;
   chart.setPosition(a1Address(step.anchor.row, step.anchor.col));
-  if (isFeatureSupported("chartAxis")) chart.series.getItemAt(0).setXAxisValues(rangeOf(ctx, step.sheet, step.categories));
-  else report.skipped.push(missingFeatureMessage("chartAxis"));
+  if (isFeatureSupported("chartAxis")) {
+    const categories = rangeOf(ctx, step.sheet, step.categories);
+    for (let i = 0; i < (step.seriesNames?.length ?? 1); i++) {
+      const series = chart.series.getItemAt(i);
+      series.setXAxisValues(categories);
+      const name = step.seriesNames?.[i];
+      if (name !== undefined) series.name = name;
+    }
+  } else {
+    report.skipped.push(missingFeatureMessage("chartAxis"));
+  }
 }

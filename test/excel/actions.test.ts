@@ -218,6 +218,45 @@ describe("Excel actions against the fake workbook", () => {
     expect(labelRow("Fecha")).toBe(signatureBefore + 2);
   });
 
+  it("reads the Seguimiento lists in one read-only Excel.run, each item pointing at its own row", async () => {
+    const { book, excel, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const runsBefore = excel.runs();
+    const result = await actions.seguimiento();
+    expect(excel.runs()).toBe(runsBefore + 1);
+    expect(result.today).toBe(TODAY);
+    expect(result.nonconformities.length).toBeGreaterThan(0);
+    expect(result.operations.length).toBeGreaterThan(0);
+    const ops = book.sheet(SHEETS.operations);
+    const doColumn = columnOf(ops, TABLES.operations, OPERATION_HEADERS.do);
+    for (const item of result.operations) {
+      expect(item.sheet).toBe(SHEETS.operations);
+      expect(ops.content(Number(/\d+$/.exec(item.cell)![0]) - 1, doColumn)).toBe(item.do);
+    }
+  });
+
+  it("generates Indicadores 2025 with its three charts in one Excel.run, and regenerating changes nothing", async () => {
+    const { book, excel, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const runsBefore = excel.runs();
+    const generated = await actions.generarIndicadores(2025);
+    expect(excel.runs()).toBe(runsBefore + 1);
+    expect(generated.sheet).toBe("Indicadores 2025");
+    expect(generated.skipped).toEqual([]);
+    const sheet = book.sheet("Indicadores 2025");
+    expect(sheet.charts.map((c) => c.type)).toEqual(["Line", "BarStacked", "ColumnClustered"]);
+    expect(sheet.charts[1]!.seriesNames).toEqual(["Docs → presentación", "Presentación → levante", "Levante → entrega"]);
+    expect(sheet.charts[0]!.seriesNames!.length).toBeGreaterThanOrEqual(7);
+    expect(book.activeSheet).toBe("Indicadores 2025");
+
+    const again = await actions.generarIndicadores(2025);
+    expect(again.cellsWritten).toBe(0);
+    expect(again.conflicts).toEqual([]);
+    expect(sheet.charts).toHaveLength(3);
+  });
+
   it("turns an Excel failure into a Spanish message that says what to do", async () => {
     const { actions } = emptyBook();
     await expect(actions.seleccionarCelda("No existe", "A1")).rejects.toThrow(/^No se pudo seleccionar la celda A1 de la hoja No existe\./);

@@ -176,15 +176,19 @@ export interface DefineNameStep {
   reference: string;
 }
 
-/** A clustered column chart; file mode cannot draw charts and says so. */
+/** A chart (clustered columns unless `chartType` says otherwise); file mode cannot draw charts and says so. */
 export interface ChartStep {
   kind: "chart";
   sheet: string;
   name: string;
   title: string;
-  /** Category labels (one column) and values (one column), same row count. */
+  /** Category labels (one column) and values (one column per series), same row count. */
   categories: GridArea;
   values: GridArea;
+  /** Omitted = clustered columns. */
+  chartType?: "columnClustered" | "line" | "barStacked";
+  /** One name per column of `values`, shown in the legend; omitted = one series and no legend. */
+  seriesNames?: string[];
   /** Where the chart's top-left corner goes. */
   anchor: { row: number; col: number };
 }

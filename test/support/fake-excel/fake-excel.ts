@@ -906,9 +906,13 @@ class FakeChartProxy extends FakeObject {
   get series() {
     const state = this.state!;
     return {
-      getItemAt: () => ({
+      getItemAt: (index: number) => ({
         setXAxisValues(range: FakeRange) {
           state.categories = range.area;
+        },
+        set name(name: string) {
+          state.seriesNames = [...(state.seriesNames ?? [])];
+          state.seriesNames[index] = name;
         },
       }),
     };
@@ -1023,7 +1027,7 @@ const EXCEL_ENUMS = {
   DataValidationType: { list: "List", wholeNumber: "WholeNumber", none: "None" },
   DataValidationOperator: { between: "Between" },
   DataValidationAlertStyle: { stop: "Stop" },
-  ChartType: { columnClustered: "ColumnClustered" },
+  ChartType: { columnClustered: "ColumnClustered", line: "Line", barStacked: "BarStacked" },
   ChartSeriesBy: { columns: "Columns" },
   WorksheetPositionType: { end: "End" },
 };

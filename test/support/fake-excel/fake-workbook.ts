@@ -45,6 +45,8 @@ export interface FakeChart {
   categories: FakeArea | null;
   title: string;
   anchor: string;
+  /** Names given to the series, by index (multi-series charts). */
+  seriesNames?: string[];
 }
 
 const EMPTY_CELL: Readonly<FakeCell> = Object.freeze({ value: "", formula: null, numberFormat: "General" });
