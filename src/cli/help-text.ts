@@ -7,6 +7,8 @@ Uso:
   control-alianzas validar <archivo.xlsx> [--json]
   control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]
   control-alianzas exportar <archivo.xlsx> --salida <copia.xlsx>
+  control-alianzas seguimiento <archivo.xlsx> [--hoy AAAA-MM-DD] [--json]
+  control-alianzas indicadores <archivo.xlsx> --anio AAAA [--salida <salida.xlsx>] [--json]
 
 Comandos:
   preparar   Convierte el cuadro en tablas de Excel con encabezados, listas, formatos y fórmulas;
@@ -14,6 +16,8 @@ Comandos:
   validar    Revisa las reglas del cuadro (DO duplicados, fechas, hitos, alianzas, contratos, NC…).
   evaluar    Genera o actualiza la hoja «Evaluación AAAA» de desempeño anual de las alianzas.
   exportar   Copia para compartir con quien no tiene el complemento: fórmulas ADUANA → valores.
+  seguimiento  Lista los DO abiertos vencidos o en riesgo y las no conformidades que requieren acción.
+  indicadores  Calcula los indicadores mensuales del año (cumplimiento ANS, etapas, no conformidades).
 
 Use «control-alianzas <comando> --help» para ver las opciones de cada comando.
 
@@ -78,4 +82,33 @@ una copia estática y de qué fecha. La entrada nunca se modifica.
 Opciones:
   --salida <copia.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
   --help                  muestra esta ayuda
+`;
+
+export const FOLLOW_UP_HELP = `Uso: control-alianzas seguimiento <archivo.xlsx> [--hoy AAAA-MM-DD] [--json]
+
+Muestra el trabajo del día: los DO abiertos (sin Fecha levante / autorización) cuyo Estado ANS es
+Vencido o En riesgo, el más urgente primero, con la fecha en que vence la meta (días hábiles del
+calendario del aliado, más los días imputables al cliente) y los días hábiles que quedan; y las no
+conformidades que requieren acción (fecha compromiso vencida, Mayor/Crítica sin causa raíz o acción
+correctiva, cerradas con eficacia pendiente). Cada elemento dice la hoja y la celda.
+
+Opciones:
+  --hoy AAAA-MM-DD   fecha de referencia (por omisión, hoy en Colombia)
+  --json             imprime {"today","operations":[…],"nonconformities":[…]}
+  --help             muestra esta ayuda
+`;
+
+export const INDICATORS_HELP = `Uso: control-alianzas indicadores <archivo.xlsx> --anio AAAA [--salida <salida.xlsx>] [--json]
+
+Calcula los indicadores del año para el sistema de gestión de calidad: por mes y aliado los DO
+abiertos, medidos, a tiempo, % de cumplimiento ANS, días de servicio promedio y mediana; totales por
+mes, por aliado y por ciudad; la mediana y el percentil 90 de cada etapa de la operación (llegada o
+documentos → presentación → levante → entrega, levante → facturación); las no conformidades por mes
+y tipo, las abiertas por antigüedad y el % cerradas eficaces.
+
+Opciones:
+  --anio AAAA               año de los indicadores (obligatorio)
+  --salida <archivo.xlsx>   escribe además la hoja «Indicadores AAAA» en este archivo (distinto de la entrada)
+  --json                    imprime las cifras en JSON
+  --help                    muestra esta ayuda
 `;

@@ -1,6 +1,10 @@
 import type { Rating } from "../domain/evaluation/rating";
+import type { FollowUp } from "../domain/followup";
 import type { WorkbookSummary } from "../domain/summary";
 import type { ValidationReport } from "../domain/validation/finding";
+
+/** The Seguimiento lists live in the domain, where they are computed. */
+export type { FollowUp, NonconformityFollowUp, OperationFollowUp } from "../domain/followup";
 
 /** The Resumen types live in the domain, where the summary is computed. */
 export type { AllianceOnTime, ExpiringContract, WorkbookSummary } from "../domain/summary";
@@ -68,6 +72,10 @@ export interface EvaluationGenerated extends ChangeResult {
   sheet: string;
 }
 
+export interface IndicatorsGenerated extends ChangeResult {
+  sheet: string;
+}
+
 /** Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. */
 export interface Actions {
   prepararCuadro(): Promise<ChangeResult>;
@@ -82,4 +90,8 @@ export interface Actions {
   repararFormulas(): Promise<RepairResult>;
   vistaPreviaEvaluacion(year: number): Promise<EvaluationPreview>;
   generarEvaluacion(year: number): Promise<EvaluationGenerated>;
+  /** Today's open DOs out of time and NCs that need action (reads only; the pane loads it on opening). */
+  seguimiento(): Promise<FollowUp>;
+  /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
+  generarIndicadores(year: number): Promise<IndicatorsGenerated>;
 }

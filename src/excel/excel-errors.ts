@@ -1,19 +1,24 @@
 import { EvaluationRefusedError } from "../domain/evaluation";
 import { NonconformityInputError } from "../domain/workbook";
-import { PlanNotApplicableError } from "./apply-plan";
+import { PlanNotApplicableError } from "./plan-errors";
 
 /** Raised by the actions with a Spanish sentence meant for the user as is. */
 export class UserFacingError extends Error {}
 
-/** Office.js error codes a coordinator can do something about, with what to do. */
+/**
+ * Office.js error codes (Excel.ErrorCodes, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling)
+ * a coordinator can do something about, with what to do.
+ */
 const ADVICE: Record<string, string> = {
   InvalidOperationInCellEditMode: "Termine de editar la celda (Enter o Esc) y vuelva a intentarlo.",
-  EditModeCellEditing: "Termine de editar la celda (Enter o Esc) y vuelva a intentarlo.",
   AccessDenied: "El libro o la hoja están protegidos o son de solo lectura: desprotéjalos o guarde una copia editable.",
   ItemNotFound: "Falta una hoja o tabla que el complemento esperaba: use «Preparar cuadro» y vuelva a intentarlo.",
   ItemAlreadyExists: "Ya existe una hoja, tabla o nombre con ese nombre: cámbielo o bórrelo y vuelva a intentarlo.",
   RequestPayloadSizeLimitExceeded: "El cambio es demasiado grande para Excel en la Web: divídalo o use Excel de escritorio.",
   ResponsePayloadSizeLimitExceeded: "El libro es demasiado grande para leerlo de una vez en Excel en la Web: use Excel de escritorio.",
+  InsertDeleteConflict:
+    "Excel no pudo insertar o eliminar celdas porque chocan con otra tabla, un filtro o celdas combinadas: quite el filtro o deje libres las filas bajo la tabla y vuelva a intentarlo.",
+  RangeExceedsLimit: "El rango es demasiado grande para una sola operación de Excel: filtre o divida los datos, o use Excel de escritorio.",
   Conflict: "Otra persona está editando el libro: espere un momento y vuelva a intentarlo.",
 };
 

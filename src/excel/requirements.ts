@@ -5,7 +5,8 @@ export const OPTIONAL_FEATURES = {
   namedFormula: { version: "1.7", what: "actualizar nombres definidos" },
   chartAxis: { version: "1.7", what: "los rótulos del gráfico" },
   dataValidation: { version: "1.8", what: "las listas desplegables de validación" },
-  copySheet: { version: "1.10", what: "copiar una hoja como respaldo" },
+  // Worksheet.copy: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-7-requirement-set
+  copySheet: { version: "1.7", what: "copiar una hoja como respaldo" },
   resizeTable: { version: "1.13", what: "ampliar una tabla existente" },
 } as const;
 

@@ -54,6 +54,19 @@ const actions: Actions = {
       ],
     }),
   generarEvaluacion: (year) => later({ ...change([`Se creó la hoja «Evaluación ${year}».`]), sheet: `Evaluación ${year}` }),
+  generarIndicadores: (year) => later({ ...change([`Se creó la hoja «Indicadores ${year}».`]), sheet: `Indicadores ${year}` }),
+  // Something to do today, so Seguimiento opens by itself and the layout and accessibility checks cover it.
+  seguimiento: () =>
+    later({
+      today: 46_097,
+      operations: [
+        { row: 41, do: "DO-2026-0042", alliance: "Aduanas del Caribe", city: "Cartagena", coordinator: "Laura Gómez", status: "Vencido" as const, dueDate: 46_094, businessDaysLeft: -2, sheet: "Operaciones", cell: "S42" },
+        { row: 57, do: "DO-2026-0058", alliance: "Frontera Norte", city: "Cúcuta", coordinator: "Andrés Rivas", status: "En riesgo" as const, dueDate: 46_098, businessDaysLeft: 1, sheet: "Operaciones", cell: "S58" },
+      ],
+      nonconformities: [
+        { row: 6, number: "NC-2026-003", alliance: "Frontera Norte", coordinator: "Andrés Rivas", reason: "nc-sin-analisis" as const, dueDate: 46_090, field: "rootCause" as const, sheet: "No Conformidades", cell: "I7" },
+      ],
+    }),
 };
 
 const container = document.getElementById("container");

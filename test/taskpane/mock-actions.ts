@@ -19,6 +19,9 @@ export function mockActions(overrides: Partial<Actions> = {}): jest.Mocked<Actio
     repararFormulas: unexpected("repararFormulas"),
     vistaPreviaEvaluacion: unexpected("vistaPreviaEvaluacion"),
     generarEvaluacion: unexpected("generarEvaluacion"),
+    // Loaded when the pane opens; the rest of the tests see a day with nothing to follow up.
+    generarIndicadores: unexpected("generarIndicadores"),
+    seguimiento: jest.fn().mockResolvedValue({ today: 46_200, operations: [], nonconformities: [] }),
     ...overrides,
   } as jest.Mocked<Actions>;
 }

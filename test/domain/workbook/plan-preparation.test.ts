@@ -187,6 +187,22 @@ describe("planPreparation on workbooks coordinators already have", () => {
     expect(valueOf("Estado ANS")).toBe("Cumple");
   });
 
+  it("puts the missing Hoy row in tblParametros' blank bottom row and points ADUANA_HOY at that row", () => {
+    const before = buildSnapshot([
+      {
+        name: "Parámetros",
+        tables: [{ name: "tblParametros", at: "A1", rows: [["Parámetro", "Valor"], ["Hora inicio jornada", 8], [null, null]] }],
+      },
+    ]);
+    const { plan, after } = prepare(before);
+    const append = plan.steps.find((s) => s.kind === "appendTableRows");
+    expect(append).toMatchObject({ table: "tblParametros", newArea: { row: 0, col: 0, rowCount: 3, colCount: 2 } });
+    expect(cellAt(after, "Parámetros", "A3")).toBe("Hoy");
+    expect(formulaAt(after, "Parámetros", "B3")).toBe("=TODAY()");
+    expect(after.names.ADUANA_HOY).toBe("='Parámetros'!$B$3");
+    expect(planPreparation(after, { today }).steps).toEqual([]);
+  });
+
   it("places missing parameter tables to the right of what Parámetros already holds", () => {
     const before = buildSnapshot([{ name: "Parámetros", rows: [["Notas del coordinador"], ["no borrar"]] }]);
     const { after } = prepare(before);
