@@ -1,4 +1,5 @@
 import type { Finding, ValidationReport } from "../domain/validation/finding";
+import { validationOutcome } from "../domain/validation/outcome-messages";
 
 /** Lines shown per rule and sheet before "… y N más": 5,000 findings stay readable. */
 const LINES_PER_GROUP = 15;
@@ -35,10 +36,8 @@ export function findingsText(file: string, report: ValidationReport): string {
   const { errors, warnings } = report.summary;
   const lines: string[] = [];
   lines.push(`Validación de «${file}»: ${plural(errors, "error", "errores")} y ${plural(warnings, "advertencia", "advertencias")}.`);
-  if (report.findings.length === 0) {
-    lines.push("", "No se encontraron problemas: el cuadro cumple todas las reglas.");
-    return `${lines.join("\n")}\n`;
-  }
+  if (report.findings.length === 0 || report.operations === 0) lines.push("", validationOutcome(report));
+  if (report.findings.length === 0) return `${lines.join("\n")}\n`;
   for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.sheet)) {
     lines.push("", `Hoja «${sheet}» — ${plural(sheetFindings.length, "hallazgo", "hallazgos")}`);
     for (const [rule, ruleFindings] of groupBy(sheetFindings, (f) => f.rule)) {

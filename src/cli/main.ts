@@ -2,15 +2,21 @@ import { UnusableInputError } from "../xlsx";
 import { UsageError } from "./arguments";
 import { EXIT, type CliIo } from "./cli-io";
 import { evaluateCommand } from "./commands/evaluate-command";
+import { exportCommand } from "./commands/export-command";
+import { followUpCommand } from "./commands/follow-up-command";
+import { indicatorsCommand } from "./commands/indicators-command";
 import { prepareCommand } from "./commands/prepare-command";
 import { validateCommand } from "./commands/validate-command";
-import { EVALUATE_HELP, GENERAL_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
+import { EVALUATE_HELP, EXPORT_HELP, FOLLOW_UP_HELP, GENERAL_HELP, INDICATORS_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
 import { runInProcess } from "./process-entry";
 
 const COMMANDS = {
   preparar: { run: prepareCommand, help: PREPARE_HELP },
   validar: { run: validateCommand, help: VALIDATE_HELP },
   evaluar: { run: evaluateCommand, help: EVALUATE_HELP },
+  exportar: { run: exportCommand, help: EXPORT_HELP },
+  seguimiento: { run: followUpCommand, help: FOLLOW_UP_HELP },
+  indicadores: { run: indicatorsCommand, help: INDICATORS_HELP },
 } as const;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {

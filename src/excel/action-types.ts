@@ -1,6 +1,10 @@
 import type { Rating } from "../domain/evaluation/rating";
+import type { FollowUp } from "../domain/followup";
 import type { WorkbookSummary } from "../domain/summary";
 import type { ValidationReport } from "../domain/validation/finding";
+
+/** The Seguimiento lists live in the domain, where they are computed. */
+export type { FollowUp, NonconformityFollowUp, OperationFollowUp } from "../domain/followup";
 
 /** The Resumen types live in the domain, where the summary is computed. */
 export type { AllianceOnTime, ExpiringContract, WorkbookSummary } from "../domain/summary";
@@ -59,10 +63,16 @@ export interface EvaluationPreview {
   sheet: string;
   /** Whether the sheet exists already (Generar refreshes it, keeping what the evaluator typed). */
   exists: boolean;
+  /** The warning when the year has not ended (the evaluation is partial, up to today); null for a complete year. */
+  partial: string | null;
   rows: EvaluationPreviewRow[];
 }
 
 export interface EvaluationGenerated extends ChangeResult {
+  sheet: string;
+}
+
+export interface IndicatorsGenerated extends ChangeResult {
   sheet: string;
 }
 
@@ -80,4 +90,8 @@ export interface Actions {
   repararFormulas(): Promise<RepairResult>;
   vistaPreviaEvaluacion(year: number): Promise<EvaluationPreview>;
   generarEvaluacion(year: number): Promise<EvaluationGenerated>;
+  /** Today's open DOs out of time and NCs that need action (reads only; the pane loads it on opening). */
+  seguimiento(): Promise<FollowUp>;
+  /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
+  generarIndicadores(year: number): Promise<IndicatorsGenerated>;
 }

@@ -1,5 +1,8 @@
 import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
-import { evaluateWorkbook, evaluationSheetName, planEvaluation } from "../domain/evaluation";
+import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation } from "../domain/evaluation";
+import { followUp } from "../domain/followup";
+import { indicatorsSheetName, planIndicators } from "../domain/indicators";
+import type { FollowUp } from "../domain/followup";
 import { planSampleData } from "../domain/sample";
 import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
@@ -15,6 +18,7 @@ import type {
   ChangeResult,
   EvaluationGenerated,
   EvaluationPreview,
+  IndicatorsGenerated,
   NonconformityFormInput,
   NonconformityResult,
   RepairResult,
@@ -127,11 +131,12 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         const snapshot = await readSnapshot(context);
         const sheet = evaluationSheetName(year);
         // The weights, bands and typed scores the sheet's formulas use, so the preview shows what the sheet will.
-        const evaluation = evaluateWorkbook(snapshot, year);
+        const evaluation = evaluateWorkbook(snapshot, year, now());
         return {
           year,
           sheet,
           exists: snapshot.sheets.some((s) => s.name === sheet),
+          partial: partialWarning(year, evaluation.partialThrough),
           rows: evaluation.alliances.map((a) => ({
             alliance: a.alliance,
             operations: a.operations,
@@ -150,6 +155,23 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
           const plan = planEvaluation(snapshot, { year, today: now() });
           // The user asked for this sheet: show it even when nothing needed refreshing.
           if (!plan.steps.some((s) => s.kind === "activate")) plan.steps.push({ kind: "activate", sheet });
+          return plan;
+        });
+        return { ...changeOnly(result), sheet };
+      }),
+
+    seguimiento: () =>
+      runAction("calcular el seguimiento", async (context): Promise<FollowUp> => followUp(await readSnapshot(context), now())),
+
+    generarIndicadores: (year) =>
+      runAction(`generar los indicadores ${year}`, async (context): Promise<IndicatorsGenerated> => {
+        const sheet = indicatorsSheetName(year);
+        const result = await readPlanApply(context, (snapshot) => {
+          const plan = planIndicators(snapshot, { year, today: now() });
+          // The user asked for this sheet: show it even when nothing needed refreshing.
+          if (!plan.steps.some((s) => s.kind === "activate") && snapshot.sheets.some((s) => s.name === sheet)) {
+            plan.steps.push({ kind: "activate", sheet });
+          }
           return plan;
         });
         return { ...changeOnly(result), sheet };

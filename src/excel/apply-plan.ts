@@ -1,5 +1,4 @@
 import type {
-  AppendTableRowsStep,
   CellStyleStep,
   HeaderFooterText,
   PageSetupStep,
@@ -8,11 +7,15 @@ import type {
   ListValidationStep,
   Plan,
   PlanStep,
+  WholeNumberValidationStep,
 } from "../domain/workbook/plan";
 import type { CellValue, GridArea, WorkbookSnapshot } from "../domain/workbook/snapshot";
+import { readGrids } from "./band-reader";
+import { PlanNotApplicableError } from "./plan-errors";
+import { checkTableGuards, queueTableGuards } from "./table-guards";
 import { a1Address, areaAddress, qualifiedAddress } from "../domain/workbook/a1";
 import { contentOf, entryForValue, sameContent } from "./cell-entry";
-import { isFeatureSupported, missingFeatureMessage } from "./requirements";
+import { isFeatureSupported, missingFeatureMessage, OPTIONAL_FEATURES } from "./requirements";
 import type { CellEntry } from "./write-rectangles";
 import { groupIntoRectangles, payloadBytes, splitRectangle } from "./write-rectangles";
 
@@ -22,6 +25,8 @@ export const DEFAULT_MAX_PAYLOAD_BYTES = 4_000_000;
 export interface ApplyPlanOptions {
   /** Largest estimated request per sync (tests lower it to exercise the chunking). */
   maxPayloadBytes?: number;
+  /** Largest response per sync of the conflict re-read (tests lower it to exercise the bands). */
+  maxResponseBytes?: number;
 }
 
 export interface ExcelApplyReport {
@@ -35,8 +40,7 @@ export interface ExcelApplyReport {
   syncs: number;
 }
 
-/** Raised before anything is written, with a Spanish message that says what to do. */
-export class PlanNotApplicableError extends Error {}
+export { PlanNotApplicableError } from "./plan-errors";
 
 type Operation = { bytes: number; run: (context: Excel.RequestContext) => void };
 
@@ -51,9 +55,10 @@ interface PendingCell {
 const STEP_OVERHEAD_BYTES = 300;
 
 /**
- * Applies a Plan with a constant number of syncs for a given plan shape: a conflict check (one sync; plus one to
- * list the sheets when no snapshot is given), the values in as few batches as the 5 MB limit allows (one for
- * plans under 4 MB), then the formats. Cells whose content changed since the snapshot are left alone and reported.
+ * Applies a Plan: a conflict check (cells re-read in bands, each sync under the response budget, plus the shape
+ * and key column of every table the plan writes into), then the values in batches under the request limit, then
+ * the formats. Cells whose content changed since the snapshot are left alone and reported; a table that changed
+ * shape (rows inserted, deleted or sorted by a co-author) stops the plan before anything is written.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -70,7 +75,7 @@ export async function applyPlan(
   if (plan.steps.length === 0) return report;
   if (plan.steps.some((s) => s.kind === "copySheet") && !isFeatureSupported("copySheet")) {
     throw new PlanNotApplicableError(
-      "Su versión de Excel no puede copiar hojas (ExcelApi 1.10), y el complemento guarda una copia de respaldo antes de reestructurar una hoja. " +
+      `Su versión de Excel no puede copiar hojas (ExcelApi ${OPTIONAL_FEATURES.copySheet.version}), y el complemento guarda una copia de respaldo antes de reestructurar una hoja. ` +
         "Actualice Excel o use Excel en la Web, o haga usted una copia de la hoja y vuelva a intentarlo.",
     );
   }
@@ -91,23 +96,8 @@ export async function applyPlan(
   }
   const checkable = (sheet: string) => existingSheets.has(sheet) && !createdSheets.has(sheet);
 
-  // Blank rows at a table's bottom (Preparar leaves one) take the first appended rows, as a coordinator would fill them.
-  const reuse = new Map<AppendTableRowsStep, ReusedRow[]>();
-  if (snapshot) {
-    for (const step of plan.steps) if (step.kind === "appendTableRows") reuse.set(step, reusableRows(snapshot, step));
-  }
-  const reusedCells: PendingCell[] = [...reuse.values()].flat().flatMap((r) => r.cells);
-
-  // Conflict check: re-read every target cell on sheets that existed, plus names and charts the plan replaces.
-  const pending = [...collectCells(plan.steps), ...reusedCells];
-  const toCheck = pending.filter((cell) => checkable(cell.sheet));
-  const checks = rectanglesBySheet(toCheck).map(({ sheet, rect }) => {
-    const range = context.workbook.worksheets
-      .getItem(sheet)
-      .getRangeByIndexes(rect.row, rect.col, rect.entries.length, rect.entries[0]?.length ?? 1);
-    range.load("values,formulas");
-    return { sheet, rect, range };
-  });
+  // Conflict check: what each target cell holds before the plan runs is the first step's `expected` for it.
+  const pending = firstWrites(collectCells(plan.steps)).filter((cell) => checkable(cell.sheet));
   const nameChecks = plan.steps
     .filter((s): s is Extract<PlanStep, { kind: "defineName" }> => s.kind === "defineName")
     .map((s) => {
@@ -122,26 +112,42 @@ export async function applyPlan(
       chart.load("name");
       return { key: `${s.sheet}!${s.name}`, chart };
     });
-  if (checks.length + nameChecks.length + chartChecks.length > 0) await sync();
+  const guards = snapshot ? queueTableGuards(context, snapshot, plan.steps, pending) : [];
+  if (nameChecks.length + chartChecks.length + guards.length > 0) await sync();
+  if (snapshot) await checkTableGuards(context, snapshot, guards, { sync, maxResponseBytes: options.maxResponseBytes });
 
+  const rects = rectanglesBySheet(pending);
+  const grids = await readGrids(
+    context,
+    rects.map(({ sheet, rect }) => ({
+      sheet,
+      area: { row: rect.row, col: rect.col, rowCount: rect.entries.length, colCount: rect.entries[0]?.length ?? 1 },
+      property: "formulas" as const,
+    })),
+    { sync, maxResponseBytes: options.maxResponseBytes },
+  );
   const current = new Map<string, CellValue>();
-  for (const { sheet, rect, range } of checks) {
-    const values = range.values as unknown[][];
-    const formulas = range.formulas as unknown[][];
-    rect.entries.forEach((row, r) =>
-      row.forEach((_, c) => current.set(key(sheet, rect.row + r, rect.col + c), contentOf(values[r]?.[c], formulas[r]?.[c]))),
-    );
-  }
+  rects.forEach(({ sheet, rect }, i) => {
+    const formulas = grids[i] ?? [];
+    // `formulas` gives the formula of a formula cell and the value of any other cell.
+    rect.entries.forEach((row, r) => row.forEach((_, c) => current.set(key(sheet, rect.row + r, rect.col + c), contentOf(formulas[r]?.[c], formulas[r]?.[c]))));
+  });
   const conflicted = new Set<string>();
-  for (const cell of toCheck) {
+  const appendCells = new Set<string>();
+  for (const step of plan.steps) if (step.kind === "appendTableRows") for (const c of step.cells) appendCells.add(key(step.sheet, c.row, c.col));
+  for (const cell of pending) {
     const k = key(cell.sheet, cell.row, cell.col);
     const now = current.get(k) ?? null;
-    if (!sameContent(now, cell.expected)) {
-      conflicted.add(k);
-      report.conflicts.push(
-        `La celda ${qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col))} cambió desde que se leyó; no se sobrescribió.`,
+    if (sameContent(now, cell.expected)) continue;
+    const where = qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col));
+    if (appendCells.has(k)) {
+      throw new PlanNotApplicableError(
+        `La celda ${where}, donde iba una fila nueva de la tabla, cambió desde que se leyó el libro; no se escribió nada. ` +
+          "Revise esa fila y vuelva a intentarlo.",
       );
     }
+    conflicted.add(k);
+    report.conflicts.push(`La celda ${where} cambió desde que se leyó; no se sobrescribió.`);
   }
   const existingNames = new Set(nameChecks.filter((n) => !n.item.isNullObject).map((n) => n.name));
   const existingCharts = new Set(chartChecks.filter((c) => !c.chart.isNullObject).map((c) => c.key));
@@ -149,6 +155,12 @@ export async function applyPlan(
   // Values and structure, in plan order, batched under the payload limit.
   const valueOps: Operation[] = [];
   const formatOps: Operation[] = [];
+  /** Formulas the plan writes, per column: Excel's calculated-column autofill may copy them into skipped cells. */
+  const columnFormulas = new Map<string, Set<string>>();
+  const noteFormula = (sheet: string, col: number, formula: string) => {
+    const k = `${sheet}\u0000${col}`;
+    columnFormulas.set(k, (columnFormulas.get(k) ?? new Set<string>()).add(formula));
+  };
   for (const step of plan.steps) {
     switch (step.kind) {
       case "copySheet":
@@ -173,30 +185,29 @@ export async function applyPlan(
         const cells = step.cells
           .map((c) => ({ row: c.row, col: c.col, entry: c.formula ?? entryForValue(c.value ?? null) }))
           .filter((c) => !conflicted.has(key(step.sheet, c.row, c.col)));
+        for (const c of cells) if (typeof c.entry === "string" && c.entry.startsWith("=")) noteFormula(step.sheet, c.col, c.entry);
         report.cellsWritten += cells.length;
         valueOps.push(...rectangleOps(step.sheet, cells, maxBytes));
         break;
       }
       case "fillColumn": {
         const runs = fillRuns(step.firstRow, step.rowCount, (row) => !conflicted.has(key(step.sheet, row, step.col)));
-        for (const run of runs) {
-          report.cellsWritten += run.rowCount;
-          valueOps.push({
-            bytes: STEP_OVERHEAD_BYTES + payloadBytes(step.formula),
-            run: (ctx) => {
-              const range = ctx.workbook.worksheets.getItem(step.sheet).getRangeByIndexes(run.firstRow, step.col, run.rowCount, 1);
-              // One formula for the whole run: Excel fills it down (and adjusts relative references) like a calculated column.
-              (range as unknown as { formulas: string }).formulas = step.formula;
-            },
-          });
-        }
+        if (runs.length > 0) noteFormula(step.sheet, step.col, step.formula);
+        // A 2-D array per run, in bands under the request limit: assigning one string to many cells is undocumented.
+        const cells = runs.flatMap((run) =>
+          Array.from({ length: run.rowCount }, (_, i) => ({ row: run.firstRow + i, col: step.col, entry: step.formula })),
+        );
+        report.cellsWritten += cells.length;
+        valueOps.push(...rectangleOps(step.sheet, cells, maxBytes));
         break;
       }
       case "createTable":
         valueOps.push({
           bytes: STEP_OVERHEAD_BYTES,
           run: (ctx) => {
-            const table = ctx.workbook.worksheets.getItem(step.sheet).tables.add(areaAddress(step.area), true);
+            // A Range, not an address: an address without a sheet name means the active sheet.
+            const sheet = ctx.workbook.worksheets.getItem(step.sheet);
+            const table = sheet.tables.add(rangeOf(ctx, step.sheet, step.area), true);
             table.name = step.table;
             table.style = step.style;
           },
@@ -209,7 +220,7 @@ export async function applyPlan(
         }
         valueOps.push({
           bytes: STEP_OVERHEAD_BYTES,
-          run: (ctx) => ctx.workbook.tables.getItem(step.table).resize(qualifiedAddress(step.sheet, areaAddress(step.area))),
+          run: (ctx) => ctx.workbook.tables.getItem(step.table).resize(rangeOf(ctx, step.sheet, step.area)),
         });
         break;
       case "renameTable":
@@ -222,24 +233,35 @@ export async function applyPlan(
         });
         break;
       case "appendTableRows": {
-        // A reused row someone typed into since the read is left alone; its data goes to a new row instead.
-        const reused = (reuse.get(step) ?? []).filter((r) => r.cells.every((c) => !conflicted.has(key(c.sheet, c.row, c.col))));
-        const reusedIndexes = new Set(reused.map((r) => r.index));
-        report.conflicts.splice(0, report.conflicts.length, ...report.conflicts.filter((m) => !reusedConflict(m, reuse.get(step) ?? [])));
-        const cells = reused.flatMap((r) => r.cells.filter((c) => c.entry !== KEEP));
+        // Written into the rows the domain chose, right under the table: nothing is inserted or shifted.
+        const cells = step.cells.map((c) => ({ row: c.row, col: c.col, entry: c.formula ?? entryForValue(c.value ?? null) }));
         report.cellsWritten += cells.length;
         valueOps.push(...rectangleOps(step.sheet, cells, maxBytes));
-        const rest = step.rows.filter((_, i) => !reusedIndexes.has(i));
-        report.cellsWritten += rest.reduce((n, row) => n + row.length, 0);
-        if (rest.length > 0) valueOps.push(...appendOps({ ...step, rows: rest }, maxBytes));
+        if (step.newArea.rowCount === step.area.rowCount) break;
+        if (!isFeatureSupported("resizeTable")) {
+          report.skipped.push(
+            `Su versión de Excel no admite ampliar una tabla (ExcelApi ${OPTIONAL_FEATURES.resizeTable.version}): las filas nuevas se escribieron ` +
+              `justo debajo de la tabla ${step.table} (hoja «${step.sheet}»), que Excel suele ampliar sola. Compruebe que quedaron dentro de la tabla.`,
+          );
+          break;
+        }
+        valueOps.push({
+          bytes: STEP_OVERHEAD_BYTES,
+          run: (ctx) => ctx.workbook.tables.getItem(step.table).resize(rangeOf(ctx, step.sheet, step.newArea)),
+        });
         break;
       }
       case "defineName":
         valueOps.push({
           bytes: STEP_OVERHEAD_BYTES,
           run: (ctx) => {
-            if (existingNames.has(step.name)) ctx.workbook.names.getItem(step.name).delete();
-            ctx.workbook.names.add(step.name, step.reference);
+            if (!existingNames.has(step.name)) ctx.workbook.names.add(step.name, step.reference);
+            // Changing the reference in place: deleting and re-adding the name recalculates every formula that uses it.
+            else if (isFeatureSupported("namedFormula")) ctx.workbook.names.getItem(step.name).formula = step.reference;
+            else {
+              ctx.workbook.names.getItem(step.name).delete();
+              ctx.workbook.names.add(step.name, step.reference);
+            }
           },
         });
         break;
@@ -255,7 +277,11 @@ export async function applyPlan(
         break;
       case "listValidation":
         if (!isFeatureSupported("dataValidation")) report.skipped.push(missingFeatureMessage("dataValidation"));
-        else formatOps.push({ bytes: STEP_OVERHEAD_BYTES + payloadBytes(step.source), run: (ctx) => applyValidation(ctx, step) });
+        else formatOps.push({ bytes: STEP_OVERHEAD_BYTES + payloadBytes(step.source), run: (ctx) => applyListValidation(ctx, step) });
+        break;
+      case "wholeNumberValidation":
+        if (!isFeatureSupported("dataValidation")) report.skipped.push(missingFeatureMessage("dataValidation"));
+        else formatOps.push({ bytes: STEP_OVERHEAD_BYTES, run: (ctx) => applyWholeNumberValidation(ctx, step) });
         break;
       case "conditionalFormat":
         if (!isFeatureSupported("conditionalFormat")) report.skipped.push(missingFeatureMessage("conditionalFormat"));
@@ -316,11 +342,53 @@ export async function applyPlan(
     for (const op of batch) op.run(context);
     await sync();
   }
+  const skipped = pending.filter((c) => conflicted.has(key(c.sheet, c.row, c.col))).map((c) => ({ ...c, expected: current.get(key(c.sheet, c.row, c.col)) ?? null }));
+  await reportAutofilled(context, skipped, columnFormulas, report, sync, options.maxResponseBytes);
   for (const batch of batches(formatOps, maxBytes)) {
     for (const op of batch) op.run(context);
     await sync();
   }
   return report;
+}
+
+/**
+ * Excel's calculated-column autofill can put the column formula into a cell the plan deliberately skipped
+ * (https://github.com/OfficeDev/office-js/issues/1916): those cells are read again, and one that now holds a formula
+ * the plan wrote in its column is reported.
+ */
+async function reportAutofilled(
+  context: Excel.RequestContext,
+  skipped: readonly PendingCell[],
+  columnFormulas: ReadonlyMap<string, ReadonlySet<string>>,
+  report: ExcelApplyReport,
+  sync: () => Promise<void>,
+  maxResponseBytes: number | undefined,
+): Promise<void> {
+  if (skipped.length === 0) return;
+  const rects = rectanglesBySheet(skipped);
+  const grids = await readGrids(
+    context,
+    rects.map(({ sheet, rect }) => ({
+      sheet,
+      area: { row: rect.row, col: rect.col, rowCount: rect.entries.length, colCount: rect.entries[0]?.length ?? 1 },
+      property: "formulas" as const,
+    })),
+    { sync, maxResponseBytes },
+  );
+  const now = new Map<string, CellValue>();
+  rects.forEach(({ sheet, rect }, i) =>
+    rect.entries.forEach((row, r) => row.forEach((_, c) => now.set(key(sheet, rect.row + r, rect.col + c), contentOf(grids[i]?.[r]?.[c], grids[i]?.[r]?.[c])))),
+  );
+  for (const cell of skipped) {
+    const after = now.get(key(cell.sheet, cell.row, cell.col)) ?? null;
+    if (sameContent(after, cell.expected) || typeof after !== "string" || !columnFormulas.get(`${cell.sheet}\u0000${cell.col}`)?.has(after)) continue;
+    const where = qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col));
+    const before = cell.expected === null ? "vacía" : `«${String(cell.expected)}»`;
+    report.conflicts.push(
+      `Excel rellenó la celda ${where} con la fórmula de la columna aunque el complemento no la escribió (antes estaba ${before}); ` +
+        "revísela y, si hace falta, escriba de nuevo su valor.",
+    );
+  }
 }
 
 /** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
@@ -332,11 +400,11 @@ function key(sheet: string, row: number, col: number): string {
   return `${sheet}\u0000${row}\u0000${col}`;
 }
 
-/** Every cell the plan writes with an expected content (writeCells and fillColumn), per sheet. */
+/** Every cell the plan writes with an expected content (writeCells, fillColumn, appendTableRows), in plan order. */
 function collectCells(steps: readonly PlanStep[]): PendingCell[] {
   const cells: PendingCell[] = [];
   for (const step of steps) {
-    if (step.kind === "writeCells") {
+    if (step.kind === "writeCells" || step.kind === "appendTableRows") {
       for (const c of step.cells) cells.push({ sheet: step.sheet, row: c.row, col: c.col, entry: "", expected: c.expected });
     } else if (step.kind === "fillColumn") {
       for (let i = 0; i < step.rowCount; i += 1) {
@@ -347,48 +415,15 @@ function collectCells(steps: readonly PlanStep[]): PendingCell[] {
   return cells;
 }
 
-/** Marks a reused row's cell that keeps what it has (a calculated column's formula). */
-const KEEP = "\u0000keep";
-
-interface ReusedRow {
-  /** Index of the appended row in the step. */
-  index: number;
-  cells: PendingCell[];
-}
-
-/** Appended rows that go into blank rows at the table's bottom: rows whose cells hold nothing but formulas. */
-function reusableRows(snapshot: WorkbookSnapshot, step: AppendTableRowsStep): ReusedRow[] {
-  const sheet = snapshot.sheets.find((s) => s.name === step.sheet);
-  const table = sheet?.tables.find((t) => t.name === step.table);
-  if (!sheet || !table) return [];
-  const content = (row: number, col: number): CellValue => {
-    const r = row - sheet.area.row;
-    const c = col - sheet.area.col;
-    return sheet.formulas[r]?.[c] ?? sheet.values[r]?.[c] ?? null;
-  };
-  const { row: top, col: left, rowCount, colCount } = table.area;
-  let firstBlank = top + rowCount;
-  while (firstBlank > top + 1) {
-    const row = firstBlank - 1;
-    const blank = Array.from({ length: colCount }, (_, c) => content(row, left + c)).every((v) => v === null || (typeof v === "string" && v.startsWith("=")));
-    if (!blank) break;
-    firstBlank = row;
-  }
-  const reusable = Math.min(top + rowCount - firstBlank, step.rows.length);
-  return Array.from({ length: reusable }, (_, i) => ({
-    index: i,
-    cells: (step.rows[i] ?? []).map((cell, c) => {
-      const row = firstBlank + i;
-      const existing = content(row, left + c);
-      const entry = cell !== null && typeof cell === "object" ? cell.formula : cell === null ? KEEP : entryForValue(cell);
-      return { sheet: step.sheet, row, col: left + c, entry, expected: existing };
-    }),
-  }));
-}
-
-/** True when a conflict message is about a reused row (it is resolved by appending that row instead). */
-function reusedConflict(message: string, rows: readonly ReusedRow[]): boolean {
-  return rows.some((r) => r.cells.some((c) => message.includes(`${qualifiedAddress(c.sheet, a1Address(c.row, c.col))} `)));
+/** Each cell once, with the `expected` of the first step that writes it: later steps expect the plan's own writes. */
+function firstWrites(cells: readonly PendingCell[]): PendingCell[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = key(c.sheet, c.row, c.col);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function rectanglesBySheet(cells: readonly PendingCell[]) {
@@ -427,18 +462,6 @@ export function fillRuns(firstRow: number, rowCount: number, writable: (row: num
   return runs;
 }
 
-function appendOps(step: AppendTableRowsStep, maxBytes: number): Operation[] {
-  const entries = step.rows.map((row) =>
-    row.map((cell) => (cell !== null && typeof cell === "object" ? cell.formula : entryForValue(cell))),
-  );
-  return splitRectangle({ row: 0, col: 0, entries }, maxBytes - STEP_OVERHEAD_BYTES).map((part) => ({
-    bytes: STEP_OVERHEAD_BYTES + payloadBytes(part.entries),
-    run: (ctx: Excel.RequestContext) => {
-      ctx.workbook.tables.getItem(step.table).rows.add(undefined, part.entries);
-    },
-  }));
-}
-
 /** Operations grouped so that each group's estimated request stays under maxBytes (one oversized op goes alone). */
 export function batches(ops: readonly Operation[], maxBytes: number): Operation[][] {
   const groups: Operation[][] = [];
@@ -466,22 +489,21 @@ export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function applyValidation(ctx: Excel.RequestContext, step: ListValidationStep): void {
+const ALERT = { showAlert: true, title: "Valor no permitido" } as const;
+
+function applyListValidation(ctx: Excel.RequestContext, step: ListValidationStep): void {
   const validation = rangeOf(ctx, step.sheet, step.area).dataValidation;
   validation.clear();
-  if (step.wholeNumberBetween) {
-    validation.rule = {
-      wholeNumber: {
-        formula1: step.wholeNumberBetween.min,
-        formula2: step.wholeNumberBetween.max,
-        operator: Excel.DataValidationOperator.between,
-      },
-    };
-  } else {
-    const source = "formula" in step.source ? step.source.formula : step.source.values.join(",");
-    validation.rule = { list: { inCellDropDown: true, source } };
-  }
-  validation.errorAlert = { message: step.errorMessage, showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: "Valor no permitido" };
+  const source = "formula" in step.source ? step.source.formula : step.source.values.join(",");
+  validation.rule = { list: { inCellDropDown: true, source } };
+  validation.errorAlert = { ...ALERT, message: step.errorMessage, style: Excel.DataValidationAlertStyle.stop };
+}
+
+function applyWholeNumberValidation(ctx: Excel.RequestContext, step: WholeNumberValidationStep): void {
+  const validation = rangeOf(ctx, step.sheet, step.area).dataValidation;
+  validation.clear();
+  validation.rule = { wholeNumber: { formula1: step.min, formula2: step.max, operator: Excel.DataValidationOperator.between } };
+  validation.errorAlert = { ...ALERT, message: step.errorMessage, style: Excel.DataValidationAlertStyle.stop };
 }
 
 function applyConditionalFormat(ctx: Excel.RequestContext, step: ConditionalFormatStep): void {
@@ -494,13 +516,24 @@ function applyConditionalFormat(ctx: Excel.RequestContext, step: ConditionalForm
 function addChart(ctx: Excel.RequestContext, step: ChartStep, exists: boolean, report: ExcelApplyReport): void {
   const sheet = ctx.workbook.worksheets.getItem(step.sheet);
   if (exists) sheet.charts.getItem(step.name).delete();
-  const chart = sheet.charts.add(Excel.ChartType.columnClustered, rangeOf(ctx, step.sheet, step.values), Excel.ChartSeriesBy.columns);
+  const type =
+    step.chartType === "line" ? Excel.ChartType.line : step.chartType === "barStacked" ? Excel.ChartType.barStacked : Excel.ChartType.columnClustered;
+  const chart = sheet.charts.add(type, rangeOf(ctx, step.sheet, step.values), Excel.ChartSeriesBy.columns);
   chart.name = step.name;
   chart.title.text = step.title;
-  chart.legend.visible = false;
+  chart.legend.visible = step.seriesNames !== undefined;
   chart.setPosition(a1Address(step.anchor.row, step.anchor.col));
-  if (isFeatureSupported("chartAxis")) chart.series.getItemAt(0).setXAxisValues(rangeOf(ctx, step.sheet, step.categories));
-  else report.skipped.push(missingFeatureMessage("chartAxis"));
+  if (isFeatureSupported("chartAxis")) {
+    const categories = rangeOf(ctx, step.sheet, step.categories);
+    for (let i = 0; i < (step.seriesNames?.length ?? 1); i++) {
+      const series = chart.series.getItemAt(i);
+      series.setXAxisValues(categories);
+      const name = step.seriesNames?.[i];
+      if (name !== undefined) series.name = name;
+    }
+  } else {
+    report.skipped.push(missingFeatureMessage("chartAxis"));
+  }
 }
 
 type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";

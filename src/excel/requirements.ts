@@ -6,7 +6,8 @@ export const OPTIONAL_FEATURES = {
   chartAxis: { version: "1.7", what: "los rótulos del gráfico" },
   dataValidation: { version: "1.8", what: "las listas desplegables de validación" },
   pageLayout: { version: "1.9", what: "la configuración de impresión (orientación, ajuste a una página de ancho, títulos, encabezado y pie de página)" },
-  copySheet: { version: "1.10", what: "copiar una hoja como respaldo" },
+  // Worksheet.copy: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-7-requirement-set
+  copySheet: { version: "1.7", what: "copiar una hoja como respaldo" },
   resizeTable: { version: "1.13", what: "ampliar una tabla existente" },
 } as const;
 

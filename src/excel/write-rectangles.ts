@@ -46,13 +46,14 @@ export function groupIntoRectangles(cells: readonly CellEntry[]): EntryRectangle
 export function splitRectangle(rect: EntryRectangle, maxBytes: number): EntryRectangle[] {
   const parts: EntryRectangle[] = [];
   let current: EntryRectangle = { row: rect.row, col: rect.col, entries: [] };
-  let bytes = 0;
+  // The outer brackets, then each row and the comma after it: the JSON of the 2-D array, byte for byte.
+  let bytes = 2;
   rect.entries.forEach((rowEntries, r) => {
-    const rowBytes = payloadBytes(rowEntries);
+    const rowBytes = payloadBytes(rowEntries) + 1;
     if (current.entries.length > 0 && bytes + rowBytes > maxBytes) {
       parts.push(current);
       current = { row: rect.row + r, col: rect.col, entries: [] };
-      bytes = 0;
+      bytes = 2;
     }
     current.entries.push(rowEntries);
     bytes += rowBytes;

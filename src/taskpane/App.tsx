@@ -4,6 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
+  CounterBadge,
   FluentProvider,
   MessageBar,
   MessageBarActions,
@@ -12,12 +13,13 @@ import {
   Title3,
 } from "@fluentui/react-components";
 import type { AccordionToggleEventHandler, Theme } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../domain/validation/finding";
 import type { Actions } from "../excel/action-types";
 import type { RibbonNotice } from "../excel/ribbon";
 import { BrokenFormulasNotice } from "./components/BrokenFormulasNotice";
 import { EvaluationSection } from "./components/EvaluationSection";
+import { FollowUpSection, followUpCount, useFollowUp } from "./components/FollowUpSection";
 import { NonconformityForm } from "./components/NonconformityForm";
 import type { NonconformityPrefill } from "./components/NonconformityForm";
 import { PrepareSection } from "./components/PrepareSection";
@@ -38,9 +40,9 @@ export interface AppProps {
   notices?: NoticeChannel;
 }
 
-type SectionId = "preparar" | "validar" | "nc" | "resumen" | "evaluacion" | "reparar";
+type SectionId = "seguimiento" | "preparar" | "validar" | "nc" | "resumen" | "evaluacion" | "reparar";
 
-/** The task pane: a #NAME? warning when the workbook needs it, then six sections in an accordion, each driving one kind of action. */
+/** The task pane: a #NAME? warning when the workbook needs it, then seven sections in an accordion (Seguimiento first, opened when there is work), each driving one kind of action. */
 export function App({ inExcel, actions, theme, defaultYear, today, notices }: AppProps) {
   return (
     <FluentProvider theme={theme} lang="es-CO" className="app">
@@ -83,6 +85,16 @@ function Sections({ actions, defaultYear, today, notices }: Omit<AppProps, "inEx
   const [open, setOpen] = useState<SectionId[]>(["preparar"]);
   const [prefill, setPrefill] = useState<NonconformityPrefill | null>(null);
   const onToggle: AccordionToggleEventHandler<SectionId> = (_, data) => setOpen(data.openItems);
+  const followUp = useFollowUp(actions);
+  const pending = followUpCount(followUp.result);
+  // Seguimiento opens by itself the first time the lists come back with something to do, never again after.
+  const openedForWork = useRef(false);
+  useEffect(() => {
+    if (pending > 0 && !openedForWork.current) {
+      openedForWork.current = true;
+      setOpen((o) => (o.includes("seguimiento") ? o : ["seguimiento", ...o]));
+    }
+  }, [pending]);
 
   const registerFromFinding = useCallback((finding: Finding) => {
     setPrefill((p) => ({
@@ -103,6 +115,17 @@ function Sections({ actions, defaultYear, today, notices }: Omit<AppProps, "inEx
       <BrokenFormulasNotice actions={actions} />
       {notices && <RibbonNoticeBar notices={notices} />}
       <Accordion multiple collapsible openItems={open} onToggle={onToggle}>
+        <AccordionItem value="seguimiento">
+          <AccordionHeader as="h2">
+            <span className="section-title-with-count">
+              Seguimiento
+              {pending > 0 && <CounterBadge count={pending} overflowCount={999} color="danger" size="small" aria-label={`${pending} pendientes`} />}
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            <FollowUpSection actions={actions} followUp={followUp} currentYear={defaultYear + 1} />
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="preparar">
           <AccordionHeader as="h2">Preparar cuadro</AccordionHeader>
           <AccordionPanel>

@@ -15,6 +15,7 @@ import {
   applyConditionalFormat,
   applyFreezeRows,
   applyListValidation,
+  applyWholeNumberValidation,
   applyNumberFormat,
 } from "./format-steps";
 import { applyCellStyle, applyPageSetup, normalizePrintAreas } from "./print-steps";
@@ -109,12 +110,15 @@ function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
       return false;
     case "appendTableRows":
       appendTableRows(requireSheet(wb, step.sheet), step);
-      return step.rows.some((row) => row.some((value) => value !== null && typeof value === "object"));
+      return step.cells.some((cell) => cell.formula !== undefined);
     case "numberFormat":
       applyNumberFormat(requireSheet(wb, step.sheet), step);
       return false;
     case "listValidation":
       applyListValidation(requireSheet(wb, step.sheet), step);
+      return false;
+    case "wholeNumberValidation":
+      applyWholeNumberValidation(requireSheet(wb, step.sheet), step);
       return false;
     case "conditionalFormat":
       applyConditionalFormat(requireSheet(wb, step.sheet), step);

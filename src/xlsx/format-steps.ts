@@ -4,6 +4,7 @@ import type {
   ConditionalFormatStep,
   FreezeRowsStep,
   ListValidationStep,
+  WholeNumberValidationStep,
   NumberFormatStep,
 } from "../domain/workbook/plan";
 import { a1Address, areaAddress } from "../domain/workbook/a1";
@@ -30,24 +31,16 @@ function validationFormula(step: ListValidationStep): string {
   return toFileFormula(formula, null);
 }
 
+function validationAlert(errorMessage: string) {
+  return { allowBlank: true, showErrorMessage: true, errorStyle: "stop", errorTitle: "Valor no permitido", error: errorMessage };
+}
+
 export function applyListValidation(ws: Worksheet, step: ListValidationStep): void {
-  const common = {
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: "stop",
-    errorTitle: "Valor no permitido",
-    error: step.errorMessage,
-  };
-  if (step.wholeNumberBetween) {
-    setValidation(ws, step.area, {
-      ...common,
-      type: "whole",
-      operator: "between",
-      formulae: [step.wholeNumberBetween.min, step.wholeNumberBetween.max],
-    });
-    return;
-  }
-  setValidation(ws, step.area, { ...common, type: "list", formulae: [validationFormula(step)] });
+  setValidation(ws, step.area, { ...validationAlert(step.errorMessage), type: "list", formulae: [validationFormula(step)] });
+}
+
+export function applyWholeNumberValidation(ws: Worksheet, step: WholeNumberValidationStep): void {
+  setValidation(ws, step.area, { ...validationAlert(step.errorMessage), type: "whole", operator: "between", formulae: [step.min, step.max] });
 }
 
 /** "#FFC7CE" → "FFFFC7CE" (ExcelJS wants ARGB). */

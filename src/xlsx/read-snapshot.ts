@@ -135,6 +135,8 @@ function readSheet(ws: Worksheet, position: number): SheetSnapshot {
   ws.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
     excelRow.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const read = readCell(cell, rowNumber - 1, colNumber - 1, tables);
+      // A merged cell's other cells hold nothing but are part of the sheet's used range, as Excel counts it.
+      if (!read && cell.isMerged) include(rowNumber - 1, colNumber - 1, 1, 1);
       if (!read) return;
       cells.push(read);
       include(read.row, read.col, 1, 1);

@@ -1,5 +1,7 @@
 import type { CellValue as ExcelJsValue, Style, Workbook, Worksheet } from "exceljs";
-import { conditionalFormattings, dataValidationMap, mergedRanges, setOrderNo } from "./exceljs-internals";
+import { a1Address, parseArea } from "../domain/workbook/a1";
+import { addTableModel, conditionalFormattings, dataValidationMap, mergedRanges, setOrderNo, tableModels, tableReference } from "./exceljs-internals";
+import { renameStructuredReferences, uniqueTableName } from "./table-steps";
 
 /** Deep copies, shared per source object: a workbook holds few distinct styles for many cells. */
 function styleCloner(): (style: Partial<Style>) => Partial<Style> {
@@ -27,7 +29,8 @@ function copiedValue(source: ExcelJsValue, formula: string | undefined, result: 
 
 /**
  * Copies a sheet (values, formulas, styles, column widths, row heights, merges, validations, conditional
- * formats, frozen panes) as the last tab. Tables become plain ranges: a name belongs to one table.
+ * formats, frozen panes, tables) as the last tab. As in Excel, the copy's tables get new names (a name belongs to
+ * one table: tblX → tblX2, as the fake Excel names them) and the copy's formulas refer to them.
  */
 export function copySheet(wb: Workbook, source: Worksheet, copyName: string): Worksheet {
   const copy = wb.addWorksheet(copyName);
@@ -58,6 +61,13 @@ export function copySheet(wb: Workbook, source: Worksheet, copyName: string): Wo
     copy.addConditionalFormatting(JSON.parse(JSON.stringify(format)) as Parameters<Worksheet["addConditionalFormatting"]>[0]);
   }
   copy.views = (source.views ?? []).map((view) => ({ ...view, tabSelected: false }));
+  for (const model of tableModels(source)) {
+    const area = parseArea(tableReference(model));
+    if (!area) continue;
+    const name = uniqueTableName(wb, model.name);
+    addTableModel(copy, { ...model, name }, a1Address(area.row, area.col), tableReference(model));
+    renameStructuredReferences([copy], model.name, name);
+  }
   return copy;
 }
 

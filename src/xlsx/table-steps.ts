@@ -95,18 +95,6 @@ export function resizeTable(ws: Worksheet, step: ResizeTableStep): void {
   setTableArea(table, newArea);
 }
 
-function isBlankRow(ws: Worksheet, row: number, area: GridArea): boolean {
-  for (let c = area.col; c < area.col + area.colCount; c++) {
-    const cell = ws.findCell(row + 1, c + 1);
-    if (!cell) continue;
-    const value: unknown = cell.value;
-    if (value === null || value === undefined || value === "") continue;
-    if (typeof value === "object" && ("formula" in value || "sharedFormula" in value)) continue;
-    return false;
-  }
-  return true;
-}
-
 function extendConditionalFormats(ws: Worksheet, lastRow: number, newLastRow: number, area: GridArea): void {
   for (const format of conditionalFormattings(ws)) {
     const formatArea = parseArea(format.ref);
@@ -118,47 +106,32 @@ function extendConditionalFormats(ws: Worksheet, lastRow: number, newLastRow: nu
 }
 
 /**
- * Writes rows under the table's last filled row (reusing blank rows at its bottom, as a coordinator would),
- * grows the table, and carries formats, validations, conditional formats and calculated columns down, as Excel does.
+ * Carries out an append the domain placed: writes its cells, then grows the table to `newArea` and carries the
+ * last data row's formats, validations and conditional formats down into the new rows, as Excel does.
  */
 export function appendTableRows(ws: Worksheet, step: AppendTableRowsStep): number {
   const { table, area } = requireTable(ws, step.table);
-  if (step.rows.length === 0) return 0;
-  const firstDataRow = area.row + 1;
+  if (areaAddress(area) !== areaAddress(step.area)) {
+    throw new Error(`La tabla ${step.table} de la hoja ${ws.name} ocupa ${areaAddress(area)}, no ${areaAddress(step.area)} como se leyó.`);
+  }
+  for (const write of step.cells) {
+    const cell = cellAt(ws, write.row, write.col);
+    cell.value = write.formula !== undefined ? formulaValue(write.formula, write.result, table.name) : (write.value ?? null);
+  }
   const lastRow = area.row + area.rowCount - 1;
-  let start = lastRow + 1;
-  while (start > firstDataRow && isBlankRow(ws, start - 1, area)) start--;
-  const templateRow = start > firstDataRow ? start - 1 : firstDataRow;
-  const templates = Array.from({ length: area.colCount }, (_, j) => {
-    const cell = ws.findCell(templateRow + 1, area.col + j + 1);
-    const formula = cell?.formula;
-    return {
-      style: cell?.style && Object.keys(cell.style).length > 0 ? cell.style : undefined,
-      calculated: formula && /\[#This Row\]/i.test(formula) ? formula : undefined,
-    };
-  });
-  step.rows.forEach((values, i) => {
-    for (let j = 0; j < area.colCount; j++) {
-      const cell = cellAt(ws, start + i, area.col + j);
-      const template = templates[j];
-      const value = values[j] ?? null;
-      if (value !== null && typeof value === "object") {
-        cell.value = formulaValue(value.formula, value.result, table.name);
-      } else if (value === null && template?.calculated) {
-        cell.value = { formula: template.calculated } as ExcelJsValue;
-      } else {
-        cell.value = value;
-      }
-      if (template?.style && start + i !== templateRow) cell.style = template.style;
-    }
-  });
-  const newLastRow = Math.max(lastRow, start + step.rows.length - 1);
+  const newLastRow = step.newArea.row + step.newArea.rowCount - 1;
   if (newLastRow > lastRow) {
+    // The last data row is the template; a table with only its header row has none.
+    for (let j = 0; j < area.colCount && lastRow > area.row; j++) {
+      const style = ws.findCell(lastRow + 1, area.col + j + 1)?.style;
+      if (!style || Object.keys(style).length === 0) continue;
+      for (let row = lastRow + 1; row <= newLastRow; row++) cellAt(ws, row, area.col + j).style = style;
+    }
     extendValidations(ws, lastRow, newLastRow, area.col, area.col + area.colCount - 1);
     extendConditionalFormats(ws, lastRow, newLastRow, area);
-    setTableArea(table, { ...area, rowCount: newLastRow - area.row + 1 });
+    setTableArea(table, step.newArea);
   }
-  return step.rows.length;
+  return step.cells.length;
 }
 
 /** Renames a table and, as Excel does, every structured reference to it in the workbook's formulas. */
@@ -170,15 +143,27 @@ export function renameTable(wb: Workbook, ws: Worksheet, step: RenameTableStep):
   const oldName = table.name;
   table.name = step.newName;
   table.displayName = step.newName;
+  renameStructuredReferences(wb.worksheets, oldName, step.newName);
+}
+
+/** `base`, or base2, base3…: the first name no table of the workbook uses (for the tables of a copied sheet). */
+export function uniqueTableName(wb: Workbook, base: string): string {
+  const taken = new Set(allTables(wb).map(({ table }) => table.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
+}
+
+/** Points every structured reference to table `oldName` in the sheets' formulas at `newName`. */
+export function renameStructuredReferences(sheets: readonly Worksheet[], oldName: string, newName: string): void {
   const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const reference = new RegExp(`(^|[^\\p{L}\\p{N}_.])${escaped}\\[`, "giu");
-  for (const sheet of wb.worksheets) {
+  for (const sheet of sheets) {
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const formula = cell.formula;
         if (!formula || !reference.test(formula)) return;
         reference.lastIndex = 0;
-        cell.value = { formula: formula.replace(reference, `$1${step.newName}[`), result: cell.result } as ExcelJsValue;
+        cell.value = { formula: formula.replace(reference, `$1${newName}[`), result: cell.result } as ExcelJsValue;
       });
     });
   }

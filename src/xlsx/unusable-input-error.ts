@@ -1,7 +1,7 @@
 /** Input the command cannot work with; `message` is one Spanish sentence that says what to do. */
 export class UnusableInputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "UnusableInputError";
   }
 }

@@ -22,6 +22,8 @@ const actions: Actions = {
         { rule: "ans-incumplido", severity: "advertencia", sheet: "Operaciones", cell: "R12", row: 11, col: 17, rowKey: "DO-2026-0042", message: "El DO tardó 7 días hábiles y la meta es 5." },
       ],
       summary: { errors: 2, warnings: 1, byRule: { "campo-obligatorio": 1, "nit-invalido": 1, "ans-incumplido": 1 }, bySheet: { Operaciones: 2, Alianzas: 1 } },
+      operations: 42,
+      operationsSheet: "Operaciones",
     }),
   seleccionarCelda: () => later(undefined),
   registrarNoConformidad: () => later({ ...change(["Se registró NC-2026-007."]), number: "NC-2026-007" }),
@@ -45,12 +47,26 @@ const actions: Actions = {
       year,
       sheet: `Evaluación ${year}`,
       exists: false,
+      partial: null,
       rows: [
         { alliance: "Aduanas del Caribe", operations: 120, onTimePct: 96, score: 91.5, rating: "Excelente" as const, decision: "Mantener / renovar" },
         { alliance: "Frontera Norte", operations: 0, onTimePct: null, score: null, rating: null, decision: null },
       ],
     }),
   generarEvaluacion: (year) => later({ ...change([`Se creó la hoja «Evaluación ${year}».`]), sheet: `Evaluación ${year}` }),
+  generarIndicadores: (year) => later({ ...change([`Se creó la hoja «Indicadores ${year}».`]), sheet: `Indicadores ${year}` }),
+  // Something to do today, so Seguimiento opens by itself and the layout and accessibility checks cover it.
+  seguimiento: () =>
+    later({
+      today: 46_097,
+      operations: [
+        { row: 41, do: "DO-2026-0042", alliance: "Aduanas del Caribe", city: "Cartagena", coordinator: "Laura Gómez", status: "Vencido" as const, dueDate: 46_094, businessDaysLeft: -2, sheet: "Operaciones", cell: "S42" },
+        { row: 57, do: "DO-2026-0058", alliance: "Frontera Norte", city: "Cúcuta", coordinator: "Andrés Rivas", status: "En riesgo" as const, dueDate: 46_098, businessDaysLeft: 1, sheet: "Operaciones", cell: "S58" },
+      ],
+      nonconformities: [
+        { row: 6, number: "NC-2026-003", alliance: "Frontera Norte", coordinator: "Andrés Rivas", reason: "nc-sin-analisis" as const, dueDate: 46_090, field: "rootCause" as const, sheet: "No Conformidades", cell: "I7" },
+      ],
+    }),
 };
 
 const container = document.getElementById("container");

@@ -139,6 +139,14 @@ async function main() {
         assert((await page.locator("[aria-expanded]", { hasText: name }).count()) === 1, `falta la sección ${name}`);
       }
     });
+    await check("Seguimiento se abre solo con el trabajo del día, su número y sus dos listas", async () => {
+      await page.getByText("DO vencidos o en riesgo (2)").waitFor();
+      const header = page.locator("button[aria-expanded]", { hasText: "Seguimiento" });
+      assert((await header.getAttribute("aria-expanded")) === "true", "Seguimiento no se abrió solo");
+      assert((await header.innerText()).includes("3"), "falta el número de pendientes en el encabezado");
+      await page.getByText("No conformidades por atender (1)").waitFor();
+      await page.getByRole("button", { name: "Ir al DO DO-2026-0042 (Operaciones!S42)" }).click();
+    });
     await check("las acciones muestran su resultado con el teclado y el ratón", async () => {
       await page.locator("button:not([aria-expanded])", { hasText: "Preparar cuadro" }).click();
       await page.getByText("Se creó la tabla tblAlianzas.").waitFor();
@@ -151,7 +159,10 @@ async function main() {
       await page.locator("button:not([aria-expanded])", { hasText: /^Validar$/ }).click();
       await page.getByText("2 errores · 1 advertencia").waitFor();
       await page.getByRole("button", { name: "Registrar NC para DO-2026-0042" }).click();
-      assert((await page.getByRole("combobox", { name: /Tipo/ }).inputValue()) === "Incumplimiento ANS", "el formulario no se llenó");
+      // The form is filled after React re-renders: wait for it rather than reading at once (flaky under load).
+      const tipo = page.getByRole("combobox", { name: /Tipo/ });
+      await page.waitForFunction((el) => el?.value === "Incumplimiento ANS", await tipo.elementHandle(), { timeout: 10_000 }).catch(() => undefined);
+      assert((await tipo.inputValue()) === "Incumplimiento ANS", "el formulario no se llenó");
       await page.getByRole("button", { name: "Ver resumen" }).click();
       await page.getByText("Frontera Norte — contrato CT-07", { exact: false }).waitFor();
       await page.getByRole("button", { name: "Vista previa" }).click();

@@ -62,14 +62,15 @@ describe("control-alianzas on input it cannot use", () => {
 });
 
 describe("control-alianzas command line", () => {
-  it.each([["--help"], ["preparar", "--help"], ["validar", "--help"], ["evaluar", "--help"]])("%s prints help in Spanish", async (...argv) => {
+  it.each([["--help"], ["preparar", "--help"], ["validar", "--help"], ["evaluar", "--help"], ["exportar", "--help"]])("%s prints help in Spanish", async (...argv) => {
     const result = await run(...argv);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Uso:|\nUso:/);
   });
 
   it.each([
-    [["exportar", "a.xlsx"], /Comando desconocido: «exportar»/],
+    [["importar", "a.xlsx"], /Comando desconocido: «importar»/],
+    [["exportar", "a.xlsx"], /Falta la opción --salida <copia.xlsx>/],
     [["validar", "a.xlsx", "--csv"], /Opción desconocida: --csv/],
     [["preparar", "a.xlsx"], /Falta la opción --salida/],
     [["evaluar", "a.xlsx", "--anio", "25", "--salida", "b.xlsx"], /El año «25» no es válido/],

@@ -182,6 +182,101 @@ describe("Excel actions against the fake workbook", () => {
     expect(sheet.charts).toHaveLength(1);
   });
 
+  it("refuses to preview or generate a year without DOs with the domain's message, adding no sheet", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const sheetsBefore = book.sheets.map((s) => s.name);
+    await expect(actions.vistaPreviaEvaluacion(1990)).rejects.toThrow(/^No hay DOs con «Fecha apertura DO» en 1990/);
+    await expect(actions.generarEvaluacion(1990)).rejects.toThrow(/^No hay DOs con «Fecha apertura DO» en 1990/);
+    expect(book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it("generates the unfinished current year, saying it is partial", async () => {
+    const { actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const generated = await actions.generarEvaluacion(2026);
+    expect(generated.notes[0]).toMatch(/^El año 2026 aún no termina: la evaluación es parcial, .* hasta el 2026-03-16/);
+    expect((await actions.vistaPreviaEvaluacion(2026)).partial).toBe(generated.notes[0]);
+    expect((await actions.vistaPreviaEvaluacion(2025)).partial).toBeNull();
+  });
+
+  it("adds a new alliance's row to the evaluation right under the table, without pushing the signature block down", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    await actions.generarEvaluacion(2025);
+    const sheet = book.sheet("Evaluación 2025");
+    const table = sheet.tables[0]!;
+    const labelRow = (label: string) => {
+      for (let r = 0; r < 200; r += 1) if (sheet.content(r, table.col) === label) return r;
+      return -1;
+    };
+    const lastRow = table.row + table.rowCount - 1;
+    const signatureBefore = labelRow("Evaluado por");
+    // Room for one more row and still an empty row above the signatures.
+    expect(signatureBefore - lastRow).toBeGreaterThan(2);
+
+    // A coordinator adds an alliance to tblAlianzas (typed right under it: the table grows, as in Excel).
+    const alliancesSheet = book.sheets.find((s) => s.tables.some((t) => t.name === TABLES.alliances))!;
+    const alliances = alliancesSheet.tables.find((t) => t.name === TABLES.alliances)!;
+    const nameCol = columnOf(alliancesSheet, TABLES.alliances, "Aliado");
+    const statusCol = columnOf(alliancesSheet, TABLES.alliances, "Estado");
+    const newRow = alliances.row + alliances.rowCount;
+    alliancesSheet.put(newRow, nameCol, [["Aliado Nuevo SAS"]]);
+    alliancesSheet.put(newRow, statusCol, [[alliancesSheet.content(newRow - 1, statusCol)]]);
+    alliances.rowCount += 1;
+
+    const again = await actions.generarEvaluacion(2025);
+    expect(again.conflicts).toEqual([]);
+    expect(table.rowCount).toBe(lastRow - table.row + 2);
+    const allianceCol = columnOf(sheet, "tblEvaluacion2025", "Aliado");
+    expect(sheet.content(lastRow + 1, allianceCol)).toBe("Aliado Nuevo SAS");
+    // The block had room, so it stays where the domain left it: no row was inserted above it.
+    expect(labelRow("Evaluado por")).toBe(signatureBefore);
+    expect(labelRow("Fecha")).toBe(signatureBefore + 3);
+  });
+
+  it("reads the Seguimiento lists in one read-only Excel.run, each item pointing at its own row", async () => {
+    const { book, excel, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const runsBefore = excel.runs();
+    const result = await actions.seguimiento();
+    expect(excel.runs()).toBe(runsBefore + 1);
+    expect(result.today).toBe(TODAY);
+    expect(result.nonconformities.length).toBeGreaterThan(0);
+    expect(result.operations.length).toBeGreaterThan(0);
+    const ops = book.sheet(SHEETS.operations);
+    const doColumn = columnOf(ops, TABLES.operations, OPERATION_HEADERS.do);
+    for (const item of result.operations) {
+      expect(item.sheet).toBe(SHEETS.operations);
+      expect(ops.content(Number(/\d+$/.exec(item.cell)![0]) - 1, doColumn)).toBe(item.do);
+    }
+  });
+
+  it("generates Indicadores 2025 with its three charts in one Excel.run, and regenerating changes nothing", async () => {
+    const { book, excel, actions } = emptyBook();
+    await actions.prepararCuadro();
+    await actions.cargarDatosEjemplo();
+    const runsBefore = excel.runs();
+    const generated = await actions.generarIndicadores(2025);
+    expect(excel.runs()).toBe(runsBefore + 1);
+    expect(generated.sheet).toBe("Indicadores 2025");
+    expect(generated.skipped).toEqual([]);
+    const sheet = book.sheet("Indicadores 2025");
+    expect(sheet.charts.map((c) => c.type)).toEqual(["Line", "BarStacked", "ColumnClustered"]);
+    expect(sheet.charts[1]!.seriesNames).toEqual(["Docs → presentación", "Presentación → levante", "Levante → entrega"]);
+    expect(sheet.charts[0]!.seriesNames!.length).toBeGreaterThanOrEqual(7);
+    expect(book.activeSheet).toBe("Indicadores 2025");
+
+    const again = await actions.generarIndicadores(2025);
+    expect(again.cellsWritten).toBe(0);
+    expect(again.conflicts).toEqual([]);
+    expect(sheet.charts).toHaveLength(3);
+  });
+
   it("turns an Excel failure into a Spanish message that says what to do", async () => {
     const { actions } = emptyBook();
     await expect(actions.seleccionarCelda("No existe", "A1")).rejects.toThrow(/^No se pudo seleccionar la celda A1 de la hoja No existe\./);

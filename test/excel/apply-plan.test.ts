@@ -1,18 +1,30 @@
-import type { Plan } from "../../src/domain/workbook/plan";
+import type { AppendTableRowsStep, Plan } from "../../src/domain/workbook/plan";
+import type { GridArea, WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
+import { planTableAppend, type AppendedCell } from "../../src/domain/workbook/table-append";
 import { applyPlan, PlanNotApplicableError } from "../../src/excel/apply-plan";
 import { readSnapshot } from "../../src/excel/read-snapshot";
 import { fakeContext, installFakeExcel } from "../support/fake-excel/fake-excel";
 import { FakeWorkbook } from "../support/fake-excel/fake-workbook";
 import { operationsBook } from "../support/fake-excel/operations-book";
 
-async function apply(book: FakeWorkbook, plan: Plan, maxPayloadBytes?: number) {
+async function apply(book: FakeWorkbook, plan: Plan | ((snapshot: WorkbookSnapshot) => Plan), maxPayloadBytes?: number) {
   installFakeExcel(book);
   // The fake implements the members of Excel.RequestContext the adapter uses.
   const context = fakeContext(book) as unknown as Excel.RequestContext;
   const snapshot = await readSnapshot(context);
   const before = book.syncs.length;
-  const report = await applyPlan(context, plan, snapshot, { maxPayloadBytes });
+  const report = await applyPlan(context, typeof plan === "function" ? plan(snapshot) : plan, snapshot, { maxPayloadBytes });
   return { report, applySyncs: book.syncs.slice(before) };
+}
+
+/** The domain's placement of new rows for a table of the snapshot. */
+function append(snapshot: WorkbookSnapshot, table: string, rows: AppendedCell[][], area?: GridArea): AppendTableRowsStep {
+  const sheet = snapshot.sheets.find((s) => s.tables.some((t) => t.name === table));
+  const found = sheet?.tables.find((t) => t.name === table);
+  if (!sheet || !found) throw new Error(`no table ${table}`);
+  const placed = planTableAppend({ sheet, table, area: area ?? found.area, rows });
+  if (!placed.step) throw new Error(`blocked at ${placed.blocker}`);
+  return placed.step;
 }
 
 const plan = (steps: Plan["steps"]): Plan => ({ steps, notes: [] });
@@ -87,7 +99,7 @@ describe("applyPlan", () => {
     expect(report.conflicts).toEqual(["La celda Operaciones!Q5 cambió desde que se leyó; no se sobrescribió."]);
   });
 
-  it("spends the same syncs for 100 and 20,000 rows, with recalculation suspended while values go in", async () => {
+  it("keeps every sync under 4 MB for 100 and 20,000 rows, with recalculation suspended while values go in", async () => {
     const formula = "=ADUANA.ESTADO_ANS([@[Fecha llegada mercancía]],[@[Fecha levante / autorización]],[@[Meta ANS (días hábiles)]],ADUANA_HOY)";
     const run = async (rows: number) => {
       const book = operationsBook(rows);
@@ -102,9 +114,14 @@ describe("applyPlan", () => {
     };
     const small = await run(100);
     const large = await run(20_000);
-    expect(small.applySyncs.length).toBe(3);
-    expect(large.applySyncs.length).toBe(small.applySyncs.length);
-    expect(large.applySyncs.map((s) => s.calculationSuspended)).toEqual([false, true, false]);
+    // Table shape, key column (DO), target cells, values, formats.
+    expect(small.applySyncs.map((s) => s.calculationSuspended)).toEqual([false, false, false, true, false]);
+    // 20,000 formulas of ~150 bytes are 3 MB to write: a few more syncs, each under the limit.
+    expect(large.applySyncs.length).toBeGreaterThan(small.applySyncs.length);
+    expect(large.applySyncs.length).toBeLessThanOrEqual(small.applySyncs.length + 4);
+    for (const s of large.applySyncs) expect(Math.max(s.bytes, s.responseBytes)).toBeLessThanOrEqual(4_000_000);
+    const writes = large.applySyncs.filter((s) => s.bytes > 1_000);
+    expect(writes.every((s) => s.calculationSuspended)).toBe(true);
     expect(large.report.cellsWritten).toBe(20_000);
   });
 
@@ -116,10 +133,21 @@ describe("applyPlan", () => {
     const { applySyncs, report } = await apply(book, plan([{ kind: "writeCells", sheet: "Datos", cells }]), limit);
     const writeSyncs = applySyncs.filter((s) => s.calculationSuspended);
     expect(writeSyncs.length).toBeGreaterThan(5);
-    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit * 1.1);
+    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit);
     expect(sheet.content(1_999, 0)).toBe(`Texto largo número 1999 `.repeat(5));
     expect(sheet.content(0, 0)).toBe(`Texto largo número 0 `.repeat(5));
     expect(report.cellsWritten).toBe(2_000);
+  });
+
+  it("counts the commas between rows: a column of short numbers still fits each sync under the limit", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("Datos");
+    const cells = Array.from({ length: 20_000 }, (_, i) => ({ row: i, col: 0, value: i % 10, expected: null }));
+    const limit = 20_000;
+    const { applySyncs } = await apply(book, plan([{ kind: "writeCells", sheet: "Datos", cells }]), limit);
+    const writeSyncs = applySyncs.filter((s) => s.calculationSuspended);
+    for (const s of writeSyncs) expect(s.bytes).toBeLessThanOrEqual(limit);
+    expect(sheet.content(19_999, 0)).toBe(9);
   });
 
   it("builds a new sheet: table, formats, validation, conditional format, names, chart and selection", async () => {
@@ -144,11 +172,11 @@ describe("applyPlan", () => {
         { kind: "createTable", sheet: "Evaluación 2025", table: "tblEvaluacion2025", area: { row: 0, col: 0, rowCount: 2, colCount: 3 }, style: "TableStyleMedium2" },
         { kind: "numberFormat", sheet: "Evaluación 2025", area: { row: 1, col: 1, rowCount: 1, colCount: 1 }, format: "0.0%" },
         {
-          kind: "listValidation",
+          kind: "wholeNumberValidation",
           sheet: "Evaluación 2025",
           area: { row: 1, col: 2, rowCount: 1, colCount: 1 },
-          source: { values: [] },
-          wholeNumberBetween: { min: 1, max: 5 },
+          min: 1,
+          max: 5,
           errorMessage: "Escriba un puntaje entero de 1 a 5.",
         },
         { kind: "listValidation", sheet: "Evaluación 2025", area: { row: 1, col: 0, rowCount: 1, colCount: 1 }, source: { formula: "=INDIRECT(\"tblAlianzas[Aliado]\")" }, errorMessage: "Elija un aliado de la lista." },
@@ -181,13 +209,12 @@ describe("applyPlan", () => {
   it("copies a sheet before restructuring it, grows its table and appends rows", async () => {
     const book = operationsBook(2);
     const sheet = book.sheet("Operaciones");
-    await apply(
-      book,
+    await apply(book, (snapshot) =>
       plan([
         { kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" },
         { kind: "writeCells", sheet: "Operaciones", cells: [{ row: 0, col: 21, value: "Mi columna", expected: null }] },
         { kind: "resizeTable", sheet: "Operaciones", table: "tblOperaciones", area: { row: 0, col: 0, rowCount: 3, colCount: 22 } },
-        { kind: "appendTableRows", sheet: "Operaciones", table: "tblOperaciones", rows: [[...Array(21).fill(null).map((_, i) => (i === 0 ? "DO-9" : null)), { formula: "=1+1" }]] },
+        append(snapshot, "tblOperaciones", [[...Array(21).fill(null).map((_, i) => (i === 0 ? "DO-9" : null)), { formula: "=1+1" }]], { row: 0, col: 0, rowCount: 3, colCount: 22 }),
       ]),
     );
     expect(book.sheet("Respaldo Operaciones").content(1, 0)).toBe("DO-000001");
@@ -198,7 +225,8 @@ describe("applyPlan", () => {
 
   it("refuses to restructure when this Excel cannot keep a backup copy, before writing anything", async () => {
     const book = operationsBook(2);
-    book.apiVersion = 9;
+    // Worksheet.copy is ExcelApi 1.7: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-7-requirement-set
+    book.apiVersion = 6;
     await expect(
       apply(book, plan([
         { kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" },
@@ -224,7 +252,7 @@ describe("applyPlan", () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción", "Año"], [null, null, "=YEAR([@Fecha])"]]);
     book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 3 });
-    const { report } = await apply(book, plan([{ kind: "appendTableRows", sheet: "NC", table: "tblNC", rows: [["NC-1", "uno", null], ["NC-2", "dos", { formula: "=YEAR([@Fecha])" }]] }]));
+    const { report } = await apply(book, (snapshot) => plan([append(snapshot, "tblNC", [["NC-1", "uno", null], ["NC-2", "dos", null]])]));
     expect([1, 2].map((r) => [0, 1, 2].map((c) => sheet.content(r, c)))).toEqual([
       ["NC-1", "uno", "=YEAR([@Fecha])"],
       ["NC-2", "dos", "=YEAR([@Fecha])"],
@@ -233,7 +261,7 @@ describe("applyPlan", () => {
     expect(report.conflicts).toEqual([]);
   });
 
-  it("leaves a blank bottom row a co-author filled since the read and appends below it", async () => {
+  it("stops, writing nothing, when a co-author typed into the blank row the new row was meant for", async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], [null, null]]);
     book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
@@ -242,10 +270,172 @@ describe("applyPlan", () => {
     const context = fakeContext(book) as unknown as Excel.RequestContext;
     const snapshot = await readSnapshot(context);
     sheet.put(1, 0, [["NC-9", "escrita por otra persona"]]);
-    await applyPlan(context, plan([{ kind: "appendTableRows", sheet: "NC", table: "tblNC", rows: [["NC-1", "mía"]] }]), snapshot);
+    await expect(applyPlan(context, plan([append(snapshot, "tblNC", [["NC-1", "mía"]])]), snapshot)).rejects.toThrow(
+      /La celda NC!A2, donde iba una fila nueva de la tabla, cambió desde que se leyó/,
+    );
     expect([1, 2].map((r) => [sheet.content(r, 0), sheet.content(r, 1)])).toEqual([
       ["NC-9", "escrita por otra persona"],
-      ["NC-1", "mía"],
+      ["", ""],
+    ]);
+    expect(sheet.tables[0]?.rowCount).toBe(2);
+  });
+});
+
+describe("applyPlan on the faithful fake", () => {
+  it("grows a table by writing under it: what is below the table stays where it was", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], ["NC-1", "uno"]]);
+    book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
+    sheet.put(4, 0, [["Firma del coordinador"]]);
+    const { report } = await apply(book, (snapshot) => plan([append(snapshot, "tblNC", [["NC-2", "dos"], ["NC-3", "tres"]])]));
+    expect([2, 3].map((r) => sheet.content(r, 0))).toEqual(["NC-2", "NC-3"]);
+    expect(sheet.content(4, 0)).toBe("Firma del coordinador");
+    expect(sheet.tables[0]?.rowCount).toBe(4);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it("still writes the rows under the table on an Excel without Table.resize, and says so", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("NC").put(0, 0, [["Nº", "Descripción"], ["NC-1", "uno"]]);
+    book.addTable("NC", "tblNC", { row: 0, col: 0, rowCount: 2, colCount: 2 });
+    book.apiVersion = 12;
+    const { report } = await apply(book, (snapshot) => plan([append(snapshot, "tblNC", [["NC-2", "dos"]])]));
+    // Excel expands a table for data written right under it.
+    expect(sheet.tables[0]?.rowCount).toBe(3);
+    expect(report.skipped).toEqual([expect.stringMatching(/^Su versión de Excel no admite ampliar una tabla \(ExcelApi 1\.13\)/)]);
+  });
+
+  it("creates a table on its own sheet even when another sheet is active", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Datos").put(0, 0, [["A", "B"], [1, 2]]);
+    book.addSheet("Otra");
+    book.activeSheet = "Otra";
+    await apply(book, plan([{ kind: "createTable", sheet: "Datos", table: "tblDatos", area: { row: 0, col: 0, rowCount: 2, colCount: 2 }, style: "TableStyleMedium2" }]));
+    expect(book.sheet("Datos").tables.map((t) => t.name)).toEqual(["tblDatos"]);
+    expect(book.sheet("Otra").tables).toEqual([]);
+  });
+
+  it("points ADUANA_HOY at a new cell by setting its formula, without deleting the name", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Parámetros");
+    book.names.set("ADUANA_HOY", "='Parámetros'!$B$2");
+    await apply(book, plan([{ kind: "defineName", name: "ADUANA_HOY", reference: "='Parámetros'!$B$3" }]));
+    expect(book.names.get("ADUANA_HOY")).toBe("='Parámetros'!$B$3");
+    expect(book.nameDeletions).toBe(0);
+    expect(book.nameFormulaChanges).toBe(1);
+  });
+
+  it("stops before writing when a co-author inserted a row in the table since the read", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A co-author inserts a DO at the top: every row below moves down one.
+    sheet.shiftDown(1, 0, 21, 1);
+    sheet.put(1, 0, [["DO-NUEVO"]]);
+    book.sheet("Operaciones").tables[0]!.rowCount += 1;
+    await expect(
+      applyPlan(context, plan([{ kind: "writeCells", sheet: "Operaciones", cells: [{ row: 3, col: 19, value: "NC-1", expected: null }] }]), snapshot),
+    ).rejects.toThrow(/La tabla tblOperaciones \(hoja «Operaciones»\) cambió desde que se leyó el libro/);
+    expect(sheet.content(3, 19)).toBe("");
+  });
+
+  it("stops before writing when a co-author sorted the table since the read", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // Sorted descending by DO: same shape, other rows.
+    const rows = [1, 2, 3, 4, 5].map((r) => Array.from({ length: 21 }, (_, c) => sheet.content(r, c)));
+    rows.reverse().forEach((cells, i) => sheet.put(1 + i, 0, [cells.map((v) => (v === "" ? null : v))]));
+    await expect(
+      applyPlan(context, plan([{ kind: "writeCells", sheet: "Operaciones", cells: [{ row: 1, col: 19, value: "NC-1", expected: null }] }]), snapshot),
+    ).rejects.toThrow(/alguien agregó, quitó u ordenó filas/);
+    expect(sheet.content(1, 19)).toBe("");
+  });
+
+  it("re-reads the target cells in bands, each response under the limit of Excel on the web", async () => {
+    const book = operationsBook(3_000);
+    const formula = "=ADUANA.TIEMPO_SERVICIO([@[Fecha llegada mercancía]],[@[Fecha levante / autorización]])";
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A small limit stands in for 5 MB: 3,000 formulas of ~95 bytes are ~290 kB.
+    book.payloadLimitBytes = 100_000;
+    const before = book.syncs.length;
+    const report = await applyPlan(
+      context,
+      plan([{ kind: "fillColumn", sheet: "Operaciones", col: 17, firstRow: 1, rowCount: 3_000, formula, expected: Array<string>(3_000).fill(formula) }]),
+      snapshot,
+      { maxPayloadBytes: 80_000, maxResponseBytes: 60_000 },
+    );
+    const syncs = book.syncs.slice(before);
+    expect(syncs.filter((s) => s.refused)).toEqual([]);
+    expect(Math.max(...syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(100_000);
+    expect(report.conflicts).toEqual([]);
+    expect(report.cellsWritten).toBe(3_000);
+  });
+
+  it("also reports a cell skipped by writeCells that the calculated column filled, and not a co-author's other edits", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("T").put(0, 0, [["A", "Año", "Nota"], [1, null, null], [2, 2020, "x"], [3, null, null]]);
+    book.addTable("T", "tblT", { row: 0, col: 0, rowCount: 4, colCount: 3 });
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    sheet.put(2, 1, [[null]]);
+    sheet.put(2, 2, [["otra"]]);
+    const formula = "=YEAR(TODAY())";
+    const report = await applyPlan(
+      context,
+      plan([
+        {
+          kind: "writeCells",
+          sheet: "T",
+          cells: [
+            { row: 1, col: 1, formula, expected: null },
+            { row: 2, col: 1, formula, expected: 2020 },
+            { row: 3, col: 1, formula, expected: null },
+            { row: 2, col: 2, value: "y", expected: "x" },
+          ],
+        },
+      ]),
+      snapshot,
+    );
+    expect(report.conflicts).toEqual([
+      "La celda T!B3 cambió desde que se leyó; no se sobrescribió.",
+      "La celda T!C3 cambió desde que se leyó; no se sobrescribió.",
+      "Excel rellenó la celda T!B3 con la fórmula de la columna aunque el complemento no la escribió (antes estaba vacía); revísela y, si hace falta, escriba de nuevo su valor.",
+    ]);
+    expect(sheet.content(2, 2)).toBe("otra");
+  });
+
+  it("tells the truth about a skipped cell that Excel's calculated column filled anyway", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("T").put(0, 0, [["A", "Año"], [1, null], [2, null], [3, null]]);
+    book.addTable("T", "tblT", { row: 0, col: 0, rowCount: 4, colCount: 2 });
+    sheet.put(2, 1, [[2020]]);
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A co-author clears the typed year after the read: the add-in skips the cell, Excel's autofill does not.
+    sheet.put(2, 1, [[null]]);
+    const report = await applyPlan(
+      context,
+      plan([{ kind: "fillColumn", sheet: "T", col: 1, firstRow: 1, rowCount: 3, formula: "=YEAR(TODAY())", expected: [null, 2020, null] }]),
+      snapshot,
+    );
+    expect(sheet.content(2, 1)).toBe("=YEAR(TODAY())");
+    expect(report.conflicts).toEqual([
+      "La celda T!B3 cambió desde que se leyó; no se sobrescribió.",
+      "Excel rellenó la celda T!B3 con la fórmula de la columna aunque el complemento no la escribió (antes estaba vacía); revísela y, si hace falta, escriba de nuevo su valor.",
     ]);
   });
 });

@@ -104,14 +104,29 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
         if (step.copyName.length > 31 || /[[\]:*?/\\]/.test(step.copyName)) throw new Error(`Nombre de hoja inválido ${step.copyName}`);
         const copy = stateOf(snapshotSheet(source, 0));
         copy.name = step.copyName;
-        copy.tables = copy.tables.map((table, i) => ({ ...table, name: `${table.name}_${sheets.length}_${i}` }));
+        // Table names are unique in a workbook: the copy's tables get the first free name2, name3… (as both adapters do).
+        const taken = (name: string) => [...sheets, copy].some((sheet) => sheet.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+        copy.tables = [];
+        for (const table of stateOf(snapshotSheet(source, 0)).tables) {
+          let n = 2;
+          while (taken(`${table.name}${n}`)) n += 1;
+          copy.tables.push({ ...table, name: `${table.name}${n}` });
+        }
         sheets.push(copy);
         log?.copies.push(step.copyName);
         break;
       }
       case "addSheet":
         if (sheets.some((sheet) => sheet.name.toLowerCase() === step.sheet.toLowerCase())) throw new Error(`Hoja repetida ${step.sheet}`);
-        sheets.push({ name: step.sheet, grid: new Grid(), tables: [], formats: new Map(), validations: new Map(), conditional: [], frozenRows: 0 });
+        sheets.splice(Math.min(step.position ?? sheets.length, sheets.length), 0, {
+          name: step.sheet,
+          grid: new Grid(),
+          tables: [],
+          formats: new Map(),
+          validations: new Map(),
+          conditional: [],
+          frozenRows: 0,
+        });
         break;
       case "writeCells": {
         const sheet = sheetNamed(step.sheet);
@@ -152,15 +167,17 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
         break;
       case "appendTableRows": {
         const { sheet, table } = tableNamed(step.table);
-        for (const row of step.rows) {
-          const r = table.area.row + table.area.rowCount;
-          row.forEach((cell, c) => {
-            checkExpected(sheet, r, table.area.col + c, null);
-            if (cell !== null && typeof cell === "object") write(sheet, r, table.area.col + c, { formula: cell.formula, value: cell.result ?? null });
-            else write(sheet, r, table.area.col + c, cell);
-          });
-          table.area.rowCount++;
+        const same = (a: GridArea, b: GridArea) => a.row === b.row && a.col === b.col && a.rowCount === b.rowCount && a.colCount === b.colCount;
+        if (!same(table.area, step.area)) throw new Error(`Plan mal leído: la tabla ${step.table} no ocupa el área que el plan esperaba`);
+        if (step.newArea.row !== step.area.row || step.newArea.col !== step.area.col || step.newArea.colCount !== step.area.colCount) {
+          throw new Error("appendTableRows movió la tabla");
         }
+        for (const cell of step.cells) {
+          if (!overlaps({ row: cell.row, col: cell.col, rowCount: 1, colCount: 1 }, step.newArea)) throw new Error("appendTableRows escribe fuera de la tabla");
+          checkExpected(sheet, cell.row, cell.col, cell.expected);
+          write(sheet, cell.row, cell.col, cell.formula ? { formula: cell.formula, value: cell.result ?? null } : (cell.value ?? null));
+        }
+        table.area = { ...step.newArea };
         break;
       }
       case "numberFormat": {
@@ -172,6 +189,12 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan, log?
         const sheet = sheetNamed(step.sheet);
         const source = "formula" in step.source ? step.source.formula : step.source.values.join(",");
         forArea(step.area, (r, c) => sheet.validations.set(`${r},${c}`, source));
+        break;
+      }
+      case "wholeNumberValidation": {
+        const sheet = sheetNamed(step.sheet);
+        // Not a list: the snapshot's listValidation says none.
+        forArea(step.area, (r, c) => sheet.validations.delete(`${r},${c}`));
         break;
       }
       case "conditionalFormat":

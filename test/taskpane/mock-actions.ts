@@ -19,6 +19,9 @@ export function mockActions(overrides: Partial<Actions> = {}): jest.Mocked<Actio
     repararFormulas: unexpected("repararFormulas"),
     vistaPreviaEvaluacion: unexpected("vistaPreviaEvaluacion"),
     generarEvaluacion: unexpected("generarEvaluacion"),
+    // Loaded when the pane opens; the rest of the tests see a day with nothing to follow up.
+    generarIndicadores: unexpected("generarIndicadores"),
+    seguimiento: jest.fn().mockResolvedValue({ today: 46_200, operations: [], nonconformities: [] }),
     ...overrides,
   } as jest.Mocked<Actions>;
 }
@@ -27,7 +30,8 @@ export function finding(partial: Partial<Finding> & Pick<Finding, "rule" | "cell
   return { severity: "error", sheet: "Operaciones", row: 0, col: 0, message: `Mensaje de ${partial.rule} en ${partial.cell}`, ...partial };
 }
 
-export function report(findings: Finding[]): ValidationReport {
+/** A validation report of `findings` over `operations` DOs (the pane says how many were checked). */
+export function report(findings: Finding[], operations = 40): ValidationReport {
   const byRule: ValidationReport["summary"]["byRule"] = {};
   const bySheet: Record<string, number> = {};
   for (const f of findings) {
@@ -37,5 +41,7 @@ export function report(findings: Finding[]): ValidationReport {
   return {
     findings,
     summary: { errors: findings.filter((f) => f.severity === "error").length, warnings: findings.filter((f) => f.severity === "advertencia").length, byRule, bySheet },
+    operations,
+    operationsSheet: "Operaciones",
   };
 }

@@ -104,6 +104,7 @@ describe("Evaluación anual", () => {
     year: 2025,
     sheet: "Evaluación 2025",
     exists: true,
+    partial: null,
     rows: [
       { alliance: "Aduanas del Caribe", operations: 120, onTimePct: 96, score: 91.5, rating: "Excelente" as const, decision: "Mantener / renovar" },
       { alliance: "Frontera Norte", operations: 0, onTimePct: null, score: null, rating: null, decision: null },
@@ -122,6 +123,25 @@ describe("Evaluación anual", () => {
     expect(within(table).getByText("Sin operaciones")).toBeInTheDocument();
     expect(screen.getByText(/ya existe: Generar actualiza las cifras/)).toBeInTheDocument();
     expect(actions.generarEvaluacion).not.toHaveBeenCalled();
+  });
+
+  it("warns that the current year's evaluation is partial", async () => {
+    const partial = "El año 2026 aún no termina: la evaluación es parcial, con los DOs y las no conformidades hasta el 2026-03-16; vuelva a generarla al cerrar el año.";
+    const actions = mockActions({ vistaPreviaEvaluacion: jest.fn().mockResolvedValue({ ...preview, year: 2026, sheet: "Evaluación 2026", partial }) });
+    const { user } = renderInProvider(<EvaluationSection actions={actions} defaultYear={2025} />);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Año" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Vista previa" }));
+    expect(await screen.findByText(partial)).toBeInTheDocument();
+  });
+
+  it("shows the refusal of a year without DOs as the error of the preview", async () => {
+    const refusal = "No hay DOs con «Fecha apertura DO» en 2020 en tblOperaciones: no hay nada que evaluar para ese año; elija otro año (no se escribió nada).";
+    const actions = mockActions({ vistaPreviaEvaluacion: jest.fn().mockRejectedValue(new Error(refusal)) });
+    const { user } = renderInProvider(<EvaluationSection actions={actions} defaultYear={2025} />);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Año" }), "2020");
+    await user.click(screen.getByRole("button", { name: "Vista previa" }));
+    expect(await screen.findByText(refusal)).toBeInTheDocument();
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 
   it("generates another year and goes to its sheet", async () => {

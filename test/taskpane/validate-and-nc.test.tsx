@@ -53,8 +53,18 @@ describe("Validar", () => {
     const { user } = renderInProvider(<ValidateSection actions={mockActions({ validar })} onRegisterNonconformity={jest.fn()} />);
     await user.click(screen.getByRole("button", { name: "Validar" }));
     await user.click(await screen.findByRole("button", { name: "Validar de nuevo" }));
-    expect(await screen.findByText("Sin hallazgos: el cuadro cumple todas las reglas.")).toBeInTheDocument();
+    expect(await screen.findByText("Sin hallazgos: el cuadro cumple todas las reglas (40 DOs revisados).")).toBeInTheDocument();
     expect(validar).toHaveBeenCalledTimes(2);
+  });
+
+  it("says there are 0 DOs when the operations table has only headers, instead of «cumple todas las reglas»", async () => {
+    const actions = mockActions({ validar: jest.fn().mockResolvedValue(report([], 0)) });
+    const { user } = renderInProvider(<ValidateSection actions={actions} onRegisterNonconformity={jest.fn()} />);
+    await user.click(screen.getByRole("button", { name: "Validar" }));
+    const status = await screen.findByRole("status");
+    expect(status).toHaveTextContent("0 DOs revisados");
+    expect(status).toHaveTextContent("no tiene DOs");
+    expect(status).not.toHaveTextContent("cumple todas las reglas");
   });
 
   it("offers Registrar NC only on ANS findings", async () => {

@@ -1,3 +1,4 @@
+import { planTableAppend } from "../../src/domain/workbook/table-append";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import type { Plan } from "../../src/domain/workbook/plan";
@@ -134,10 +135,14 @@ describe("applyPlan → save → load → readSnapshot", () => {
 
   it("appends table rows below the data and grows the table, its validation and its calculated column", async () => {
     const wb = await loadWorkbookFile(folder.file("round-trip.xlsx"));
-    applyPlan(wb, {
-      notes: [],
-      steps: [{ kind: "appendTableRows", sheet: "Operaciones", table: "tblOperaciones", rows: [["DO-3", "Importación", 46098.5, null, { formula: '=IF([@DO]="","","Cumple")', result: "Cumple" }]] }],
+    const operations = sheetOf(readSnapshot(wb), "Operaciones");
+    const placed = planTableAppend({
+      sheet: operations,
+      table: "tblOperaciones",
+      area: operations.tables[0]?.area ?? { row: 0, col: 0, rowCount: 0, colCount: 0 },
+      rows: [["DO-3", "Importación", 46098.5, null, { formula: '=IF([@DO]="","","Cumple")', result: "Cumple" }]],
     });
+    applyPlan(wb, { notes: [], steps: placed.step ? [placed.step] : [] });
     await saveWorkbookFile(wb, folder.file("appended.xlsx"));
     const reloaded = await loadWorkbookFile(folder.file("appended.xlsx"));
     const sheet = sheetOf(readSnapshot(reloaded), "Operaciones");
@@ -153,7 +158,7 @@ describe("applyPlan → save → load → readSnapshot", () => {
     expect(xml).toMatch(/sqref="A2:E4"/);
   });
 
-  it("copies a sheet with its values, formulas, widths and merges", async () => {
+  it("copies a sheet with its values, formulas, widths, merges and table", async () => {
     const wb = await loadWorkbookFile(folder.file("round-trip.xlsx"));
     wb.getWorksheet("Operaciones")?.mergeCells("G1:H1");
     applyPlan(wb, { notes: [], steps: [{ kind: "copySheet", sheet: "Operaciones", copyName: "Respaldo Operaciones" }] });
@@ -162,10 +167,13 @@ describe("applyPlan → save → load → readSnapshot", () => {
     const snapshot = readSnapshot(reloaded);
     const copy = sheetOf(snapshot, "Respaldo Operaciones");
     expect(copy.position).toBe(2);
-    expect(copy.tables).toEqual([]);
+    // A table name belongs to one table: the copy's table is renamed, and its formulas refer to it.
+    expect(copy.tables.map((t) => [t.name, t.area])).toEqual([["tblOperaciones2", sheetOf(snapshot, "Operaciones").tables[0]?.area]]);
+    expect(sheetOf(snapshot, "Operaciones").tables.map((t) => t.name)).toEqual(["tblOperaciones"]);
     expect(valueAt(copy, "A3")).toBe("DO-2");
     expect(valueAt(copy, "C2")).toBe(46097.625);
     expect(formulaAt(copy, "D2")).toContain("ADUANA.TIEMPO_SERVICIO(");
+    expect(formulaAt(copy, "D2")).toBe(formulaAt(sheetOf(snapshot, "Operaciones"), "D2"));
     expect(reloaded.getWorksheet("Respaldo Operaciones")?.getColumn(3).width).toBe(22);
     expect(reloaded.getWorksheet("Respaldo Operaciones")?.getCell("H1").isMerged).toBe(true);
   });

@@ -1,17 +1,28 @@
-import { evaluateWorkbook, evaluationToJson, planEvaluation } from "../../domain/evaluation";
+import * as path from "node:path";
+import {
+  EvaluationRefusedError,
+  evaluateWorkbook,
+  evaluationToJson,
+  partialLabel,
+  partialWarning,
+  planEvaluation,
+  printedEvaluationSheets,
+} from "../../domain/evaluation";
 import type { EvaluationJson } from "../../domain/evaluation";
-import { applyPlan, readSnapshot, saveWorkbookFile } from "../../xlsx";
+import { applyPlan, printWorkbook, readSnapshot, saveWorkbookFile, UnusableInputError } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { EVALUATE_HELP } from "../help-text";
+import { convertToPdf, findSoffice, LIBREOFFICE_MISSING } from "../libreoffice";
 import { checkOutputPath, openWorkbook } from "./workbook-input";
 
 function percent(value: number | null): string {
   return value === null ? "—" : `${value.toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
 }
 
-function evaluationText(json: EvaluationJson, output: string): string {
-  const lines = [`Evaluación de desempeño ${json.year} — ${json.alliances.length} alianzas`, ""];
+function evaluationText(json: EvaluationJson, written: readonly string[], partial: string | null): string {
+  const title = `Evaluación de desempeño ${json.year}${partial ? ` ${partial}` : ""} — ${json.alliances.length} alianzas`;
+  const lines = [title, ""];
   const width = Math.max(6, ...json.alliances.map((a) => a.alliance.length));
   lines.push(`  ${"Aliado".padEnd(width)}  ${"DOs".padStart(5)}  ${"A tiempo".padStart(9)}  ${"NC".padStart(3)}  ${"Puntaje".padStart(7)}  Calificación`);
   for (const a of json.alliances) {
@@ -20,13 +31,26 @@ function evaluationText(json: EvaluationJson, output: string): string {
       `  ${a.alliance.padEnd(width)}  ${String(a.operations).padStart(5)}  ${percent(a.onTimePct).padStart(9)}  ${String(a.nonconformities).padStart(3)}  ${score.padStart(7)}  ${a.rating ?? "—"}`,
     );
   }
-  lines.push("", `Se escribió «${output}».`, "");
+  lines.push("", ...written.map((file) => `Se escribió «${file}».`), "");
   return lines.join("\n");
 }
 
-/** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--json]`: the annual evaluation of a file. */
+/** The PDF path must be a .pdf other than the input and the .xlsx output; returns soffice, or refuses without it. */
+function checkPdfOutput(input: string, pdf: string, output: string | undefined): string {
+  if (!/\.pdf$/i.test(pdf)) throw new UnusableInputError(`El PDF «${pdf}» debe terminar en .pdf; por ejemplo --pdf evaluacion-2025.pdf.`);
+  for (const other of [input, output]) {
+    if (other !== undefined && path.resolve(other) === path.resolve(pdf)) {
+      throw new UnusableInputError(`El PDF «${pdf}» no puede ser el mismo archivo que «${other}»; indique otro nombre con --pdf.`);
+    }
+  }
+  const soffice = findSoffice();
+  if (soffice === null) throw new UnusableInputError(LIBREOFFICE_MISSING);
+  return soffice;
+}
+
+/** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]`: the annual evaluation. */
 export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { withValue: ["anio", "salida"], flags: ["json"] });
+  const parsed = parseArguments(args, { withValue: ["anio", "salida", "pdf"], flags: ["json"] });
   if (parsed.help) {
     io.stdout(EVALUATE_HELP);
     return EXIT.ok;
@@ -39,25 +63,44 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(`El año «${yearText}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`);
   const year = Number(yearText);
   const output = parsed.values.get("salida");
-  if (output === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx>.");
-  checkOutputPath(input, output);
+  const pdf = parsed.values.get("pdf");
+  if (output === undefined && pdf === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx> (o --pdf <archivo.pdf>).");
+  if (output !== undefined) checkOutputPath(input, output);
+  // Before anything is written: without LibreOffice there is no PDF, and no half of the job either.
+  const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output);
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
   let plan;
   try {
     plan = planEvaluation(snapshot, { year, today: io.today });
   } catch (error) {
+    // A year without DOs, a workbook without alliances: one sentence, exit 2, nothing written.
+    if (error instanceof EvaluationRefusedError) throw new UnusableInputError(error.message, { cause: error });
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
   const report = applyPlan(workbook, plan);
-  await saveWorkbookFile(workbook, output);
+  const written: string[] = [];
+  // The PDF first: when LibreOffice fails, nothing at all is written.
+  if (pdf !== undefined && soffice !== null) {
+    const sheets = printedEvaluationSheets(workbook.worksheets.map((ws) => ws.name), year);
+    if (sheets.length === 0) throw new UnusableInputError(`No se encontró la hoja de la evaluación ${year} para imprimirla; no se escribió «${pdf}».`);
+    await convertToPdf(soffice, await printWorkbook(workbook, sheets), pdf);
+  }
+  if (output !== undefined) {
+    await saveWorkbookFile(workbook, output);
+    written.push(output);
+  }
+  if (pdf !== undefined) written.push(pdf);
   // The weights and bands the sheet's formulas reference, so the report matches the Puntaje the file shows.
-  const result = evaluateWorkbook(readSnapshot(workbook), year);
+  const result = evaluateWorkbook(readSnapshot(workbook), year, io.today);
   const json = evaluationToJson(result);
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
-  for (const note of plan.notes) say(`• ${note}\n`);
+  // The partial-year warning goes to stderr in both modes: a script reading stdout must not miss it.
+  const partial = partialWarning(year, result.partialThrough);
+  if (partial) io.stderr(`! ${partial}\n`);
+  for (const note of plan.notes) if (note !== partial) say(`• ${note}\n`);
   for (const warning of report.warnings) say(`! ${warning}\n`);
-  io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, output));
+  io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, written, partialLabel(result.partialThrough)));
   return EXIT.ok;
 }

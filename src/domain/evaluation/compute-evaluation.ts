@@ -1,8 +1,9 @@
-import { CalendarRangeError, isSupportedYear, ymdFromSerial } from "../calendar";
+import { CalendarRangeError, isSupportedYear } from "../calendar";
 import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { measuredServiceDays, targetFor } from "../workbook/service-time";
 import type { CriterionScore } from "./criteria-scores";
 import { ncManagementScore, qualityScore, timelinessScore } from "./criteria-scores";
+import { inYear, partialThrough, unsupportedYearMessage } from "./evaluation-period";
 import { roundLikeExcel } from "./excel-round";
 import type { Rating } from "./rating";
 import { decisionForRating, ratingForScore } from "./rating";
@@ -63,6 +64,11 @@ export interface AllianceEvaluation {
 
 export interface EvaluationResult {
   year: number;
+  /**
+   * Set when `year` had not ended on the day of the evaluation: the serial of that day, up to which the DOs and NCs
+   * count. The sheet title then says `partialLabel(partialThrough)`, e.g. "(parcial, al 2026-06-27)".
+   */
+  partialThrough: number | null;
   alliances: AllianceEvaluation[];
 }
 
@@ -71,11 +77,6 @@ const COMPLAINT_TYPES = ["Reclamo cliente", "Queja"];
 /** A typed score counts as the sheet's COUNT counts it: any number (the sheet's validation keeps them to 1–5). */
 function manualScore(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
-}
-
-function inYear(serial: number | null, year: number): boolean {
-  if (serial === null || !Number.isFinite(serial) || serial < 1) return false;
-  return ymdFromSerial(serial).year === year;
 }
 
 /** Service days, or null when the dates are outside the holiday calendar (validation reports those dates). */
@@ -104,12 +105,16 @@ function findManual(manual: ManualInputsByAlliance | undefined, alliance: string
 /**
  * The annual evaluation of SPEC §3: one entry per alliance of tblAlianzas (in its order), from the DOs
  * opened in `year` and the non-conformities dated in `year`; C4, C5 and the criterio excluyente come from
- * what the evaluator typed (`manual`). Weights and bands come from the model's Parámetros.
+ * what the evaluator typed (`manual`). Weights and bands come from the model's Parámetros. `today` (a serial)
+ * marks the result partial when `year` has not ended.
  */
-export function computeEvaluation(model: WorkbookModel, year: number, manual?: ManualInputsByAlliance): EvaluationResult {
-  if (!isSupportedYear(year)) {
-    throw new RangeError(`El año ${year} no es válido para la evaluación: escriba un año entre 1984 y 2200.`);
-  }
+export function computeEvaluation(
+  model: WorkbookModel,
+  year: number,
+  manual?: ManualInputsByAlliance,
+  today?: number,
+): EvaluationResult {
+  if (!isSupportedYear(year)) throw new RangeError(unsupportedYearMessage(year));
   const allianceOfDo = new Map<string, string>();
   for (const op of model.operations) {
     if (op.do.trim() !== "" && op.alliance.trim() !== "") allianceOfDo.set(textKey(op.do), textKey(op.alliance));
@@ -178,7 +183,7 @@ export function computeEvaluation(model: WorkbookModel, year: number, manual?: M
       decision: rating === null ? null : decisionForRating(rating),
     };
   });
-  return { year, alliances };
+  return { year, partialThrough: partialThrough(year, today), alliances };
 }
 
 /**

@@ -32,11 +32,11 @@ export function rowFormatSteps(
     const col = columns.get(key);
     if (col === undefined) continue;
     steps.push({
-      kind: "listValidation",
+      kind: "wholeNumberValidation",
       sheet,
       area: area(col),
-      source: { values: ["1", "2", "3", "4", "5"] },
-      wholeNumberBetween: { min: 1, max: 5 },
+      min: 1,
+      max: 5,
       errorMessage: "Escriba una calificación entera de 1 (muy deficiente) a 5 (excelente).",
     });
   }

@@ -16,6 +16,14 @@ export type { EvaluationPlanOptions } from "./plan-evaluation";
 export { evaluateWorkbook, planEvaluation } from "./plan-evaluation";
 export { readEvaluationInputs } from "./evaluation-sheet";
 export { lastCompleteYear } from "./last-complete-year";
+export {
+  EvaluationRefusedError,
+  assertEvaluable,
+  evaluationRefusal,
+  partialLabel,
+  partialThrough,
+  partialWarning,
+} from "./evaluation-period";
 export { chartName as evaluationChartName } from "./plan-new-sheet";
 export {
   EVALUATION_COLUMNS,
@@ -24,3 +32,4 @@ export {
   evaluationTableName,
   evaluationTitle,
 } from "./sheet-layout";
+export { printedEvaluationSheets } from "./printed-sheets";

@@ -3,6 +3,7 @@ import { readWorkbookModel } from "../workbook";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { computeEvaluation } from "./compute-evaluation";
 import type { EvaluationResult } from "./compute-evaluation";
+import { assertEvaluable, partialWarning } from "./evaluation-period";
 import { readEvaluationSheet, sheetInputs } from "./evaluation-sheet";
 import type { EvaluationSheet } from "./evaluation-sheet";
 import type { FormulaContext } from "./evaluation-formulas";
@@ -26,10 +27,13 @@ export interface EvaluationPlanOptions {
  * The evaluation exactly as the sheet computes it: the workbook's figures, what the evaluator typed in an
  * existing `Evaluación AAAA`, and the weights and bands the sheet's formulas reference in Parámetros (a weight
  * typed as 35 instead of 35 % counts as the sheet counts it). For the CLI's --json and the pane's preview.
+ * With `today` (a serial) a year that cannot be evaluated throws EvaluationRefusedError and the unfinished
+ * current year comes back partial.
  */
-export function evaluateWorkbook(snapshot: WorkbookSnapshot, year: number): EvaluationResult {
+export function evaluateWorkbook(snapshot: WorkbookSnapshot, year: number, today?: number): EvaluationResult {
+  if (today !== undefined) assertEvaluable(readWorkbookModel(snapshot), year, today);
   const existing = readEvaluationSheet(snapshot, year);
-  return evaluate(snapshot, year, readWeightSource(snapshot), readBandSource(snapshot), existing);
+  return evaluate(snapshot, year, readWeightSource(snapshot), readBandSource(snapshot), existing, today);
 }
 
 function evaluate(
@@ -38,27 +42,27 @@ function evaluate(
   weights: WeightSource,
   bands: BandSource,
   existing: EvaluationSheet | null,
+  today?: number,
 ): EvaluationResult {
   const model = readWorkbookModel(snapshot);
   const parameters = { ...model.parameters, weights: weights.values, bands: bands.bands };
-  return computeEvaluation({ ...model, parameters }, year, existing ? sheetInputs(existing) : undefined);
+  return computeEvaluation({ ...model, parameters }, year, existing ? sheetInputs(existing) : undefined, today);
 }
 
 /**
  * "Generar evaluación" (SPEC §3): builds `Evaluación AAAA`, or refreshes it keeping what the evaluator typed.
- * Planning again against the applied result yields a plan without steps.
+ * Planning again against the applied result yields a plan without steps. Throws EvaluationRefusedError (nothing
+ * to write) without alliances, for a year without DOs or not yet begun; the unfinished current year is partial.
  */
 export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPlanOptions): Plan {
   const { year, today } = options;
   const model = readWorkbookModel(snapshot);
   const existing = readEvaluationSheet(snapshot, year);
-  if (model.alliances.length === 0 && !existing) {
-    return { steps: [], notes: ["No hay aliados en tblAlianzas: registre las alianzas antes de generar la evaluación."] };
-  }
+  assertEvaluable(model, year, today);
   const weights = readWeightSource(snapshot);
   const bands = readBandSource(snapshot);
   // Score and rating with the very weights and bands the formulas reference, so cached results match Excel.
-  const result = evaluate(snapshot, year, weights, bands, existing);
+  const result = evaluate(snapshot, year, weights, bands, existing, today);
   const formulas: FormulaContext = {
     header: (key) => existing?.headers.get(key) ?? columnByKey(key).header,
     weights,
@@ -83,7 +87,8 @@ export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPl
         header: (key) => (existing ? (existing.headers.get(key) ?? null) : columnByKey(key).header),
       })
     : { steps: [], notes: [] };
-  const notes = [...plan.notes, ...fichas.notes, ...paramNotes];
+  const partial = partialWarning(year, result.partialThrough);
+  const notes = [...(partial ? [partial] : []), ...plan.notes, ...fichas.notes, ...paramNotes];
   const upToDate = notes.findIndex((n) => /ya estaba al día/.test(n));
   if (fichas.steps.length > 0 && upToDate >= 0) notes.splice(upToDate, 1);
   // The evaluation sheet stays the one selected at the end.

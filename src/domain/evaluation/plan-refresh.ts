@@ -1,6 +1,7 @@
 import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
 import type { CellValue } from "../workbook/snapshot";
 import { a1Address } from "../workbook/a1";
+import { planTableAppend, type AppendedCell } from "../workbook/table-append";
 import type { AllianceEvaluation } from "./compute-evaluation";
 import { rowFormulas } from "./evaluation-formulas";
 import type { EvaluationRow, EvaluationSheet } from "./evaluation-sheet";
@@ -30,7 +31,6 @@ import {
 } from "./sheet-layout";
 import { textKey } from "./text-key";
 
-type AppendedCell = CellValue | { formula: string; result?: CellValue };
 
 /** Collects cell writes by address; a later write to the same cell replaces the earlier one. */
 class CellWrites {
@@ -176,27 +176,40 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   // Writes first: they move the signature block out of the rows the table grows into.
   if (cellWrites.length > 0) steps.push({ kind: "writeCells", sheet, cells: cellWrites });
   if (appended.length > 0) {
-    steps.push({ kind: "appendTableRows", sheet, table: table.name, rows: appended });
-    steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
-    const colCount = table.area.col + table.area.colCount;
-    const widths = new Map(EVALUATION_COLUMNS.flatMap((c) => {
-      const col = existing.columns.get(c.key);
-      return col === undefined ? [] : [[col, c.width] as const];
-    }));
-    const texts = added.map((a) => rowText(a, formulaResult("decision", a, ctx.bands, ctx.previous)));
-    steps.push(...dataRowStyleSteps(sheet, existing.columns, widths, colCount, lastRow + 1, texts));
-    if (signatureMove) {
-      steps.push(...clearSignatureStyleSteps(sheet, signatureMove.vacated, table.area.col));
-      if (signatureMove.standard) steps.push(...signatureStyleSteps(sheet, signatureMove.start, table.area.col));
-      else if (signatureMove.dateCell) {
-        steps.push({ kind: "numberFormat", sheet, area: { ...signatureMove.dateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+    // The rows go right under the table (its trailing rows are alliances, never reused): placeNewRows made room.
+    const vacated = new Map(cellWrites.map((w) => [`${w.row}:${w.col}`, w.formula ?? w.value ?? null]));
+    const content = (row: number, col: number): CellValue => {
+      const key = `${row}:${col}`;
+      return vacated.has(key) ? (vacated.get(key) ?? null) : cells.content(row, col);
+    };
+    const placedRows = planTableAppend({ sheet: existing.sheet, table: table.name, area: table.area, rows: appended, reuseBlankRows: false, content });
+    if (!placedRows.step) {
+      notes.push(`No se agregaron los aliados nuevos: la celda ${placedRows.blocker} bajo la tabla tiene contenido que se perdería. Muévalo y genere de nuevo.`);
+    } else {
+      steps.push(placedRows.step);
+      steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
+      const colCount = table.area.col + table.area.colCount;
+      const widths = new Map(
+        EVALUATION_COLUMNS.flatMap((c) => {
+          const col = existing.columns.get(c.key);
+          return col === undefined ? [] : [[col, c.width] as const];
+        }),
+      );
+      const texts = added.map((a) => rowText(a, formulaResult("decision", a, ctx.bands, ctx.previous)));
+      steps.push(...dataRowStyleSteps(sheet, existing.columns, widths, colCount, lastRow + 1, texts));
+      if (signatureMove) {
+        steps.push(...clearSignatureStyleSteps(sheet, signatureMove.vacated, table.area.col));
+        if (signatureMove.standard) steps.push(...signatureStyleSteps(sheet, signatureMove.start, table.area.col));
+        else if (signatureMove.dateCell) {
+          steps.push({ kind: "numberFormat", sheet, area: { ...signatureMove.dateCell, rowCount: 1, colCount: 1 }, format: DATE_FORMAT });
+        }
       }
+      const generated = existing.generatedCell ? existing.cells.value(existing.generatedCell.row, existing.generatedCell.col) : null;
+      steps.push(evaluationPageSetup(sheet, year, colCount, signatureEnd, typeof generated === "number" ? generated : null));
+      const firstRow = table.area.row + 1;
+      const chart = chartStep(year, existing.columns, firstRow, lastRow - firstRow + 1 + appended.length, signatureEnd + 2);
+      if (chart) steps.push(chart);
     }
-    const generated = existing.generatedCell ? existing.cells.value(existing.generatedCell.row, existing.generatedCell.col) : null;
-    steps.push(evaluationPageSetup(sheet, year, colCount, signatureEnd, typeof generated === "number" ? generated : null));
-    const firstRow = table.area.row + 1;
-    const chart = chartStep(year, existing.columns, firstRow, lastRow - firstRow + 1 + appended.length, signatureEnd + 2);
-    if (chart) steps.push(chart);
   }
   if (steps.length > 0) steps.push({ kind: "activate", sheet });
   else notes.push(`La evaluación ${year} ya estaba al día: no hubo cambios.`);

@@ -2,6 +2,7 @@ import { serialFromYmd, ymdFromSerial } from "../calendar";
 import { headerKey } from "../workbook/header-key";
 import { ALLIANCE_HEADERS, EXTRA_HOLIDAY_HEADERS, NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "../workbook/headers";
 import type { AppendTableRowsStep, Plan } from "../workbook/plan";
+import { planTableAppend, type AppendedCell } from "../workbook/table-append";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { SAMPLE_ALLIANCES, nitWithCheckDigit } from "./alliances";
 import { addCoordinatorMistakes } from "./coordinator-mistakes";
@@ -18,8 +19,8 @@ export interface SampleDataOptions {
   operationCount?: number;
 }
 
-type AppendRow = AppendTableRowsStep["rows"][number];
-type AppendCell = AppendRow[number];
+type AppendRow = AppendedCell[];
+type AppendCell = AppendedCell;
 
 interface LocatedSampleTable {
   sheet: SheetSnapshot;
@@ -73,8 +74,10 @@ function tableRows<T>(
   );
 }
 
-function appendStep(located: LocatedSampleTable, rows: AppendRow[]): AppendTableRowsStep {
-  return { kind: "appendTableRows", sheet: located.sheet.name, table: located.table.name, rows };
+/** The rows placed in the table; the address of a cell under the table that would be overwritten, instead. */
+function appendStep(located: LocatedSampleTable, rows: AppendRow[]): AppendTableRowsStep | string {
+  const placed = planTableAppend({ sheet: located.sheet, table: located.table.name, area: located.table.area, rows });
+  return placed.step ?? placed.blocker;
 }
 
 /** Two extra non-working days of last year (a día cívico and a DIAN system outage). */
@@ -130,7 +133,7 @@ export function planSampleData(snapshot: WorkbookSnapshot, options: SampleDataOp
     contractFile: `Contratos/${alliance.contract}.pdf`,
   }));
 
-  const steps: AppendTableRowsStep[] = [
+  const placed: (AppendTableRowsStep | string)[] = [
     appendStep(alliancesTable, tableRows(alliancesTable, ALLIANCE_HEADERS, alliances, (record, key) => (record as Record<string, CellValue>)[key] ?? null)),
     appendStep(
       operationsTable,
@@ -150,8 +153,13 @@ export function planSampleData(snapshot: WorkbookSnapshot, options: SampleDataOp
     ),
   ];
   if (holidaysTable && isEmptyTable(holidaysTable)) {
-    steps.push(appendStep(holidaysTable, tableRows(holidaysTable, EXTRA_HOLIDAY_HEADERS, holidays, (record, key) => (key === "date" ? record.date : record.reason))));
+    placed.push(appendStep(holidaysTable, tableRows(holidaysTable, EXTRA_HOLIDAY_HEADERS, holidays, (record, key) => (key === "date" ? record.date : record.reason))));
   }
+  const blocker = placed.find((p): p is string => typeof p === "string");
+  if (blocker !== undefined) {
+    return { steps: [], notes: [`No se cargaron los datos de ejemplo: la celda ${blocker}, bajo una tabla, tiene contenido que se perdería. Muévalo y vuelva a intentarlo.`] };
+  }
+  const steps = placed.filter((p): p is AppendTableRowsStep => typeof p !== "string");
   return {
     steps,
     notes: [

@@ -58,4 +58,8 @@ export interface ValidationSummary {
 export interface ValidationReport {
   findings: Finding[];
   summary: ValidationSummary;
+  /** DOs checked: non-blank data rows of the operations table (0 when it has only headers or is missing). */
+  operations: number;
+  /** Sheet of the operations table as found in the workbook, null when there is none. */
+  operationsSheet: string | null;
 }

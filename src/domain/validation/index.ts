@@ -8,3 +8,4 @@ export { readDateText } from "./date-text";
 export type { DateTextReading } from "./date-text";
 export { RULE_IDS } from "./finding";
 export type { Finding, RuleId, Severity, ValidationReport, ValidationSummary } from "./finding";
+export { findingCounts, validationOutcome } from "./outcome-messages";

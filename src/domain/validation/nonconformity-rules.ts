@@ -18,7 +18,10 @@ export function validateNonconformities(
   model: WorkbookModel,
   today: number,
   knownDos: ReadonlyMap<string, number>,
+  sheets: { operations?: string | undefined; alliances?: string | undefined } = {},
 ): void {
+  const operationsSheet = sheets.operations ?? SHEETS.operations;
+  const allianceSheet = sheets.alliances ?? SHEETS.alliances;
   const sheet = located.sheet.name;
   const columns = checkedColumns(located);
   const col = (key: string): number | undefined => columnOf(located, key);
@@ -46,11 +49,11 @@ export function validateNonconformities(
     }
     const doCol = col("do");
     if (nc.do !== "" && doCol !== undefined && !knownDos.has(excelTextKey(nc.do))) {
-      out.add("nc-do-desconocido", sheet, row, doCol, `La no conformidad ${label} menciona el DO «${nc.do}», que no está en ${TABLES.operations} (hoja ${SHEETS.operations}): corrija el número del DO.`, key);
+      out.add("nc-do-desconocido", sheet, row, doCol, `La no conformidad ${label} menciona el DO «${nc.do}», que no está en ${TABLES.operations} (hoja ${operationsSheet}): corrija el número del DO.`, key);
     }
     const allianceCol = col("alliance");
     if (nc.alliance !== "" && allianceCol !== undefined && !findAlliance(model.alliances, nc.alliance)) {
-      out.add("aliado-desconocido", sheet, row, allianceCol, `«${nc.alliance}» ${label} no está en ${TABLES.alliances}: elija un aliado de la lista.`, key);
+      out.add("aliado-desconocido", sheet, row, allianceCol, `«${nc.alliance}» ${label} no está en ${TABLES.alliances} (hoja ${allianceSheet}): elija un aliado de la lista o regístrelo allí.`, key);
     }
     const dateCol = col("date");
     if (nc.date !== null && dateCol !== undefined && Math.floor(nc.date) > todayDate) {

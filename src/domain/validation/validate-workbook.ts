@@ -46,10 +46,20 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: Validation
   const out = new FindingCollector();
   const knownDos = tables.operations ? validateOperations(out, tables.operations, model, options.today, tables.alliances?.sheet.name) : new Map<string, number>();
   if (tables.alliances) validateAlliances(out, tables.alliances, model, options.today);
-  if (tables.nonconformities) validateNonconformities(out, tables.nonconformities, model, options.today, knownDos);
+  if (tables.nonconformities) {
+    validateNonconformities(out, tables.nonconformities, model, options.today, knownDos, {
+      operations: tables.operations?.sheet.name,
+      alliances: tables.alliances?.sheet.name,
+    });
+  }
   validateParameters(out, tables);
   validateFollowUp(out, tables, model, options.today);
   const sheetOrder = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet.position]));
   const findings = sortFindings(out.findings, sheetOrder);
-  return { findings, summary: summarize(findings) };
+  return {
+    findings,
+    summary: summarize(findings),
+    operations: tables.operations ? model.operations.length : 0,
+    operationsSheet: tables.operations?.sheet.name ?? null,
+  };
 }

@@ -18,3 +18,5 @@ export { nextNonconformityNumber, planAppendNonconformity, NonconformityInputErr
 export type { NonconformityInput } from "./nonconformity-register";
 export { planFormulaRepair } from "./formula-repair";
 export type { FormulaRepair } from "./formula-repair";
+export { callsAddinFunction, planStaticCopy, staticCopyNote } from "./static-copy";
+export type { StaticCopy, StaticCopyOptions } from "./static-copy";

@@ -7,6 +7,7 @@ import { readWorkbookModel } from "./read-model";
 import { cellValue, isBlank } from "./sheet-cells";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { columnOf, locateTables } from "./table-location";
+import { planTableAppend } from "./table-append";
 
 const NUMBER_PATTERN = /^NC-(\d{4})-(\d+)$/i;
 
@@ -93,8 +94,15 @@ export function planAppendNonconformity(
     status: "Abierta",
   };
   const row = register.match.specAt.map((spec) => (spec ? (values[spec.key] ?? null) : null));
+  const placed = planTableAppend({ sheet: register.sheet, table: register.table.name, area: register.table.area, rows: [row] });
+  if (!placed.step) {
+    throw new NonconformityInputError(
+      `No se pudo registrar la no conformidad: la celda ${placed.blocker}, justo debajo de ${register.table.name}, tiene contenido ` +
+        "que se perdería. Muévalo o bórrelo y vuelva a intentarlo.",
+    );
+  }
   const plan: Plan = {
-    steps: [{ kind: "appendTableRows", sheet: register.sheet.name, table: register.table.name, rows: [row] }],
+    steps: [placed.step],
     notes: [`Se registró la no conformidad ${number}${operation ? ` del DO ${operation.do}` : ""}.`],
   };
   if (doKey !== "" && !operation) {

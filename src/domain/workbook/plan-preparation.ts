@@ -59,12 +59,14 @@ export function planPreparation(snapshot: WorkbookSnapshot, options: Preparation
   const parameters = planParameterTables(ctx, snapshot, tables);
   const settings = parameters.find((layout) => layout.schema.entity === "settings");
   if (settings) planTodayName(ctx, snapshot, settings);
-  for (const layout of [...records, ...parameters]) {
+  const layouts = [...records, ...parameters];
+  const tableSheets = new Map(layouts.map((layout) => [layout.schema.table, layout.sheetName]));
+  for (const layout of layouts) {
     if (layout.schema.entity === "operations") {
       planOperationFormulas(ctx, layout, model);
       planLateHighlight(ctx, layout);
     }
-    planColumnFormats(ctx, layout);
+    planColumnFormats(ctx, layout, tableSheets);
   }
   for (const layout of records) planFreeze(ctx, layout);
   if (ctx.builder.stepCount > 0) {

@@ -19,6 +19,7 @@ export type PlanStep =
   | AppendTableRowsStep
   | NumberFormatStep
   | ListValidationStep
+  | WholeNumberValidationStep
   | ConditionalFormatStep
   | FreezeRowsStep
   | ColumnWidthStep
@@ -92,7 +93,6 @@ export interface ResizeTableStep {
   area: GridArea;
 }
 
-/** Append rows at the bottom of a table; `rows` are in the table's current column order. */
 /** Give an existing table its SPEC name (a coordinator's "Tabla1" that holds the operations). */
 export interface RenameTableStep {
   kind: "renameTable";
@@ -101,11 +101,22 @@ export interface RenameTableStep {
   newName: string;
 }
 
+/**
+ * New rows for a table, placed by the domain (see table-append.ts): `cells` go into blank rows at the table's
+ * bottom that are reused and into the rows right under it, and the table then spans `newArea`. Nothing is
+ * inserted or shifted: adapters write the cells and resize the table, as Microsoft documents for co-authoring
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins#avoid-table-row-conflicts-in-coauthoring-scenarios).
+ */
 export interface AppendTableRowsStep {
   kind: "appendTableRows";
   sheet: string;
   table: string;
-  rows: (CellValue | { formula: string; result?: CellValue })[][];
+  /** The table's area when the step runs (header row and data rows). */
+  area: GridArea;
+  /** Every cell written, each with what it held when read (a conflict check refuses the step if it changed). */
+  cells: CellWrite[];
+  /** The table's area afterwards: same header row and columns, as many rows or more. */
+  newArea: GridArea;
 }
 
 export interface NumberFormatStep {
@@ -123,8 +134,17 @@ export interface ListValidationStep {
   source: { formula: string } | { values: string[] };
   /** Spanish message shown when the user types a value outside the list. */
   errorMessage: string;
-  /** Numbers instead of a list: whole numbers between min and max (e.g. manual scores 1–5). */
-  wholeNumberBetween?: { min: number; max: number };
+}
+
+/** Whole numbers between min and max only (e.g. manual scores 1–5). */
+export interface WholeNumberValidationStep {
+  kind: "wholeNumberValidation";
+  sheet: string;
+  area: GridArea;
+  min: number;
+  max: number;
+  /** Spanish message shown when the user types anything else. */
+  errorMessage: string;
 }
 
 /** A formula-based conditional format on an area; `formula` is relative to the area's top-left cell. */
@@ -158,15 +178,19 @@ export interface DefineNameStep {
   reference: string;
 }
 
-/** A clustered column chart; file mode cannot draw charts and says so. */
+/** A chart (clustered columns unless `chartType` says otherwise); file mode cannot draw charts and says so. */
 export interface ChartStep {
   kind: "chart";
   sheet: string;
   name: string;
   title: string;
-  /** Category labels (one column) and values (one column), same row count. */
+  /** Category labels (one column) and values (one column per series), same row count. */
   categories: GridArea;
   values: GridArea;
+  /** Omitted = clustered columns. */
+  chartType?: "columnClustered" | "line" | "barStacked";
+  /** One name per column of `values`, shown in the legend; omitted = one series and no legend. */
+  seriesNames?: string[];
   /** Where the chart's top-left corner goes. */
   anchor: { row: number; col: number };
 }
@@ -246,6 +270,34 @@ export interface ActivateStep {
   sheet: string;
   cell?: { row: number; col: number };
 }
+
+/** Every step kind, for suites that must cover each one (a new kind without a case fails them). */
+export const PLAN_STEP_KINDS = [
+  "copySheet",
+  "addSheet",
+  "writeCells",
+  "fillColumn",
+  "createTable",
+  "resizeTable",
+  "renameTable",
+  "appendTableRows",
+  "numberFormat",
+  "listValidation",
+  "wholeNumberValidation",
+  "conditionalFormat",
+  "freezeRows",
+  "columnWidth",
+  "defineName",
+  "chart",
+  "cellStyle",
+  "pageSetup",
+  "activate",
+] as const satisfies readonly PlanStep["kind"][];
+
+/** Compile-time proof that PLAN_STEP_KINDS lists every kind. */
+type MissingKinds = Exclude<PlanStep["kind"], (typeof PLAN_STEP_KINDS)[number]>;
+const EVERY_KIND_LISTED: MissingKinds extends never ? true : false = true;
+void EVERY_KIND_LISTED;
 
 export interface Plan {
   steps: PlanStep[];

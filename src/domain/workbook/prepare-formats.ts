@@ -1,5 +1,5 @@
 import { absoluteA1Address, columnLetters } from "./a1";
-import { OPERATION_HEADERS, SHEETS } from "./headers";
+import { OPERATION_HEADERS, SHEETS, TABLES } from "./headers";
 import type { ListValidationStep } from "./plan";
 import type { PreparationContext } from "./prepare-structure";
 import type { ColumnSpec, ListSource } from "./schema-types";
@@ -20,14 +20,20 @@ function listSourceText(list: ListSource): string {
   return "values" in list ? list.values.join(",") : `=INDIRECT("${list.table}[${list.column}]")`;
 }
 
-function listErrorMessage(spec: ColumnSpec, list: ListSource): string {
+/** Sheet of each table as the workbook (or the plan) has it: «Aliados» when the partners' table lives there. */
+export type TableSheets = ReadonlyMap<string, string>;
+
+function listErrorMessage(spec: ColumnSpec, list: ListSource, tableSheets: TableSheets): string {
   if ("values" in list) return `«${spec.header}» admite: ${list.values.join(", ")}. Elija un valor de la lista.`;
-  const where = list.table === "tblAlianzas" ? `la hoja «${SHEETS.alliances}»` : `la hoja «${SHEETS.parameters}»`;
-  return `Elija un valor de la columna «${list.column}» de la tabla ${list.table} (${where}), o agréguelo allí primero.`;
+  const sheet = tableSheets.get(list.table) ?? (list.table === TABLES.alliances ? SHEETS.alliances : SHEETS.parameters);
+  return `Elija un valor de la columna «${list.column}» de la tabla ${list.table} (la hoja «${sheet}»), o agréguelo allí primero.`;
 }
 
-/** Number formats and list validations a column lacks, and widths for the columns the plan creates. */
-export function planColumnFormats(ctx: PreparationContext, layout: TableLayout): void {
+/**
+ * Number formats and list validations a column lacks, and widths for the columns the plan creates. List messages
+ * name the sheet where `tableSheets` says the source table is.
+ */
+export function planColumnFormats(ctx: PreparationContext, layout: TableLayout, tableSheets: TableSheets): void {
   for (const spec of layout.schema.columns) {
     const col = layout.columns.get(spec.key);
     if (col === undefined) continue;
@@ -44,7 +50,7 @@ export function planColumnFormats(ctx: PreparationContext, layout: TableLayout):
           sheet: layout.sheetName,
           area,
           source: listStepSource(spec.list),
-          errorMessage: listErrorMessage(spec, spec.list),
+          errorMessage: listErrorMessage(spec, spec.list, tableSheets),
         });
       }
     }

@@ -5,6 +5,7 @@ import { SETTING_NAMES, SHEETS, TODAY_NAME } from "./headers";
 import { createTable, restructureTable } from "./prepare-structure";
 import type { PreparationContext } from "./prepare-structure";
 import { PARAMETER_SCHEMAS } from "./schema";
+import { planTableAppend, type AppendedCell } from "./table-append";
 import { findSheet, isBlank, isEmptySheet, lastUsedCol } from "./sheet-cells";
 import { cellFormula, cellValue } from "./sheet-cells";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -61,11 +62,20 @@ export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapsho
       }
     }
     if (todayRow === null) {
-      const newRow = new Array<null | string | { formula: string; result: number }>(settings.colCount).fill(null);
+      const newRow = new Array<AppendedCell>(settings.colCount).fill(null);
       newRow[nameCol - settings.firstCol] = SETTING_NAMES.today;
       newRow[valueCol - settings.firstCol] = { formula: "=TODAY()", result: ctx.today };
-      ctx.builder.add("structure", { kind: "appendTableRows", sheet: settings.sheetName, table: settings.schema.table, rows: [newRow] });
-      todayRow = settings.headerRow + settings.dataRowCount + 1;
+      const area = { row: settings.headerRow, col: settings.firstCol, rowCount: settings.dataRowCount + 1, colCount: settings.colCount };
+      const placed = planTableAppend({ sheet, table: settings.schema.table, area, rows: [newRow] });
+      if (!placed.step) {
+        ctx.builder.note(
+          `No se agregó la fila «${SETTING_NAMES.today}» a ${settings.schema.table}: la celda ${placed.blocker}, debajo de la tabla, ` +
+            "tiene contenido que se perdería. Muévalo y vuelva a usar Preparar.",
+        );
+        return;
+      }
+      ctx.builder.add("structure", placed.step);
+      todayRow = placed.rows[0] ?? null;
       ctx.builder.note(`Se agregó la fila «${SETTING_NAMES.today}» (=HOY()) a ${settings.schema.table}.`);
     } else if (isBlank(cellValue(sheet, todayRow, valueCol)) && !cellFormula(sheet, todayRow, valueCol)) {
       ctx.builder.add("structure", {

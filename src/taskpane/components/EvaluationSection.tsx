@@ -55,6 +55,11 @@ export function EvaluationSection({ actions, defaultYear }: EvaluationSectionPro
       <ActionFeedback slow={generate.slow} error={generate.error} progressLabel={`Generando la evaluación ${year}…`} />
       {shownPreview && !preview.running && (
         <>
+          {shownPreview.partial && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{shownPreview.partial}</MessageBarBody>
+            </MessageBar>
+          )}
           {shownPreview.exists && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>

@@ -2,6 +2,7 @@ import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2,
 import { useMemo, useState } from "react";
 import type { Actions } from "../../excel/action-types";
 import type { Finding, ValidationReport } from "../../domain/validation/finding";
+import { validationOutcome } from "../../domain/validation/outcome-messages";
 import { groupFindings, NC_RULES, RULE_LABELS } from "../findings-view";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
@@ -38,9 +39,7 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
       {report && !validation.running && (
         <>
           <Text role="status" aria-live="polite">
-            {report.findings.length === 0
-              ? "Sin hallazgos: el cuadro cumple todas las reglas."
-              : `${report.summary.errors} ${report.summary.errors === 1 ? "error" : "errores"} · ${report.summary.warnings} ${report.summary.warnings === 1 ? "advertencia" : "advertencias"}`}
+            {validationOutcome(report)}
           </Text>
           {report.findings.length > 0 && (
             <div className="filters">

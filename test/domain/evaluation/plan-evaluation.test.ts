@@ -1,7 +1,7 @@
 import { lastCompleteYear } from "../../../src/domain/evaluation/last-complete-year";
 import { evaluateWorkbook, planEvaluation } from "../../../src/domain/evaluation/plan-evaluation";
 import { readEvaluationInputs } from "../../../src/domain/evaluation/evaluation-sheet";
-import type { CellWrite, ChartStep, ListValidationStep, PageSetupStep, Plan, WriteCellsStep } from "../../../src/domain/workbook/plan";
+import type { CellWrite, ChartStep, ListValidationStep, PageSetupStep, Plan, WholeNumberValidationStep, WriteCellsStep } from "../../../src/domain/workbook/plan";
 import type { CellValue, WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
 import { applyPlanToSnapshot } from "../../helpers/plan-simulator";
 import { cellAt, formulaAt, parseA1, sheetOf } from "../../helpers/snapshot-builder";
@@ -107,8 +107,12 @@ describe("planEvaluation on a workbook without the sheet", () => {
   });
 
   it("restricts C4 and C5 to whole numbers 1–5 and the criterio excluyente to Sí/No", () => {
-    const validations = first.steps.filter((s): s is ListValidationStep => s.kind === "listValidation");
-    expect(validations.map((v) => [v.area, v.wholeNumberBetween ?? ("values" in v.source ? v.source.values : null)])).toEqual([
+    const validations = first.steps.filter(
+      (s): s is ListValidationStep | WholeNumberValidationStep => s.kind === "listValidation" || s.kind === "wholeNumberValidation",
+    );
+    const allowed = (v: ListValidationStep | WholeNumberValidationStep) =>
+      v.kind === "wholeNumberValidation" ? { min: v.min, max: v.max } : "values" in v.source ? v.source.values : null;
+    expect(validations.map((v) => [v.area, allowed(v)])).toEqual([
       [{ row: 7, col: 15, rowCount: 4, colCount: 1 }, { min: 1, max: 5 }],
       [{ row: 7, col: 16, rowCount: 4, colCount: 1 }, { min: 1, max: 5 }],
       [{ row: 7, col: 17, rowCount: 4, colCount: 1 }, ["Sí", "No"]],

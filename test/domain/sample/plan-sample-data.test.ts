@@ -20,12 +20,14 @@ function preparedSnapshot(): WorkbookSnapshot {
 function records(snapshot: WorkbookSnapshot, plan: Plan, table: string): Record<string, CellValue>[] {
   const step = plan.steps.find((s): s is AppendTableRowsStep => s.kind === "appendTableRows" && s.table === table);
   const headers = snapshot.sheets.flatMap((s) => s.tables).find((t) => t.name === table)?.columns.map((c) => c.header) ?? [];
-  return (step?.rows ?? []).map((row) =>
-    Object.fromEntries(headers.map((h, i) => {
-      const cell = row[i] ?? null;
-      return [h, cell !== null && typeof cell === "object" ? (cell.result ?? null) : cell];
-    })),
-  );
+  const area = step?.area;
+  const byRow = new Map<number, Record<string, CellValue>>();
+  for (const cell of step?.cells ?? []) {
+    const record = byRow.get(cell.row) ?? Object.fromEntries(headers.map((h) => [h, null]));
+    record[headers[cell.col - (area?.col ?? 0)] ?? ""] = cell.formula !== undefined ? (cell.result ?? null) : (cell.value ?? null);
+    byRow.set(cell.row, record);
+  }
+  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, record]) => record);
 }
 
 describe("planSampleData", () => {

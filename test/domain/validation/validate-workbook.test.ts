@@ -82,6 +82,18 @@ describe("validateWorkbook", () => {
     expect(finding?.message).toContain("regístrelo en la hoja Aliados");
   });
 
+  it("names the real sheets of the partners and the operations in the non-conformities' messages", () => {
+    const snapshot = cleanWorkbook([ncs("D2", "DO-9999"), ncs("E2", "Agencia del Norte")]);
+    for (const [from, to] of [["Alianzas", "Aliados"], ["Operaciones", "Cuadro 2026"]] as const) {
+      const sheet = snapshot.sheets.find((s) => s.name === from);
+      if (sheet) sheet.name = to;
+    }
+    const messages = validateWorkbook(snapshot, { today: TODAY }).findings.filter((f) => f.sheet === "No Conformidades").map((f) => f.message);
+    expect(messages.find((m) => m.includes("DO-9999"))).toContain("(hoja Cuadro 2026)");
+    expect(messages.find((m) => m.includes("Agencia del Norte"))).toContain("(hoja Aliados)");
+    expect(messages.join(" ")).not.toMatch(/hoja (Alianzas|Operaciones)\b/);
+  });
+
   it("suggests the date a text probably means, without converting it", () => {
     const report = validate([ops("I2", "2026-03-02")]);
     expect(report.findings[0]?.message).toContain("¿quiso decir 02/03/2026?");

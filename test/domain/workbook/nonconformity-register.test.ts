@@ -1,4 +1,5 @@
 import { nextNonconformityNumber, NonconformityInputError, planAppendNonconformity, readWorkbookModel } from "../../../src/domain/workbook";
+import type { CellValue, WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
 import { applyPlanToSnapshot } from "../../helpers/plan-simulator";
 import { buildSnapshot, cellAt, serial } from "../../helpers/snapshot-builder";
 import { cleanWorkbook, TODAY } from "../validation/clean-workbook";
@@ -13,6 +14,14 @@ const input = {
   owner: "Laura",
   dueDate: serial(2026, 4, 1),
 };
+
+/** Header and data rows of the sheet's first table, as fixture rows. */
+function tableRows(snapshot: WorkbookSnapshot, sheetName: string): CellValue[][] {
+  const sheet = snapshot.sheets.find((s) => s.name === sheetName);
+  const area = sheet?.tables[0]?.area;
+  if (!sheet || !area) throw new Error(sheetName);
+  return sheet.values.slice(area.row - sheet.area.row, area.row - sheet.area.row + area.rowCount);
+}
 
 describe("nextNonconformityNumber", () => {
   it("continues the year's highest number and restarts each year", () => {
@@ -40,6 +49,21 @@ describe("planAppendNonconformity", () => {
     const plan = planAppendNonconformity(before, { ...input, do: "DO-1002" }, { today: TODAY });
     expect(plan.steps.map((s) => s.kind)).toEqual(["appendTableRows"]);
     expect(plan.notes.join("\n")).toContain("ya tiene la no conformidad «NC-2026-001»");
+  });
+
+  it("refuses, naming the cell, when something sits right under the register (it would be overwritten)", () => {
+    const clean = cleanWorkbook();
+    const before = buildSnapshot([
+      ...clean.sheets.filter((s) => s.name !== "No Conformidades").map((s) => ({ name: s.name, rows: [] })),
+      {
+        name: "No Conformidades",
+        rows: [[], [], [null, "nota del coordinador"]],
+        tables: [{ name: "tblNoConformidades", at: "A1", rows: tableRows(clean, "No Conformidades") }],
+      },
+    ]);
+    expect(() => planAppendNonconformity(before, input, { today: TODAY })).toThrow(
+      /la celda 'No Conformidades'!B3, justo debajo de tblNoConformidades, tiene contenido que se perdería/,
+    );
   });
 
   it("refuses without a register table or a description", () => {

@@ -187,6 +187,22 @@ describe("planPreparation on workbooks coordinators already have", () => {
     expect(valueOf("Estado ANS")).toBe("Cumple");
   });
 
+  it("puts the missing Hoy row in tblParametros' blank bottom row and points ADUANA_HOY at that row", () => {
+    const before = buildSnapshot([
+      {
+        name: "Parámetros",
+        tables: [{ name: "tblParametros", at: "A1", rows: [["Parámetro", "Valor"], ["Hora inicio jornada", 8], [null, null]] }],
+      },
+    ]);
+    const { plan, after } = prepare(before);
+    const append = plan.steps.find((s) => s.kind === "appendTableRows");
+    expect(append).toMatchObject({ table: "tblParametros", newArea: { row: 0, col: 0, rowCount: 3, colCount: 2 } });
+    expect(cellAt(after, "Parámetros", "A3")).toBe("Hoy");
+    expect(formulaAt(after, "Parámetros", "B3")).toBe("=TODAY()");
+    expect(after.names.ADUANA_HOY).toBe("='Parámetros'!$B$3");
+    expect(planPreparation(after, { today }).steps).toEqual([]);
+  });
+
   it("places missing parameter tables to the right of what Parámetros already holds", () => {
     const before = buildSnapshot([{ name: "Parámetros", rows: [["Notas del coordinador"], ["no borrar"]] }]);
     const { after } = prepare(before);
@@ -233,5 +249,22 @@ describe("planPreparation on workbooks coordinators already have", () => {
     expect(sheetOf(after, "Hoja2").tables[0]?.name).toBe("tblNoConformidades");
     expect(readWorkbookModel(after).alliances[0]).toMatchObject({ name: "Agencia Caribe", cities: ["Cartagena"], contractEnd: serial(2027, 1, 1) });
     expect(planPreparation(after, { today }).steps).toEqual([]);
+  });
+
+  it("names the sheet where the partners' table really is in the list messages («Aliados», not «Alianzas»)", () => {
+    const before = buildSnapshot([
+      { name: "Cuadro", rows: LEGACY_ROWS },
+      { name: "Aliados", rows: [["Alianza", "NIT", "Cobertura", "Vencimiento"], ["Agencia Caribe", "800197268-4", "Cartagena", serial(2027, 1, 1)]] },
+    ]);
+    const { plan } = prepare(before);
+    const allianceLists = plan.steps.flatMap((step) =>
+      step.kind === "listValidation" && "formula" in step.source && step.source.formula.includes("tblAlianzas") ? [step] : [],
+    );
+    // The operations' Aliado column and the non-conformities' Aliado column both list tblAlianzas.
+    expect(allianceLists.map((step) => step.sheet).sort()).toEqual(["Cuadro", "No Conformidades"]);
+    for (const step of allianceLists) {
+      expect(step.errorMessage).toContain("(la hoja «Aliados»)");
+      expect(step.errorMessage).not.toContain("«Alianzas»");
+    }
   });
 });

@@ -1,12 +1,17 @@
 /**
  * A small Office.js-shaped fake over FakeWorkbook, for what office-addin-mock cannot model (collections, tables,
  * charts, validation). It is honest where the adapter could go wrong: a property is readable only after load()
- * and a context.sync(), values are captured in queue order, writes check array shapes, and every sync is recorded
- * with the bytes queued before it.
+ * and a context.sync(), values are captured in queue order, and every sync is recorded with the bytes queued
+ * before it. It enforces Excel's documented behaviours, each with its own test citing the page that documents it
+ * (test/fake-excel/fake-excel.test.ts): 5 MB per request and per response, failures raised at sync (ItemNotFound,
+ * InvalidArgument…) with the rest of the batch unapplied, rows.add inserting and shifting by default, tables growing
+ * for data written right under them, calculated-column autofill, the used range counting formats, unique
+ * case-insensitive table names, copied sheets' tables renamed, array shapes, and API sets by version.
  */
 import { parseArea } from "../../../src/domain/workbook/a1";
 import { areasOverlap } from "../../../src/domain/workbook/grid-area";
-import type { FakeArea, FakeScalar, FakeSheet, FakeTable, FakeWorkbook } from "./fake-workbook";
+import { FakeSheet } from "./fake-workbook";
+import type { FakeArea, FakeScalar, FakeTable, FakeWorkbook } from "./fake-workbook";
 
 const MAX_ROWS = 1_048_576;
 
@@ -15,11 +20,24 @@ class FakeContext {
   pendingBytes = 0;
   calculationSuspended = false;
   staged = new Set<FakeObject>();
+  /** The first failed operation of the batch: Excel applies what was queued before it, nothing after, and sync rejects. */
+  failure: Error | null = null;
 
   constructor(public book: FakeWorkbook) {}
 
-  queue(bytes: number): void {
+  /** Queues an operation; false when an earlier operation of the batch failed, so this one is not applied. */
+  queue(bytes: number): boolean {
     this.pendingBytes += bytes;
+    return this.failure === null;
+  }
+
+  /**
+   * A proxy for an item that does not exist fails when the batch runs, not when it is made:
+   * "ItemNotFound … The requested resource doesn't exist" is raised by context.sync()
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+   */
+  fail(code: string, message: string): void {
+    this.failure ??= richApiError(code, message);
   }
 
   /**
@@ -38,6 +56,13 @@ class FakeContext {
     this.calculationSuspended = false;
     const staged = [...this.staged];
     this.staged.clear();
+    const failure = this.failure;
+    this.failure = null;
+    if (failure) {
+      this.book.syncs.push({ bytes: requestBytes, responseBytes: 0, calculationSuspended, refused: true });
+      for (const obj of staged) obj.discard();
+      throw failure;
+    }
     const limit = this.book.payloadLimitBytes;
     if (limit !== null && requestBytes > limit) {
       this.book.syncs.push({ bytes: requestBytes, responseBytes: 0, calculationSuspended, refused: true });
@@ -221,7 +246,7 @@ class FakeRange extends FakeObject {
     return this.get("numberFormat");
   }
   set numberFormat(format: unknown) {
-    this.ctx.queue(bytesOf(format));
+    if (!this.ctx.queue(bytesOf(format)) || !this.matchesShape(format)) return;
     this.forEachCell(format, (r, c, f) => this.sheetState.setCell(r, c, { numberFormat: String(f) }));
   }
   get rowIndex(): number {
@@ -244,22 +269,42 @@ class FakeRange extends FakeObject {
   }
 
   private write(entries: unknown): void {
-    this.ctx.queue(bytesOf(entries));
-    this.forEachCell(entries, (r, c, entry) => this.sheetState.setCell(r, c, parseEntry(entry)));
+    if (!this.ctx.queue(bytesOf(entries))) return;
+    const { rowCount, colCount } = this.area;
+    // Range.values / Range.formulas are any[][] of the range's shape; a bare value is not documented for a range of
+    // several cells: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member
+    if (!Array.isArray(entries) && rowCount * colCount > 1) {
+      this.ctx.fail("InvalidArgument", `a single value was assigned to a ${rowCount}×${colCount} range`);
+      return;
+    }
+    if (!this.matchesShape(entries)) return;
+    this.forEachCell(entries, (r, c, entry) => {
+      // null in a 2-D write leaves the cell as it is: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
+      if (entry !== null) this.sheetState.setCell(r, c, parseEntry(entry));
+    });
+    expandTablesBelow(this.sheetState, this.area, entries);
+    autofillCalculatedColumns(this.ctx.book, this.sheetState, this.area, entries);
   }
 
-  /** A 2-D array must match the range's shape (Excel raises InvalidArgument otherwise); a scalar fills every cell. */
+  /**
+   * "The number of rows or columns in the input array doesn't match the size or dimensions of the range"
+   * (InvalidArgument): https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values
+   */
+  private matchesShape(data: unknown): boolean {
+    const { rowCount, colCount } = this.area;
+    if (!Array.isArray(data)) return true;
+    if (data.length !== rowCount || data.some((r) => !Array.isArray(r) || r.length !== colCount)) {
+      this.ctx.fail("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rowCount}×${colCount}).`);
+      return false;
+    }
+    return true;
+  }
+
+  /** A 2-D array of the range's shape, or one value for every cell (number formats). */
   private forEachCell(data: unknown, apply: (row: number, col: number, entry: unknown) => void): void {
     const { row, col, rowCount, colCount } = this.area;
     if (Array.isArray(data)) {
-      if (data.length !== rowCount || data.some((r) => !Array.isArray(r) || r.length !== colCount)) {
-        throw new Error(`InvalidArgument: array does not match a ${rowCount}×${colCount} range`);
-      }
       data.forEach((cells: unknown[], r) => cells.forEach((v, c) => apply(row + r, col + c, v)));
-      return;
-    }
-    if (typeof data === "string" && data.startsWith("=") && colCount === 1) {
-      for (let r = 0; r < rowCount; r += 1) apply(row + r, col, data);
       return;
     }
     for (let r = 0; r < rowCount; r += 1) for (let c = 0; c < colCount; c += 1) apply(row + r, col + c, data);
@@ -288,7 +333,7 @@ class FakeRange extends FakeObject {
     return new FakeRange(this.ctx, this.sheetState, { row, col, rowCount: rowEnd - row, colCount: colEnd - col }, empty);
   }
   select(): void {
-    this.ctx.queue(100);
+    if (!this.ctx.queue(100)) return;
     this.ctx.book.selection = { sheet: this.sheetState.name, area: this.area };
     this.ctx.book.activeSheet = this.sheetState.name;
   }
@@ -304,7 +349,7 @@ class FakeRange extends FakeObject {
     const fill = Object.assign(part("fill", ["color"]), { clear: () => log("fill.clear")(true) });
     return {
       set columnWidth(points: number) {
-        ctx.queue(100);
+        if (!ctx.queue(100)) return;
         for (let c = 0; c < area.colCount; c += 1) sheetState.columnWidths.set(area.col + c, points);
       },
       set rowHeight(points: number) {
@@ -339,6 +384,48 @@ class FakeRange extends FakeObject {
   }
 }
 
+/**
+ * "Set values in the range directly below the table. Excel automatically expands the table" (tables only grow for
+ * actual data): https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins#avoid-table-row-conflicts-in-coauthoring-scenarios
+ */
+function expandTablesBelow(sheet: FakeSheet, area: FakeArea, entries: unknown): void {
+  if (!Array.isArray(entries)) return;
+  for (const t of sheet.tables) {
+    let end = t.row + t.rowCount;
+    const colsOverlap = area.col < t.col + t.colCount && t.col < area.col + area.colCount;
+    if (!colsOverlap || area.row > end || area.row + area.rowCount <= end) continue;
+    while (end < area.row + area.rowCount) {
+      const cells = (entries as unknown[][])[end - area.row] ?? [];
+      const hasData = cells.some((v, c) => area.col + c >= t.col && area.col + c < t.col + t.colCount && v !== null && v !== "");
+      if (!hasData) break;
+      end += 1;
+    }
+    t.rowCount = end - t.row;
+  }
+}
+
+/**
+ * Excel's "Fill formulas in tables to create calculated columns" (on by default): a formula entered in a table column
+ * whose other cells are empty or hold that formula fills the column's empty cells too, even where the add-in left a
+ * cell out: https://github.com/OfficeDev/office-js/issues/1916, https://github.com/OfficeDev/office-js/issues/2093
+ */
+function autofillCalculatedColumns(book: FakeWorkbook, sheet: FakeSheet, area: FakeArea, entries: unknown): void {
+  if (!book.calculatedColumnAutofill || !Array.isArray(entries)) return;
+  for (const t of sheet.tables) {
+    for (let c = Math.max(area.col, t.col); c < Math.min(area.col + area.colCount, t.col + t.colCount); c += 1) {
+      const written = (entries as unknown[][]).map((cells) => cells[c - area.col]).find((v) => typeof v === "string" && v.startsWith("="));
+      if (typeof written !== "string") continue;
+      let consistent = true;
+      for (let r = t.row + 1; r < t.row + t.rowCount && consistent; r += 1) {
+        const content = sheet.content(r, c);
+        consistent = content === "" || content === written;
+      }
+      if (!consistent) continue;
+      for (let r = t.row + 1; r < t.row + t.rowCount; r += 1) if (sheet.content(r, c) === "") sheet.setCell(r, c, { formula: written, value: "" });
+    }
+  }
+}
+
 class FakeDataValidation extends FakeObject {
   private message = "";
   constructor(ctx: FakeContext, private readonly sheet: FakeSheet, private readonly area: FakeArea) {
@@ -357,7 +444,7 @@ class FakeDataValidation extends FakeObject {
     return this.get("rule");
   }
   set rule(rule: Excel.DataValidationRule) {
-    this.ctx.queue(bytesOf(rule));
+    if (!this.ctx.queue(bytesOf(rule))) return;
     this.sheet.validations.push({ area: this.area, rule, errorMessage: this.message });
   }
   get type(): string {
@@ -443,7 +530,7 @@ class FakeRule extends FakeObject {
     return this.get("formula");
   }
   set formula(f: string) {
-    this.ctx.queue(bytesOf(f));
+    if (!this.ctx.queue(bytesOf(f))) return;
     this.state.formula = f;
   }
 }
@@ -516,7 +603,8 @@ class FakeWorksheet extends FakeObject {
     super(ctx, state === null);
   }
   private sheet(): FakeSheet {
-    if (!this.state || !this.ctx.book.sheets.includes(this.state)) throw new Error("ItemNotFound: worksheet");
+    if (!this.state) throw new Error("fake: a null worksheet object was used");
+    if (!this.ctx.book.sheets.includes(this.state)) this.ctx.fail("ItemNotFound", `worksheet ${this.state.name}`);
     return this.state;
   }
   protected readScalar(name: string): unknown {
@@ -528,14 +616,16 @@ class FakeWorksheet extends FakeObject {
     return this.get("name");
   }
   set name(name: string) {
-    this.ctx.queue(100);
-    this.sheet().name = name;
+    const sheet = this.sheet();
+    if (!this.ctx.queue(100)) return;
+    if (this.ctx.book.sheets.some((s) => s !== sheet && s.name.toLowerCase() === name.toLowerCase())) this.ctx.fail("ItemAlreadyExists", `sheet ${name}`);
+    else sheet.name = name;
   }
   get position(): number {
     return this.get("position");
   }
   set position(position: number) {
-    this.ctx.queue(100);
+    if (!this.ctx.queue(100)) return;
     const sheets = this.ctx.book.sheets;
     const s = this.sheet();
     sheets.splice(sheets.indexOf(s), 1);
@@ -605,11 +695,11 @@ class FakeWorksheet extends FakeObject {
     const ctx = this.ctx;
     return {
       freezeRows(rows: number) {
-        ctx.queue(100);
+        if (!ctx.queue(100)) return;
         sheet.frozenRows = rows;
       },
       unfreeze() {
-        ctx.queue(100);
+        if (!ctx.queue(100)) return;
         sheet.frozenRows = 0;
       },
       getLocationOrNullObject(): FakeRange {
@@ -617,18 +707,31 @@ class FakeWorksheet extends FakeObject {
       },
     };
   }
+  /**
+   * Worksheet.copy (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1))
+   * copies cells, formats, validations and conditional formats; the copy's tables get new names, since table names
+   * are unique in a workbook (https://github.com/OfficeDev/office-js/issues/2875).
+   */
   copy(): FakeWorksheet {
-    this.ctx.queue(100);
     const source = this.sheet();
-    const copy = this.ctx.book.addSheet(`${source.name} (2)`);
+    if (!this.ctx.queue(100)) return new FakeWorksheet(this.ctx, new FakeSheet(`${source.name} (2)`));
+    if (this.ctx.book.apiVersion < 7) {
+      this.ctx.fail("ApiNotFound", "Worksheet.copy needs ExcelApi 1.7");
+      return new FakeWorksheet(this.ctx, new FakeSheet(`${source.name} (2)`));
+    }
+    let n = 2;
+    while (this.ctx.book.sheets.some((s) => s.name.toLowerCase() === `${source.name} (${n})`.toLowerCase())) n += 1;
+    const copy = this.ctx.book.addSheet(`${source.name} (${n})`);
     for (const [k, v] of source.cells) copy.cells.set(k, { ...v });
-    // Excel renames copied tables (tblX → tblX2): names are unique in a workbook.
-    for (const t of source.tables) copy.tables.push({ ...t, name: `${t.name}${this.ctx.book.sheets.length}` });
+    for (const t of source.tables) copy.tables.push({ ...t, name: this.ctx.book.uniqueTableName(t.name) });
+    for (const v of source.validations) copy.validations.push({ ...v, area: { ...v.area } });
+    for (const cf of source.conditionalFormats) copy.conditionalFormats.push({ ...cf, area: { ...cf.area } });
+    for (const [c, w] of source.columnWidths) copy.columnWidths.set(c, w);
     copy.frozenRows = source.frozenRows;
     return new FakeWorksheet(this.ctx, copy);
   }
   activate(): void {
-    this.ctx.queue(100);
+    if (!this.ctx.queue(100)) return;
     this.ctx.book.activeSheet = this.sheet().name;
   }
 }
@@ -639,15 +742,18 @@ class FakeWorksheets extends FakeCollection<FakeWorksheet> {
   }
   getItem(name: string): FakeWorksheet {
     const state = this.ctx.book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!state) throw new Error(`ItemNotFound: worksheet ${name}`);
-    return new FakeWorksheet(this.ctx, state);
+    // A detached sheet: what is queued on it is never applied, and the sync fails with ItemNotFound.
+    return new FakeWorksheet(this.ctx, state ?? new FakeSheet(name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.queue(100);
-    if (this.ctx.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+    if (!this.ctx.queue(100)) return new FakeWorksheet(this.ctx, new FakeSheet(name));
+    if (this.ctx.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      this.ctx.fail("ItemAlreadyExists", `sheet ${name}`);
+      return new FakeWorksheet(this.ctx, new FakeSheet(name));
+    }
     return new FakeWorksheet(this.ctx, this.ctx.book.addSheet(name));
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -660,7 +766,7 @@ class FakeTableProxy extends FakeObject {
     super(ctx, state === null);
   }
   private table(): FakeTable {
-    if (!this.state) throw new Error("ItemNotFound: table");
+    if (!this.state) throw new Error("fake: a null table object was used");
     return this.state;
   }
   protected readScalar(name: string): unknown {
@@ -675,13 +781,19 @@ class FakeTableProxy extends FakeObject {
   get name(): string {
     return this.get("name");
   }
+  /**
+   * Table names are unique in the workbook and compared without case, like every Excel name
+   * (https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114).
+   */
   set name(name: string) {
-    this.ctx.queue(100);
-    if (this.ctx.book.findTable(name)) throw new Error(`InvalidArgument: table name ${name} already used`);
-    this.table().name = name;
+    const table = this.table();
+    if (!this.ctx.queue(100)) return;
+    const other = this.ctx.book.findTable(name);
+    if (other && other.table !== table) this.ctx.fail("InvalidArgument", `table name ${name} already used by ${other.table.name}`);
+    else table.name = name;
   }
   set style(style: string) {
-    this.table().style = style;
+    if (this.ctx.queue(50)) this.table().style = style;
   }
   private worksheetProxy?: FakeWorksheet;
   get worksheet(): FakeWorksheet {
@@ -704,31 +816,53 @@ class FakeTableProxy extends FakeObject {
   get columns(): FakeTableColumns {
     return new FakeTableColumns(this.ctx, this.sheetState, this.table());
   }
+  /**
+   * TableRowCollection.add(index, values, alwaysInsert): "If true, the new rows will be inserted into the table. If
+   * false, the new rows will be added below the table. Default is true"; inserted rows shift the cells below down
+   * (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)).
+   * Shifting into a table below that spans other columns fails with InsertDeleteConflict.
+   */
   get rows() {
     const t = this.table();
     const sheet = this.sheetState;
     const ctx = this.ctx;
     return {
-      add(_index: number | undefined, values: unknown[][]) {
-        ctx.queue(bytesOf(values));
+      add(index: number | null | undefined, values: unknown[][], alwaysInsert = true) {
+        if (!ctx.queue(bytesOf(values))) return;
+        if (index !== undefined && index !== null && index !== -1) throw new Error("fake: rows.add at an index is not modelled");
+        if (values.some((row) => row.length !== t.colCount)) {
+          ctx.fail("InvalidArgument", "row width differs from the table");
+          return;
+        }
         const start = t.row + t.rowCount;
-        const first = start;
-        values.forEach((row, r) => {
-          if (row.length !== t.colCount) throw new Error("InvalidArgument: row width differs from the table");
-          row.forEach((v, c) => {
-            if (sheet.content(first + r, t.col + c) !== "") throw new Error("fake: rows.add would shift cells below the table");
-            sheet.setCell(first + r, t.col + c, parseEntry(v));
-          });
-        });
-        t.rowCount = first + values.length - t.row;
+        const n = values.length;
+        if (alwaysInsert) {
+          const below = sheet.tables.filter((o) => o !== t && o.row >= start && o.col < t.col + t.colCount && t.col < o.col + o.colCount);
+          if (below.some((o) => o.col < t.col || o.col + o.colCount > t.col + t.colCount)) {
+            ctx.fail("InsertDeleteConflict", "the insert would split a table below");
+            return;
+          }
+          sheet.shiftDown(start, t.col, t.colCount, n);
+          for (const o of below) o.row += n;
+        }
+        values.forEach((row, r) => row.forEach((v, c) => sheet.setCell(start + r, t.col + c, parseEntry(v))));
+        t.rowCount += n;
       },
     };
   }
-  resize(address: string): void {
-    this.ctx.queue(100);
-    const area = areaOf(address);
+  /** Table.resize is ExcelApi 1.13: https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1) */
+  resize(target: string | FakeRange): void {
+    if (!this.ctx.queue(100)) return;
+    if (this.ctx.book.apiVersion < 13) {
+      this.ctx.fail("ApiNotFound", "Table.resize needs ExcelApi 1.13");
+      return;
+    }
+    const area = typeof target === "string" ? areaOf(target) : target.area;
     const t = this.table();
-    if (area.row !== t.row || area.col !== t.col) throw new Error("InvalidArgument: resize must keep the header row and first column");
+    if (area.row !== t.row || area.col !== t.col) {
+      this.ctx.fail("InvalidArgument", "resize must keep the header row and first column");
+      return;
+    }
     t.rowCount = area.rowCount;
     t.colCount = area.colCount;
   }
@@ -767,24 +901,42 @@ class FakeTables extends FakeCollection<FakeTableProxy> {
   }
   getItem(name: string): FakeTableProxy {
     const found = this.ctx.book.findTable(name);
-    if (!found) throw new Error(`ItemNotFound: table ${name}`);
-    return new FakeTableProxy(this.ctx, found.sheet, found.table);
+    if (found) return new FakeTableProxy(this.ctx, found.sheet, found.table);
+    this.ctx.fail("ItemNotFound", `table ${name}`);
+    const detached = new FakeSheet("(no existe)");
+    return new FakeTableProxy(this.ctx, detached, { name, style: "", row: 0, col: 0, rowCount: 2, colCount: 1 });
   }
   getItemOrNullObject(name: string): FakeTableProxy {
     const found = this.ctx.book.findTable(name);
     return new FakeTableProxy(this.ctx, found?.sheet ?? this.ctx.book.sheets[0]!, found?.table ?? null);
   }
-  add(address: string, hasHeaders: boolean): FakeTableProxy {
-    this.ctx.queue(100);
-    if (!this.sheet) throw new Error("fake: use worksheet.tables.add");
+  /**
+   * TableCollection.add(address, hasHeaders): "If the address does not contain a sheet name, the currently-active
+   * sheet is used" (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+   */
+  add(target: string | FakeRange, hasHeaders: boolean): FakeTableProxy {
     if (!hasHeaders) throw new Error("fake: tables are created with headers");
-    const area = areaOf(address);
-    for (const s of this.ctx.book.sheets) {
-      if (s === this.sheet && s.tables.some((t) => areasOverlap(t, area))) throw new Error("InvalidArgument: tables cannot overlap");
+    let sheet: FakeSheet;
+    let area: FakeArea;
+    if (typeof target === "string") {
+      const bang = target.lastIndexOf("!");
+      const sheetName = bang < 0 ? null : target.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+      sheet = sheetName === null ? this.ctx.book.sheet(this.ctx.book.activeSheet ?? this.ctx.book.sheets[0]?.name ?? "") : this.ctx.book.sheet(sheetName);
+      area = areaOf(bang < 0 ? target : target.slice(bang + 1));
+    } else {
+      sheet = target.sheetState;
+      area = target.area;
     }
-    const state = { name: `Tabla${this.ctx.book.sheets.flatMap((s) => s.tables).length + 1}`, style: "", ...area };
-    this.sheet.tables.push(state);
-    return new FakeTableProxy(this.ctx, this.sheet, state);
+    let n = 1;
+    while (this.ctx.book.findTable(`Tabla${n}`)) n += 1;
+    const state = { name: `Tabla${n}`, style: "", ...area };
+    if (!this.ctx.queue(100)) return new FakeTableProxy(this.ctx, new FakeSheet("(no aplicado)"), state);
+    if (sheet.tables.some((t) => areasOverlap(t, area))) {
+      this.ctx.fail("InvalidArgument", "tables cannot overlap");
+      return new FakeTableProxy(this.ctx, new FakeSheet("(no aplicado)"), state);
+    }
+    sheet.tables.push(state);
+    return new FakeTableProxy(this.ctx, sheet, state);
   }
 }
 
@@ -819,9 +971,13 @@ class FakeChartProxy extends FakeObject {
   get series() {
     const state = this.state!;
     return {
-      getItemAt: () => ({
+      getItemAt: (index: number) => ({
         setXAxisValues(range: FakeRange) {
           state.categories = range.area;
+        },
+        set name(name: string) {
+          state.seriesNames = [...(state.seriesNames ?? [])];
+          state.seriesNames[index] = name;
         },
       }),
     };
@@ -847,8 +1003,9 @@ class FakeCharts extends FakeCollection<FakeChartProxy> {
   }
   getItem(name: string): FakeChartProxy {
     const state = this.sheet.charts.find((c) => c.name === name);
-    if (!state) throw new Error(`ItemNotFound: chart ${name}`);
-    return new FakeChartProxy(this.ctx, this.sheet, state);
+    if (state) return new FakeChartProxy(this.ctx, this.sheet, state);
+    this.ctx.fail("ItemNotFound", `chart ${name}`);
+    return new FakeChartProxy(this.ctx, new FakeSheet("(no existe)"), { name, type: "", source: { row: 0, col: 0, rowCount: 1, colCount: 1 }, categories: null, title: "", anchor: "" });
   }
   getItemOrNullObject(name: string): FakeChartProxy {
     return new FakeChartProxy(this.ctx, this.sheet, this.sheet.charts.find((c) => c.name === name) ?? null);
@@ -870,7 +1027,15 @@ class FakeNamedItem extends FakeObject {
   get formula(): string {
     return this.get("formula");
   }
+  set formula(reference: string) {
+    if (!this.ctx.queue(100)) return;
+    if (this.key === null || !this.ctx.book.names.has(this.key)) throw new Error("fake: a null name object was used");
+    this.ctx.book.names.set(this.key, reference.startsWith("=") ? reference : `=${reference}`);
+    this.ctx.book.nameFormulaChanges += 1;
+  }
   delete(): void {
+    if (!this.ctx.queue(100)) return;
+    this.ctx.book.nameDeletions += 1;
     this.ctx.book.names.delete(this.key ?? "");
   }
 }
@@ -880,12 +1045,12 @@ class FakeNames extends FakeCollection<FakeNamedItem> {
     return [...this.ctx.book.names.keys()].map((k) => new FakeNamedItem(this.ctx, k));
   }
   add(name: string, reference: string): void {
-    this.ctx.queue(100);
-    if (this.ctx.book.names.has(name)) throw new Error(`ItemAlreadyExists: name ${name}`);
-    this.ctx.book.names.set(name, reference.startsWith("=") ? reference : `=${reference}`);
+    if (!this.ctx.queue(100)) return;
+    if (this.ctx.book.names.has(name)) this.ctx.fail("ItemAlreadyExists", `name ${name}`);
+    else this.ctx.book.names.set(name, reference.startsWith("=") ? reference : `=${reference}`);
   }
   getItem(name: string): FakeNamedItem {
-    if (!this.ctx.book.names.has(name)) throw new Error(`ItemNotFound: name ${name}`);
+    if (!this.ctx.book.names.has(name)) this.ctx.fail("ItemNotFound", `name ${name}`);
     return new FakeNamedItem(this.ctx, name);
   }
   getItemOrNullObject(name: string): FakeNamedItem {
@@ -927,7 +1092,7 @@ const EXCEL_ENUMS = {
   DataValidationType: { list: "List", wholeNumber: "WholeNumber", none: "None" },
   DataValidationOperator: { between: "Between" },
   DataValidationAlertStyle: { stop: "Stop" },
-  ChartType: { columnClustered: "ColumnClustered" },
+  ChartType: { columnClustered: "ColumnClustered", line: "Line", barStacked: "BarStacked" },
   ChartSeriesBy: { columns: "Columns" },
   WorksheetPositionType: { end: "End" },
 };

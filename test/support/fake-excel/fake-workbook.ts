@@ -45,6 +45,8 @@ export interface FakeChart {
   categories: FakeArea | null;
   title: string;
   anchor: string;
+  /** Names given to the series, by index (multi-series charts). */
+  seriesNames?: string[];
 }
 
 const EMPTY_CELL: Readonly<FakeCell> = Object.freeze({ value: "", formula: null, numberFormat: "General" });
@@ -96,6 +98,18 @@ export class FakeSheet {
     return cell.formula ?? cell.value;
   }
 
+  /** Moves the cells of columns col…col+colCount-1 from `fromRow` down by n rows (an insert). */
+  shiftDown(fromRow: number, col: number, colCount: number, n: number): void {
+    const moved: [number, number, FakeCell][] = [];
+    for (const [k, cell] of this.cells) {
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
+      if (r >= fromRow && c >= col && c < col + colCount) moved.push([r, c, cell]);
+    }
+    for (const [r, c] of moved) this.cells.delete(cellKey(r, c));
+    for (const [r, c, cell] of moved) this.cells.set(cellKey(r + n, c), cell);
+  }
+
   /** Smallest rectangle holding every non-empty cell (values, or also formats unless valuesOnly), or null. */
   usedArea(valuesOnly = false): FakeArea | null {
     let minR = Infinity;
@@ -141,6 +155,11 @@ export class FakeWorkbook {
   activeSheet: string | null = null;
   /** Excel on the web's 5 MB per request and per response; null models desktop Excel (no MB limit documented). */
   payloadLimitBytes: number | null = 5_000_000;
+  /** Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default). */
+  calculatedColumnAutofill = true;
+  /** Names deleted, and names whose formula was set in place (deleting ADUANA_HOY recalculates every formula using it). */
+  nameDeletions = 0;
+  nameFormulaChanges = 0;
   /** Highest ExcelApi minor version the fake claims to support (1.x). */
   apiVersion = 17;
 
@@ -156,6 +175,12 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /** `base`, or base2, base3…: the first name no table uses (the names of new tables and of a copied sheet's tables). */
+  uniqueTableName(base: string): string {
+    if (!this.findTable(base)) return base;
+    for (let n = 2; ; n += 1) if (!this.findTable(`${base}${n}`)) return `${base}${n}`;
+  }
+
   /** Adds a table over an area whose header row is already written. */
   addTable(sheetName: string, name: string, area: FakeArea, style = "TableStyleMedium2"): FakeTable {
     const table = { name, style, ...area };
@@ -163,9 +188,10 @@ export class FakeWorkbook {
     return table;
   }
 
+  /** Table names are compared without case, as Excel does. */
   findTable(name: string): { sheet: FakeSheet; table: FakeTable } | null {
     for (const sheet of this.sheets) {
-      const table = sheet.tables.find((t) => t.name === name);
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
       if (table) return { sheet, table };
     }
     return null;

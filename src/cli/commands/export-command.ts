@@ -1,0 +1,43 @@
+import { promises as fs } from "node:fs";
+import { planStaticCopy } from "../../domain/workbook/static-copy";
+import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../xlsx";
+import { parseArguments, UsageError } from "../arguments";
+import { EXIT, type CliIo } from "../cli-io";
+import { EXPORT_HELP } from "../help-text";
+import { checkOutputPath } from "./workbook-input";
+
+/**
+ * Charts live in xl/charts/ of the package; the zip's directory stores entry names as plain bytes, so a chart
+ * is visible without unzipping. The file mode (ExcelJS) cannot carry charts over to the copy.
+ */
+async function hasCharts(file: string): Promise<boolean> {
+  const bytes = await fs.readFile(file);
+  return bytes.includes(Buffer.from("xl/charts/chart", "latin1"));
+}
+
+/** `exportar <archivo.xlsx> --salida <copia.xlsx>`: a copy for people without the add-in (ADUANA formulas → values). */
+export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArguments(args, { withValue: ["salida"], flags: [] });
+  if (parsed.help) {
+    io.stdout(EXPORT_HELP);
+    return EXIT.ok;
+  }
+  const [input, ...extra] = parsed.positionals;
+  if (input === undefined) throw new UsageError("Falta el archivo de entrada.");
+  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: exportar recibe un solo archivo de entrada.`);
+  const output = parsed.values.get("salida");
+  if (output === undefined) throw new UsageError("Falta la opción --salida <copia.xlsx>.");
+  checkOutputPath(input, output);
+  const workbook = await loadWorkbookFile(input);
+  const copy = planStaticCopy(readSnapshot(workbook), { today: io.today });
+  const report = applyPlan(workbook, copy.plan);
+  await saveWorkbookFile(workbook, output);
+  for (const note of copy.plan.notes) io.stdout(`• ${note}\n`);
+  for (const warning of report.warnings) io.stderr(`! ${warning}\n`);
+  if (await hasCharts(input)) {
+    io.stderr("! La copia no incluye los gráficos del libro: el modo archivo no puede copiarlos; si los necesita, cópielos desde Excel.\n");
+  }
+  io.stdout(`• Cada hoja dice que es una copia estática (celdas ${copy.noteCells.join(", ")}).\n`);
+  io.stdout(`\nSe escribió «${output}».\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,10 @@
+export type { AgeBand, IndicatorsResult, ServiceFigures, StageFigures } from "./compute-indicators";
+export { AGE_BANDS, computeIndicators } from "./compute-indicators";
+export type { IndicatorsJson } from "./indicators-json";
+export { indicatorsToJson } from "./indicators-json";
+export { median, percentileInc } from "./percentile";
+export type { Stage, StageDays, StageOrTotal } from "./stages";
+export { STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, stageDays } from "./stages";
+export type { IndicatorsPlanOptions } from "./plan-indicators";
+export { planIndicators } from "./plan-indicators";
+export { BLOCKS as INDICATOR_BLOCKS, COMMENT_HEADER, indicatorsSheetName } from "./sheet-layout";

@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import { planSampleData } from "../../src/domain/sample";
+import { planPreparation } from "../../src/domain/workbook/plan-preparation";
+import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
+import { temporaryFolder } from "../xlsx/xlsx-test-files";
+import { TODAY, run } from "./run-cli";
+
+const folder = temporaryFolder();
+afterAll(() => folder.cleanup());
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, planPreparation(readSnapshot(wb), { today: TODAY }));
+  applyPlan(wb, planSampleData(readSnapshot(wb), { today: TODAY, seed: 11 }));
+  await saveWorkbookFile(wb, folder.file("ejemplo.xlsx"));
+});
+
+interface Figures {
+  opened: number;
+  measured: number;
+  onTime: number;
+  onTimePct: number | null;
+}
+interface Json {
+  year: number;
+  months: { month: number; alliances: (Figures & { alliance: string })[] }[];
+  stages: { alliance: string; stage: string; median: number | null; p90: number | null }[];
+  nonconformities: { byMonthAndType: { month: number; type: string; count: number }[]; openByAge: Record<string, number> };
+  totals: { byAlliance: (Figures & { alliance: string })[]; year: Figures };
+}
+
+describe("control-alianzas indicadores", () => {
+  it("--json gives twelve months per alliance whose sums are the evaluation's yearly DOs, measured and on time", async () => {
+    const result = await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "2025", "--json");
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as Json;
+    expect(json.year).toBe(2025);
+    expect(json.months.map((m) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(Object.keys(json.nonconformities.openByAge)).toEqual(["0-30", "31-60", "61-90", ">90"]);
+    const evaluation = await run("evaluar", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("evaluado.xlsx"), "--json");
+    const evaluated = (JSON.parse(evaluation.stdout) as { alliances: { alliance: string; operations: number; measured: number; onTime: number }[] }).alliances;
+    for (const alliance of evaluated) {
+      const months = json.months.map((m) => m.alliances.find((a) => a.alliance === alliance.alliance)!);
+      const sum = (key: "opened" | "measured" | "onTime"): number => months.reduce((total, m) => total + m[key], 0);
+      expect([sum("opened"), sum("measured"), sum("onTime")]).toEqual([alliance.operations, alliance.measured, alliance.onTime]);
+      expect(json.stages.filter((s) => s.alliance === alliance.alliance).map((s) => s.stage)).toEqual([
+        "documentos-presentacion", "presentacion-levante", "levante-entrega", "levante-facturacion", "total",
+      ]);
+    }
+    for (const stage of json.stages) expect(stage.p90!).toBeGreaterThanOrEqual(stage.median!);
+  });
+
+  it("prints readable Spanish tables: months, alliances, cities, stages and NCs", async () => {
+    const result = await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "2025");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Indicadores 2025\n/);
+    expect(result.stdout).toMatch(/\n\s+Ene\s+\d+\s+\d+\s+\d+\s+[\d,]+ %/);
+    expect(result.stdout).toMatch(/Por ciudad:\n\s+Ciudad/);
+    expect(result.stdout).toMatch(/Etapas por aliado \(días hábiles, mediana \/ percentil 90\)/);
+    expect(result.stdout).toMatch(/Abiertas al 31\/12\/2025 por antigüedad \(días\): 0-30: \d+ · 31-60: \d+ · 61-90: \d+ · >90: \d+\./);
+  });
+
+  it("asks for --anio and never writes over its input, with status 2", async () => {
+    const result = await run("indicadores", folder.file("ejemplo.xlsx"));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Falta la opción --anio AAAA/);
+    expect((await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "1900")).stderr).toMatch(/El año 1900 no es válido/);
+    const same = await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("ejemplo.xlsx"));
+    expect(same.status).toBe(2);
+    expect(same.stderr).toMatch(/es el mismo archivo de entrada/);
+  });
+});
