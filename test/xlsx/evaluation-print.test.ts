@@ -128,6 +128,26 @@ describe("print settings of Evaluación AAAA, read back from the file", () => {
   });
 });
 
+describe("print settings Preparar gives the record sheets", () => {
+  it.each(["Operaciones", "Alianzas", "No Conformidades"])("«%s» prints landscape, one page wide, its header row on every page", async (name) => {
+    const wb = await readBook(folder.file("cuadro.xlsx"));
+    const ws = wb.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (header === 0 && row.actualCellCount > 3) header = n;
+    });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    expect(ws.headerFooter.oddFooter).toContain("Página &P de &N");
+  });
+
+  it("is not planned again when Preparar runs on a prepared workbook", async () => {
+    const wb = await readBook(folder.file("cuadro.xlsx"));
+    expect(planPreparation(readSnapshot(wb), { today: TODAY }).steps.filter((s) => s.kind === "pageSetup")).toEqual([]);
+  });
+});
+
 describe("Fichas AAAA, one page per alliance", () => {
   it("has a ficha per alliance, each after a manual page break, printed portrait at a fixed scale", async () => {
     const wb = await readBook(folder.file("evaluado.xlsx"));

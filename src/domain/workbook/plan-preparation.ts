@@ -1,7 +1,7 @@
 import { SHEETS } from "./headers";
 import type { Plan } from "./plan";
 import { PlanBuilder } from "./plan-builder";
-import { planColumnFormats, planFreeze, planLateHighlight } from "./prepare-formats";
+import { planColumnFormats, planFreeze, planLateHighlight, planPrintSettings } from "./prepare-formats";
 import { planOperationFormulas } from "./prepare-formulas";
 import { planParameterTables, planTodayName } from "./prepare-parameters";
 import { createTable, restructureTable } from "./prepare-structure";
@@ -68,7 +68,10 @@ export function planPreparation(snapshot: WorkbookSnapshot, options: Preparation
     }
     planColumnFormats(ctx, layout, tableSheets);
   }
-  for (const layout of records) planFreeze(ctx, layout);
+  for (const layout of records) {
+    planFreeze(ctx, layout);
+    planPrintSettings(ctx, layout);
+  }
   if (ctx.builder.stepCount > 0) {
     const operations = records[0];
     ctx.builder.add("layout", { kind: "activate", sheet: operations?.sheetName ?? SHEETS.operations });

@@ -67,6 +67,27 @@ export function planFreeze(ctx: PreparationContext, layout: TableLayout): void {
   ctx.builder.add("layout", { kind: "freezeRows", sheet: layout.sheetName, rows });
 }
 
+/**
+ * Print settings a coordinator expects on a record sheet (operations, alliances, non-conformities): landscape, every
+ * column on one page wide, the header row repeated on every page, the sheet's name on top and "Página N de M" below.
+ * Planned when the plan builds or widens the table (print settings are not in a snapshot, so not on every run).
+ */
+export function planPrintSettings(ctx: PreparationContext, layout: TableLayout): void {
+  if (layout.createdColumns.size === 0) return;
+  ctx.builder.add("layout", {
+    kind: "pageSetup",
+    sheet: layout.sheetName,
+    orientation: "landscape",
+    paperSize: "legal",
+    fitTo: { wide: 1, tall: 0 },
+    printTitleRows: { first: layout.headerRow, last: layout.headerRow },
+    header: { center: "&A", right: "Control de Alianzas" },
+    footer: { left: "Impreso el &D", center: "Página &P de &N" },
+    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+  });
+}
+
 /** The formula that marks a late operation, relative to the first data row. */
 export function lateRowFormula(layout: TableLayout): string | null {
   const col = layout.columns.get("ansStatus");
