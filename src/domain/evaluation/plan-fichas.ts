@@ -169,7 +169,7 @@ function fichaStyles(sheet: string, top: number): PlanStep[] {
     { kind: "cellStyle", sheet, area: area(NAME_ROW, NAME_COL, 1, width - 1), style: { merge: true, wrap: true, bold: true, fontSize: 12, rowHeight: 32, vertical: "top" } },
     { kind: "cellStyle", sheet, area: area(2, 1, 1, width - 1), style: { merge: true, wrap: true, vertical: "top" } },
     { kind: "cellStyle", sheet, area: area(3, 1, 1, width - 1), style: { merge: true } },
-    { kind: "cellStyle", sheet, area: area(1, 0, 4, 1), style: { bold: true } },
+    { kind: "cellStyle", sheet, area: area(1, 0, 4, 1), style: { bold: true, vertical: "top" } },
     section(6),
     { kind: "cellStyle", sheet, area: area(7, 0, MEASURED.length, 2), style: { gridBorders: true } },
     { kind: "cellStyle", sheet, area: area(7, 1, MEASURED.length, 1), style: { horizontal: "right" } },
