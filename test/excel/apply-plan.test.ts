@@ -237,6 +237,64 @@ describe("applyPlan", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(["Operaciones", "Notas"]);
   });
 
+  const PAGE_SETUP: Plan["steps"][number] = {
+    kind: "pageSetup",
+    sheet: "Hoja1",
+    orientation: "landscape",
+    paperSize: "legal",
+    fitTo: { wide: 1, tall: 0 },
+    printTitleRows: { first: 6, last: 6 },
+    printArea: { row: 0, col: 0, rowCount: 20, colCount: 23 },
+    header: { center: "Evaluación 2025" },
+    footer: { left: "Generada el 27/06/2026", center: "Página &P de &N" },
+    rowBreaks: [],
+    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+  };
+
+  it("sets the print settings through worksheet.pageLayout: landscape, one page wide, titles, area, header and footer", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Hoja1");
+    const { report } = await apply(book, plan([PAGE_SETUP]));
+    expect(report.skipped).toEqual([]);
+    expect(book.sheet("Hoja1").pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "Legal",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: "A1:W20",
+      printTitleRows: "$7:$7",
+      centerHeader: "Evaluación 2025",
+      leftFooter: "Generada el 27/06/2026",
+      centerFooter: "Página &P de &N",
+      leftMargin: 0.4 * 72,
+      centerHorizontally: true,
+    });
+  });
+
+  it("skips the print settings on an Excel without ExcelApi 1.9 and says so in Spanish, naming the sheet", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Hoja1");
+    book.apiVersion = 8;
+    const { report } = await apply(book, plan([PAGE_SETUP]));
+    expect(book.sheet("Hoja1").pageLayout).toEqual({});
+    expect(report.skipped).toEqual([expect.stringMatching(/^Su versión de Excel no admite la configuración de impresión .*\(ExcelApi 1\.9\).*«Hoja1»/)]);
+  });
+
+  it("formats a signature line: bold label, a bottom border under each cell, a taller row", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Hoja1");
+    await apply(book, plan([
+      { kind: "cellStyle", sheet: "Hoja1", area: { row: 3, col: 1, rowCount: 2, colCount: 3 }, style: { bold: true, bottomBorder: "thin", rowHeight: 30 } },
+    ]));
+    const log = book.sheet("Hoja1").formatLog.map((f) => [f.property, f.value]);
+    expect(log).toEqual(expect.arrayContaining([
+      ["font.bold", true],
+      ["rowHeight", 30],
+      ["borders.EdgeBottom.style", "Continuous"],
+      ["borders.InsideHorizontal.style", "Continuous"],
+    ]));
+  });
+
   it("skips validation on an Excel without ExcelApi 1.8 and says so in Spanish", async () => {
     const book = new FakeWorkbook();
     book.addSheet("Hoja1");
