@@ -113,6 +113,7 @@ describe("FECHA_LIMITE (dueDate)", () => {
   it.each([
     ["text days", dateOf(2025, 1, 3), "tres", /"dias" debe ser un número y recibió el texto "tres"/],
     ["empty days", dateOf(2025, 1, 3), null, /Falta "dias"/],
+    ["an entity data type as days", dateOf(2025, 1, 3), { type: "Entity", text: "Diez", properties: {} }, /"dias" debe ser un número y recibió un tipo de datos \(Entity\), que estas funciones no aceptan/],
     ["a due date past 2200", dateOf(2200, 12, 20), 30, /fuera del calendario de festivos/],
   ])("returns #VALUE! for %s", (_label, inicio, dias, message) => {
     const error = excelErrorOf(() => dueDate(inicio, dias));
