@@ -78,6 +78,10 @@ describe("evaluar --pdf with LibreOffice installed", () => {
       const flat = page.replace(/\s+/g, " ");
       expect({ page: i + 1, alliance: flat.includes(alliances[i]?.split(" ").slice(0, 3).join(" ") ?? "?") }).toEqual({ page: i + 1, alliance: true });
       expect(flat).toContain("Aprobado por — Gerente General");
+      // The print date as a Colombian reads it (day first), whatever the machine's locale.
+      const printed = /Impresa el (\d{2})\/(\d{2})\/(\d{4})/.exec(flat);
+      const now = new Date();
+      expect(printed?.slice(1, 3).map(Number)).toEqual([now.getDate(), now.getMonth() + 1]);
     });
   });
 

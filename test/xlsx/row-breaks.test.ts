@@ -21,6 +21,7 @@ const SETUP: PageSetupStep = {
   rowBreaks: [42, 84],
   header: {},
   footer: {},
+  margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
 async function sheetXml(file: string | Buffer, sheetPart = "xl/worksheets/sheet1.xml"): Promise<string> {
