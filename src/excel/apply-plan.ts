@@ -270,7 +270,8 @@ export async function applyPlan(
           bytes: STEP_OVERHEAD_BYTES + payloadBytes(step.format),
           run: (ctx) => {
             const range = rangeOf(ctx, step.sheet, step.area);
-            // A single format applies to every cell of the range; a full 2-D array would only add payload.
+            // A single format applies to every cell of the range (Range.numberFormat, ExcelApi 1.1: "If the argument is a
+            // single value, it will be applied to all cells in the range"); a full 2-D array would only add payload.
             (range as unknown as { numberFormat: string }).numberFormat = step.format;
           },
         });
