@@ -139,6 +139,35 @@ describe("applyPlan", () => {
     expect(report.cellsWritten).toBe(2_000);
   });
 
+  it("reports writing progress band by band, as the bands reach the workbook", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("Datos");
+    installFakeExcel(book);
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    const cells = Array.from({ length: 2_000 }, (_, i) => ({ row: i, col: 0, value: `Texto largo número ${i} `.repeat(5), expected: null }));
+    const seen: { phase: string; done: number; total: number; lastWritten: boolean; firstWritten: boolean }[] = [];
+    await applyPlan(
+      context,
+      plan([
+        { kind: "writeCells", sheet: "Datos", cells },
+        { kind: "numberFormat", sheet: "Datos", area: { row: 0, col: 1, rowCount: 2_000, colCount: 1 }, format: "0.00" },
+      ]),
+      snapshot,
+      {
+        maxPayloadBytes: 20_000,
+        onProgress: (p) => seen.push({ ...p, firstWritten: sheet.content(0, 0) !== "", lastWritten: sheet.content(1_999, 0) !== "" }),
+      },
+    );
+    const total = seen[0]?.total ?? 0;
+    expect(total).toBeGreaterThan(5);
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(seen.every((p) => p.phase === "escribiendo" && p.total === total)).toBe(true);
+    // The first report comes when the first band is in Excel and the last is not yet.
+    expect([seen[0]?.firstWritten, seen[0]?.lastWritten]).toEqual([true, false]);
+    expect(seen[total - 1]?.lastWritten).toBe(true);
+  });
+
   it("counts the commas between rows: a column of short numbers still fits each sync under the limit", async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("Datos");
