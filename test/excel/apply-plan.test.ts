@@ -429,6 +429,39 @@ describe("applyPlan on the faithful fake", () => {
     expect(sheet.content(3, 19)).toBe("");
   });
 
+  it("applies no validation, format or width when a co-author deleted a row of the table since the read", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A co-author deletes the second DO: the rows below move up one and the table shrinks.
+    const below = [3, 4, 5].map((r) => Array.from({ length: 21 }, (_, c) => sheet.content(r, c)));
+    below.forEach((cells, i) => sheet.put(2 + i, 0, [cells.map((v) => (v === "" ? null : v))]));
+    sheet.put(5, 0, [Array.from({ length: 21 }, () => "")]);
+    book.sheet("Operaciones").tables[0]!.rowCount -= 1;
+    const formatBefore = sheet.cell(1, 8).numberFormat;
+    await expect(
+      applyPlan(
+        context,
+        plan([
+          { kind: "writeCells", sheet: "Operaciones", cells: [{ row: 2, col: 19, value: "NC-1", expected: null }] },
+          { kind: "numberFormat", sheet: "Operaciones", area: { row: 1, col: 8, rowCount: 4, colCount: 1 }, format: "0.00" },
+          { kind: "listValidation", sheet: "Operaciones", area: { row: 1, col: 19, rowCount: 4, colCount: 1 }, source: { values: ["Sí", "No"] }, errorMessage: "Sí o No" },
+          { kind: "conditionalFormat", sheet: "Operaciones", area: { row: 1, col: 0, rowCount: 4, colCount: 3 }, formula: "=$B2<0.75", fill: "#FFC7CE", fontColor: "#9C0006" },
+          { kind: "columnWidth", sheet: "Operaciones", col: 19, width: 20 },
+        ]),
+        snapshot,
+      ),
+    ).rejects.toThrow(/La tabla tblOperaciones \(hoja «Operaciones»\) cambió desde que se leyó el libro/);
+    expect(sheet.content(2, 19)).toBe("");
+    expect(sheet.cell(1, 8).numberFormat).toBe(formatBefore);
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(sheet.columnWidths.has(19)).toBe(false);
+  });
+
   it("stops before writing when a co-author sorted the table since the read", async () => {
     const book = operationsBook(5);
     const sheet = book.sheet("Operaciones");
