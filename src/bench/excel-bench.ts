@@ -55,7 +55,7 @@ async function measure(book: FakeWorkbook, action: () => Promise<unknown>): Prom
  */
 export async function runExcelBench(): Promise<string[]> {
   const lines = [
-    "filas    | acción      | syncs | mayor envío (B) | mayor respuesta (B) | MB enviados | tiempo",
+    "filas    | acción          | syncs | mayor envío (B) | mayor respuesta (B) | MB enviados | tiempo",
   ];
   const over: string[] = [];
   for (const rows of ROW_COUNTS) {
@@ -68,7 +68,7 @@ export async function runExcelBench(): Promise<string[]> {
     ];
     for (const [name, s] of measured) {
       lines.push(
-        `${String(rows).padEnd(8)} | ${name.padEnd(11)} | ${String(s.syncs).padStart(5)} | ${thousands(s.maxRequest).padStart(15)} | ` +
+        `${String(rows).padEnd(8)} | ${name.padEnd(15)} | ${String(s.syncs).padStart(5)} | ${thousands(s.maxRequest).padStart(15)} | ` +
           `${thousands(s.maxResponse).padStart(19)} | ${s.sentMb.toFixed(2).padStart(11)} | ${fmt(s.ms)}`,
       );
       if (Math.max(s.maxRequest, s.maxResponse) > SYNC_LIMIT_BYTES) over.push(`${name} con ${rows} filas`);
