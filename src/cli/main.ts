@@ -46,6 +46,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.unusable;
     }
     if (error instanceof UnusableInputError) {
+      // A script that asked for JSON reads stdout only: it gets the error as JSON, and still exit 2.
+      if (args.includes("--json")) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
       io.stderr(`${error.message}\n`);
       return EXIT.unusable;
     }

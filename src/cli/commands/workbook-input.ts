@@ -22,6 +22,7 @@ export async function openWorkbook(file: string, options: { allowEmpty: boolean 
   if (locateTables(snapshot).operations === null && !(options.allowEmpty && isEmptyWorkbook(snapshot))) {
     throw new UnusableInputError(
       `«${file}» no tiene una hoja de operaciones reconocible: debe haber una fila de encabezados con columnas como DO, Tipo, Cliente, Ciudad y Aliado.`,
+      { code: "sin-hoja-de-operaciones" },
     );
   }
   return { workbook, snapshot };
