@@ -63,6 +63,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   // Before anything is written: without LibreOffice there is no PDF, and no half of the job either.
   const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output, parsed.flags.has("sobrescribir"));
+  io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
   let plan;
   try {
@@ -82,6 +83,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     await convertToPdf(soffice, await printWorkbook(workbook, sheets), pdf);
   }
   if (output !== undefined) {
+    io.progress?.phase("Escribiendo…");
     await saveWorkbookFile(workbook, output);
     written.push(output);
   }

@@ -28,9 +28,11 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const output = parsed.values.get("salida");
   if (output === undefined) throw new UsageError("Falta la opción --salida <copia.xlsx>.");
   checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
+  io.progress?.phase("Leyendo…");
   const workbook = await loadWorkbookFile(input);
   const copy = planStaticCopy(readSnapshot(workbook), { today: io.today });
   const report = applyPlan(workbook, copy.plan);
+  io.progress?.phase("Escribiendo…");
   await saveWorkbookFile(workbook, output);
   for (const note of copy.plan.notes) io.stdout(`• ${note}\n`);
   for (const warning of report.warnings) io.stderr(`! ${warning}\n`);

@@ -89,6 +89,7 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   const year = Number(yearText);
   const output = parsed.values.get("salida");
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
+  io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
   let result: IndicatorsResult;
   try {
@@ -102,6 +103,7 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   if (output !== undefined) {
     const plan = planIndicators(snapshot, { year, today: io.today });
     const report = applyPlan(workbook, plan);
+    io.progress?.phase("Escribiendo…");
     await saveWorkbookFile(workbook, output);
     for (const note of plan.notes) say(`• ${note}\n`);
     for (const warning of report.warnings) say(`! ${warning}\n`);

@@ -19,9 +19,11 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
   const output = parsed.values.get("salida");
   if (output === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx>.");
   checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
+  io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: true });
   const plan = planPreparation(snapshot, { today: io.today });
   const report = applyPlan(workbook, plan);
+  io.progress?.phase("Escribiendo…");
   await saveWorkbookFile(workbook, output);
   const lines = plan.steps.length === 0 ? ["El libro ya estaba preparado: no hubo cambios."] : plan.notes;
   io.stdout([...lines.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
