@@ -70,7 +70,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     plan = planEvaluation(snapshot, { year, today: io.today });
   } catch (error) {
     // A year without DOs, a workbook without alliances: one sentence, exit 2, nothing written.
-    if (error instanceof EvaluationRefusedError) throw new UnusableInputError(error.message, { cause: error });
+    if (error instanceof EvaluationRefusedError) throw new UnusableInputError(error.message, { cause: error, code: "evaluacion-rechazada" });
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
