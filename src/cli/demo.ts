@@ -81,7 +81,7 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   io.stdout(`   Cuadro de ejemplo estructurado: ${file("cuadro-ejemplo.xlsx")} (${samplePlan.notes[0] ?? ""})\n\n`);
 
   io.stdout(`2. control-alianzas preparar ${file("cuadro-original.xlsx")} --salida ${file("cuadro-preparado.xlsx")}\n`);
-  const prepared = await runCli(["preparar", file("cuadro-original.xlsx"), "--salida", file("cuadro-preparado.xlsx")], {
+  const prepared = await runCli(["preparar", file("cuadro-original.xlsx"), "--salida", file("cuadro-preparado.xlsx"), "--sobrescribir"], {
     ...io,
     stdout: (text) => io.stdout(text.replace(/^/gm, "   ")),
   });
@@ -114,7 +114,7 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
       `sus cifras no son las del cuadro preparado de arriba.\n`,
   );
   const evaluated = await runCli(
-    ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile)],
+    ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile), "--sobrescribir"],
     { ...io, stdout: (text) => io.stdout(text.replace(/^/gm, "   ")) },
   );
   if (evaluated === EXIT.unusable) return evaluated;

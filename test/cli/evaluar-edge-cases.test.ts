@@ -35,7 +35,10 @@ describe("evaluar refuses what cannot be evaluated, writing nothing", () => {
     const result = await run("evaluar", folder.file("solo-encabezados.xlsx"), "--anio", "2025", "--salida", output, "--json");
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/No hay aliados en tblAlianzas/);
-    expect(result.stdout).toBe("");
+    // With --json, stdout carries the refusal as a JSON error a script can read.
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { code: "evaluacion-rechazada", message: expect.stringMatching(/No hay aliados en tblAlianzas/) as unknown },
+    });
     expect(existsSync(output)).toBe(false);
   });
 

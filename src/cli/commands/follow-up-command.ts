@@ -78,6 +78,7 @@ export async function followUpCommand(args: readonly string[], io: CliIo): Promi
   if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: seguimiento recibe un solo archivo.`);
   const todayText = parsed.values.get("hoy");
   const today = todayText === undefined ? io.today : parseTodayOption(todayText);
+  io.progress?.phase("Leyendo…");
   const { snapshot } = await openWorkbook(file, { allowEmpty: false });
   const result = followUp(snapshot, today);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(followUpToJson(result))}\n` : followUpText(file, result));
