@@ -1,3 +1,4 @@
+import { copyFile } from "node:fs/promises";
 import { planPreparation } from "../../domain/workbook/plan-preparation";
 import { applyPlan, saveWorkbookFile } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
@@ -22,10 +23,15 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
   io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: true });
   const plan = planPreparation(snapshot, { today: io.today });
+  if (plan.steps.length === 0) {
+    // Nothing to change: the output is the input's exact bytes, never a re-serialised package.
+    await copyFile(input, output);
+    io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
+    return EXIT.ok;
+  }
   const report = applyPlan(workbook, plan);
   io.progress?.phase("Escribiendo…");
   await saveWorkbookFile(workbook, output);
-  const lines = plan.steps.length === 0 ? ["El libro ya estaba preparado: no hubo cambios."] : plan.notes;
-  io.stdout([...lines.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
+  io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
   return EXIT.ok;
 }
