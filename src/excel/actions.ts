@@ -3,7 +3,7 @@ import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation }
 import { followUp } from "../domain/followup";
 import { indicatorsSheetName, planIndicators } from "../domain/indicators";
 import type { FollowUp } from "../domain/followup";
-import { planSampleData } from "../domain/sample";
+import { planSampleData } from "../sample";
 import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
 import { validateWorkbook } from "../domain/validation";
