@@ -1,5 +1,5 @@
 import { serialFromYmd } from "../domain/calendar";
-import { planLegacyCuadro } from "../domain/sample";
+import { planLegacyCuadro } from "../sample";
 import { createExcelActions } from "../excel/actions";
 import { applyPlan } from "../excel/apply-plan";
 import { FakeWorkbook } from "../../test/support/fake-excel/fake-workbook";

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { ymdFromSerial } from "../domain/calendar";
 import { computeEvaluation, lastCompleteYear } from "../domain/evaluation";
-import { planLegacyCuadro, planSampleData } from "../domain/sample";
+import { planLegacyCuadro, planSampleData } from "../sample";
 import type { ValidationReport } from "../domain/validation/finding";
 import { planPreparation } from "../domain/workbook/plan-preparation";
 import { readWorkbookModel } from "../domain/workbook/read-model";

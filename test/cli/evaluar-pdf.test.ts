@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileS
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { printedEvaluationSheets } from "../../src/domain/evaluation";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { temporaryFolder } from "../xlsx/xlsx-test-files";

@@ -98,6 +98,17 @@ describe("Excel actions against the fake workbook", () => {
     expect(rowText).toEqual(expect.arrayContaining([result.number, "Incumplimiento ANS", "El levante tardó 3 días más que la meta.", "Mayor"]));
   });
 
+  it("refuses an NC whose date does not exist, naming the field, and writes nothing", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    const register = book.findTable(TABLES.nonconformities)!;
+    const rowsBefore = register.table.rowCount;
+    const input = { type: "Incumplimiento ANS", date: "2026-03-16", do: "", alliance: "", description: "Levante tardío.", severity: "Mayor", correction: "", owner: "", dueDate: "2026-02-31" };
+    await expect(actions.registrarNoConformidad(input)).rejects.toThrow(/La fecha «2026-02-31» de «Fecha compromiso» no es válida/);
+    await expect(actions.registrarNoConformidad({ ...input, date: "2026-04-31", dueDate: "" })).rejects.toThrow(/La fecha «2026-04-31» de «Fecha» no es válida/);
+    expect(book.findTable(TABLES.nonconformities)!.table.rowCount).toBe(rowsBefore);
+  });
+
   it("returns null for a selection outside tblOperaciones", async () => {
     const { book, actions } = emptyBook();
     await actions.prepararCuadro();

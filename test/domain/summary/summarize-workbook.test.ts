@@ -92,16 +92,19 @@ describe("summarizeWorkbook", () => {
   describe("contracts ending soon", () => {
     const ending = (name: string, daysAhead: number, contract = "C-1") => alliance(name, { contract, contractEnd: TODAY + daysAhead });
 
-    it("lists contracts ending from today to CONTRACT_WARNING_DAYS ahead, soonest first, with the date as dd/mm/aaaa", () => {
+    it("lists contracts already ended and those ending up to CONTRACT_WARNING_DAYS ahead, the longest overdue first, with the date as dd/mm/aaaa", () => {
       const alliances = [
         ending("Vence en el límite", CONTRACT_WARNING_DAYS, "CT-60"),
         ending("Vence hoy", 0, "CT-0"),
         ending("Vence después", CONTRACT_WARNING_DAYS + 1),
-        ending("Ya venció", -1),
+        ending("Ya venció", -1, "CT-1"),
+        alliance("Terminado", { contract: "CT-T", contractEnd: TODAY - 30, status: "terminado" }),
+        alliance("Fechas al revés", { contract: "CT-R", contractStart: TODAY + 10, contractEnd: TODAY + 5 }),
         alliance("Sin fecha", { contractEnd: null }),
         ending("Vence pronto", 45, "CT-07"),
       ];
       expect(summarizeWorkbook(fixtureModel({ alliances }), TODAY).expiringContracts).toEqual([
+        { alliance: "Ya venció", contract: "CT-1", end: "19/11/2025", daysLeft: -1 },
         { alliance: "Vence hoy", contract: "CT-0", end: "20/11/2025", daysLeft: 0 },
         { alliance: "Vence pronto", contract: "CT-07", end: "04/01/2026", daysLeft: 45 },
         { alliance: "Vence en el límite", contract: "CT-60", end: "19/01/2026", daysLeft: 60 },

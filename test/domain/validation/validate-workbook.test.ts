@@ -58,6 +58,12 @@ describe("validateWorkbook", () => {
     expect(finding?.message.length).toBeGreaterThan(30);
   });
 
+  it("does not ask to renew a contract whose Estado says terminado, in any case", () => {
+    const expired = partners("I3", serial(2026, 3, 1));
+    expect(validate([expired]).findings).toContainEqual(expect.objectContaining({ rule: "contrato-por-vencer", cell: "I3" }));
+    expect(validate([expired, partners("M3", "terminado")]).findings.filter((f) => f.rule === "contrato-por-vencer")).toEqual([]);
+  });
+
   it("warns about a late DO and asks for its non-conformity", () => {
     // Levante on 12/03 after documents on 04/03: 6 business days against a meta of 3.
     const report = validate([ops("M2", serial(2026, 3, 12, 9)), ops("N2", serial(2026, 3, 12, 12)), ops("O2", serial(2026, 3, 13))]);
