@@ -27,7 +27,7 @@ async function readHead(file: string): Promise<Buffer> {
 }
 
 /** Checks that `file` exists and looks like an .xlsx book; throws UnusableInputError otherwise. */
-async function checkInput(file: string): Promise<void> {
+export async function checkInput(file: string): Promise<void> {
   const shown = `«${file}»`;
   let stat;
   try {
