@@ -5,6 +5,7 @@ import { planLegacyCuadro, planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { readSnapshotFile } from "../../src/xlsx/stream-snapshot";
+import { setValidation } from "../../src/xlsx/data-validation-ranges";
 import { temporaryFolder } from "./xlsx-test-files";
 import { TODAY, run } from "../cli/run-cli";
 
@@ -93,8 +94,8 @@ describe("the streaming reader gives the Snapshot the ExcelJS reader gives", () 
     ws.mergeCells("C8:E9");
     ws.getCell("C8").value = "Título combinado";
     ws.getCell("J12").value = "";
-    ws.dataValidations.add("B10:B20", { type: "list", allowBlank: true, formulae: ['"Sí,No"'] });
-    ws.dataValidations.add("C10:C20", { type: "whole", operator: "between", allowBlank: true, formulae: [1, 9] });
+    setValidation(ws, { row: 9, col: 1, rowCount: 11, colCount: 1 }, { type: "list", allowBlank: true, formulae: ['"Sí,No"'] });
+    setValidation(ws, { row: 9, col: 2, rowCount: 11, colCount: 1 }, { type: "whole", operator: "between", allowBlank: true, formulae: [1, 9] });
     wb.definedNames.add("'Datos'!$B$5", "nombreUno");
     wb.definedNames.add("Datos!$A$5:$A$7", "rango");
     const other = wb.addWorksheet("Vacía");
