@@ -4,3 +4,4 @@ export { loadWorkbookFile, saveWorkbookFile } from "./workbook-file";
 export { UnusableInputError } from "./unusable-input-error";
 export { toFileFormula, toUiFormula } from "./formula-form";
 export { printWorkbook } from "./print-workbook";
+export { readSnapshotFile, type StreamReadOptions } from "./stream-snapshot";

@@ -4,7 +4,7 @@ import type { FollowUp } from "../../domain/followup";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { FOLLOW_UP_HELP } from "../help-text";
-import { openWorkbook } from "./workbook-input";
+import { readWorkbook } from "./workbook-input";
 
 /** "--hoy 2026-06-27" → serial; a usage error naming the expected form otherwise. */
 export function parseTodayOption(text: string): number {
@@ -76,7 +76,7 @@ export async function followUpCommand(args: readonly string[], io: CliIo): Promi
   const todayText = parsed.values.get("hoy");
   const today = todayText === undefined ? io.today : parseTodayOption(todayText);
   io.progress?.phase("Leyendo…");
-  const { snapshot } = await openWorkbook(file, { allowEmpty: false });
+  const snapshot = await readWorkbook(file, { allowEmpty: false, io });
   const result = followUp(snapshot, today);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(followUpToJson(result))}\n` : followUpText(file, result));
   return EXIT.ok;

@@ -7,7 +7,7 @@ import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
 import { INDICATORS_HELP } from "../help-text";
 import { applyPlan, saveWorkbookFile } from "../../xlsx";
-import { openWorkbook } from "./workbook-input";
+import { openWorkbook, readWorkbook } from "./workbook-input";
 
 const MONTHS = ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"];
 
@@ -90,7 +90,9 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   const output = parsed.values.get("salida");
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   io.progress?.phase("Leyendo…");
-  const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
+  // Without --salida nothing is written: the streamed Snapshot is all the command needs.
+  const opened = output === undefined ? null : await openWorkbook(input, { allowEmpty: false });
+  const snapshot = opened?.snapshot ?? (await readWorkbook(input, { allowEmpty: false, io }));
   let result: IndicatorsResult;
   try {
     result = computeIndicators(readWorkbookModel(snapshot), year, io.today);
@@ -100,7 +102,8 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   }
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
-  if (output !== undefined) {
+  if (output !== undefined && opened !== null) {
+    const { workbook } = opened;
     const plan = planIndicators(snapshot, { year, today: io.today });
     const report = applyPlan(workbook, plan);
     io.progress?.phase("Escribiendo…");

@@ -1,11 +1,11 @@
 import { copyFile } from "node:fs/promises";
 import { planPreparation } from "../../domain/workbook/plan-preparation";
-import { applyPlan, saveWorkbookFile } from "../../xlsx";
+import { applyPlan, loadWorkbookFile, saveWorkbookFile } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
 import { PREPARE_HELP } from "../help-text";
-import { openWorkbook } from "./workbook-input";
+import { readWorkbook } from "./workbook-input";
 
 /** `preparar <entrada.xlsx> --salida <salida.xlsx>`: writes the structured workbook; the input is never touched. */
 export async function prepareCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -21,7 +21,8 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
   if (output === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx>.");
   checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   io.progress?.phase("Leyendo…");
-  const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: true });
+  // Planning needs only the streamed Snapshot; ExcelJS loads the book only when there is something to change.
+  const snapshot = await readWorkbook(input, { allowEmpty: true, io });
   const plan = planPreparation(snapshot, { today: io.today });
   if (plan.steps.length === 0) {
     // Nothing to change: the output is the input's exact bytes, never a re-serialised package.
@@ -29,6 +30,7 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
     return EXIT.ok;
   }
+  const workbook = await loadWorkbookFile(input);
   const report = applyPlan(workbook, plan);
   io.progress?.phase("Escribiendo…");
   await saveWorkbookFile(workbook, output);

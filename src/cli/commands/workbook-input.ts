@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
 import { locateTables } from "../../domain/workbook/table-location";
-import { loadWorkbookFile, readSnapshot, UnusableInputError } from "../../xlsx";
+import { loadWorkbookFile, readSnapshot, readSnapshotFile, UnusableInputError } from "../../xlsx";
+import type { CliIo } from "../cli-io";
 
 export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
@@ -19,11 +20,26 @@ function isEmptyWorkbook(snapshot: WorkbookSnapshot): boolean {
 export async function openWorkbook(file: string, options: { allowEmpty: boolean }): Promise<OpenedWorkbook> {
   const workbook = await loadWorkbookFile(file);
   const snapshot = readSnapshot(workbook);
+  checkOperations(file, snapshot, options);
+  return { workbook, snapshot };
+}
+
+/**
+ * The workbook's Snapshot only, streamed from the file without ExcelJS's object model (commands that
+ * read and do not write the book), with the same checks as openWorkbook.
+ */
+export async function readWorkbook(file: string, options: { allowEmpty: boolean; io?: CliIo }): Promise<WorkbookSnapshot> {
+  const progress = options.io?.progress;
+  const snapshot = await readSnapshotFile(file, { onProgress: (read, total) => progress?.rows(read, total) });
+  checkOperations(file, snapshot, options);
+  return snapshot;
+}
+
+function checkOperations(file: string, snapshot: WorkbookSnapshot, options: { allowEmpty: boolean }): void {
   if (locateTables(snapshot).operations === null && !(options.allowEmpty && isEmptyWorkbook(snapshot))) {
     throw new UnusableInputError(
       `«${file}» no tiene una hoja de operaciones reconocible: debe haber una fila de encabezados con columnas como DO, Tipo, Cliente, Ciudad y Aliado.`,
       { code: "sin-hoja-de-operaciones" },
     );
   }
-  return { workbook, snapshot };
 }
