@@ -95,3 +95,19 @@ export interface Actions {
   /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
   generarIndicadores(year: number): Promise<IndicatorsGenerated>;
 }
+
+/** Which part of a long action a progress report describes. */
+export type ProgressPhase = "leyendo" | "escribiendo" | "verificando";
+
+/**
+ * Determinate progress of an action that takes several syncs, e.g. "Leyendo filas 40.000 de 100.000…".
+ * `done` and `total` count rows (or cells, as the phase's caller documents); 0 ≤ done ≤ total.
+ */
+export interface ProgressReport {
+  phase: ProgressPhase;
+  done: number;
+  total: number;
+}
+
+/** The callback shape shared by the readers and the plan writer. */
+export type OnProgress = (report: ProgressReport) => void;
