@@ -63,7 +63,9 @@ export async function convertToPdf(soffice: string, workbook: Buffer, pdfPath: s
       await promisify(execFile)(
         soffice,
         ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", "pdf", "--outdir", work, input],
-        { timeout: CONVERSION_TIMEOUT_MS },
+        // Spanish (Colombia) locale: the footer's print date (&D) and the numbers come out as in Excel es-CO
+        // (03/12/2026, not 12/03/2026). LibreOffice carries its own locale data; the system need not have es_CO.
+        { timeout: CONVERSION_TIMEOUT_MS, env: { ...process.env, LC_ALL: "es_CO.UTF-8", LANG: "es_CO.UTF-8" } },
       );
     } catch (error) {
       const said = typeof error === "object" && error !== null && "stderr" in error ? String(error.stderr).trim().split("\n")[0] : "";

@@ -1,3 +1,4 @@
+import { LAST_COLUMN_INDEX, type RowBreak } from "./row-breaks";
 import type { Alignment, Borders, Fill, Font, PageSetup, PaperSize, Workbook, Worksheet } from "exceljs";
 import type { CellStyleStep, HeaderFooterText, PageSetupStep } from "../domain/workbook/plan";
 import { a1Address, columnLetters } from "../domain/workbook/a1";
@@ -14,7 +15,7 @@ function argb(color: string): string {
 const PAPER_SIZES: Record<PageSetupStep["paperSize"], PaperSize> = { letter: 1 as PaperSize, legal: 5 as PaperSize };
 
 /** ExcelJS keeps manual row breaks here; its typings omit the property. */
-type WithRowBreaks = Worksheet & { rowBreaks: unknown[] };
+type WithRowBreaks = Worksheet & { rowBreaks: RowBreak[] };
 
 export function applyCellStyle(ws: Worksheet, step: CellStyleStep): void {
   const { area, style } = step;
@@ -100,11 +101,11 @@ export function applyPageSetup(ws: Worksheet, step: PageSetupStep): void {
     oddHeader: headerFooterText(step.header),
     oddFooter: headerFooterText(step.footer),
   };
-  (ws as WithRowBreaks).rowBreaks = [];
-  for (const row of step.rowBreaks ?? []) {
-    // A break "at row n" in the file sits under row n; the page that follows starts at the step's row.
-    if (row > 0) ws.getRow(row).addPageBreak();
-  }
+  // Written as <brk> entries directly: ExcelJS's Row.addPageBreak() writes max="16838", past the last column.
+  (ws as WithRowBreaks).rowBreaks = (step.rowBreaks ?? [])
+    .filter((row) => row > 0)
+    // A break "at row n" in the file sits under row n (1-based); the page that follows starts at the step's row.
+    .map((row) => ({ id: row, max: LAST_COLUMN_INDEX, man: 1 }));
 }
 
 /**

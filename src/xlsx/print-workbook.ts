@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { normalizeTables } from "./apply-plan";
 import { setOrderNo } from "./exceljs-internals";
+import { keepRowBreaksOnRead } from "./row-breaks";
 
 /** The sheet a defined name's reference points into ("'Evaluación 2025'!$A$1:$W$20" → "Evaluación 2025"). */
 function sheetOfReference(reference: string): string | null {
@@ -16,6 +17,7 @@ function sheetOfReference(reference: string): string | null {
  */
 export async function printWorkbook(wb: ExcelJS.Workbook, sheets: readonly string[]): Promise<Buffer> {
   normalizeTables(wb);
+  keepRowBreaksOnRead();
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const kept = new Set(sheets);

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { compactDataValidations } from "./data-validation-ranges";
 import { normalizeTables } from "./apply-plan";
+import { keepRowBreaksOnRead } from "./row-breaks";
 import { UnusableInputError } from "./unusable-input-error";
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -59,6 +60,7 @@ async function checkInput(file: string): Promise<void> {
 /** Reads an .xlsx book; every problem with the file becomes one Spanish sentence (UnusableInputError). */
 export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
   await checkInput(file);
+  keepRowBreaksOnRead();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);

@@ -69,6 +69,22 @@ describe("evaluar --pdf with LibreOffice installed", () => {
     expect(text).not.toContain("Fecha documentos completos");
   });
 
+  it("prints each alliance's ficha on a page of its own, in the evaluation's order", () => {
+    const pages = pdfText(pdf).split("\f");
+    const fichaPages = pages.filter((page) => page.includes("Ficha de evaluación de desempeño del socio comercial"));
+    expect(fichaPages).toHaveLength(alliances.length);
+    fichaPages.forEach((page, i) => {
+      expect(page.split("Ficha de evaluación de desempeño del socio comercial")).toHaveLength(2);
+      const flat = page.replace(/\s+/g, " ");
+      expect({ page: i + 1, alliance: flat.includes(alliances[i]?.split(" ").slice(0, 3).join(" ") ?? "?") }).toEqual({ page: i + 1, alliance: true });
+      expect(flat).toContain("Aprobado por — Gerente General");
+      // The print date as a Colombian reads it (day first), whatever the machine's locale.
+      const printed = /Impresa el (\d{2})\/(\d{2})\/(\d{4})/.exec(flat);
+      const now = new Date();
+      expect(printed?.slice(1, 3).map(Number)).toEqual([now.getDate(), now.getMonth() + 1]);
+    });
+  });
+
   it("writes only the PDF when --salida is left out", async () => {
     const only = folder.file("solo-pdf/evaluacion.pdf");
     const alone = await run("evaluar", folder.file("ejemplo.xlsx"), "--anio", "2025", "--pdf", only);

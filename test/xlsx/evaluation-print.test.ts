@@ -172,6 +172,9 @@ describe("Fichas AAAA, one page per alliance", () => {
     const sheetXml = (await packagePart(buffer, `xl/${target.replace(/^\/?xl\//, "")}`)) ?? "";
     const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
     expect(breaks).toEqual(names.slice(1).map((_, i) => (i + 1) * 42));
+    // Every break spans the sheet's columns and no further (XFD is 16383): LibreOffice drops a break past it.
+    const spans = [...sheetXml.matchAll(/<brk [^>]*max="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(spans).toEqual(breaks.map(() => 16383));
   });
 });
 
@@ -207,7 +210,10 @@ describe("the evaluation printed by LibreOffice, and computed without the add-in
     });
     expect(fichaPages).toHaveLength(names.length);
     fichaPages.forEach((p, i) => {
-      expect(p).toContain("Ficha de evaluación de desempeño del socio comercial");
+      // Exactly one ficha per page, from its title to its signature lines.
+      expect(p.split("Ficha de evaluación de desempeño del socio comercial")).toHaveLength(2);
+      expect(p.indexOf("Ficha de evaluación de desempeño del socio comercial")).toBeLessThan(p.indexOf("Período evaluado"));
+      expect(p.lastIndexOf("Fecha")).toBeGreaterThan(p.indexOf("Aprobado por — Gerente General"));
       expect(p.replace(/\s+/g, " ")).toContain(names[i] ?? "?");
       for (const label of ["Cifras medidas", "C5 Cumplimiento legal y seguridad", "Calificación", "Decisión", "Observaciones", "Plan de mejora", "Aprobado por — Gerente General", "Firma"]) {
         expect(p).toContain(label);

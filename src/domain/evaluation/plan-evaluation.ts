@@ -14,6 +14,7 @@ import { planRefresh } from "./plan-refresh";
 import { readPreviousEvaluation } from "./history";
 import type { ManualInputs } from "./compute-evaluation";
 import { planFichas } from "./plan-fichas";
+import { computeIndicators } from "../indicators/compute-indicators";
 import { sameText } from "./text-key";
 import { columnByKey, evaluationSheetName } from "./sheet-layout";
 
@@ -85,6 +86,7 @@ export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPl
         previous,
         inputs: (alliance) => [...inputs].find(([name]) => sameText(name, alliance))?.[1] ?? {},
         header: (key) => (existing ? (existing.headers.get(key) ?? null) : columnByKey(key).header),
+        stages: computeIndicators(model, year, today).stages,
       })
     : { steps: [], notes: [] };
   const partial = partialWarning(year, result.partialThrough);

@@ -12,7 +12,9 @@ import type { EvaluationColumnKey } from "./sheet-layout";
 import { APPROVED_BY, EVALUATED_BY, SIGNATURE_ROW_HEIGHT, columnByKey, evaluationTableName } from "./sheet-layout";
 import { cellReader, cellText, findSheet } from "./snapshot-cells";
 import { columnRef } from "./structured-refs";
-import { textKey } from "./text-key";
+import { sameText, textKey } from "./text-key";
+import type { StageFigures } from "../indicators/compute-indicators";
+import { STAGES, STAGE_SHORT_LABELS } from "../indicators/stages";
 
 /** One page per alliance, to file and to send to the partner: `Fichas AAAA`, a block of rows per alliance. */
 export const fichasSheetName = (year: number): string => `Fichas ${year}`;
@@ -47,7 +49,15 @@ export interface FichaContext {
   inputs: (alliance: string) => ManualInputs;
   /** Header text of each evaluation column as the table spells it; null when the table lacks the column. */
   header: (key: EvaluationColumnKey) => string | null;
+  /** Median and P90 of each stage per alliance, over the DOs opened in the year (the indicators' figures). */
+  stages: readonly StageFigures[];
 }
+
+/** Where the stage breakdown sits: beside the measured figures, columns C–E. */
+const STAGE_COL = 2;
+const STAGE_TOP = 7;
+
+const days = (n: number | null): string => (n === null ? "—" : n.toLocaleString("es-CO", { maximumFractionDigits: 1 }));
 
 interface FichaCell {
   row: number;
@@ -99,6 +109,21 @@ function fichaCells(ctx: FichaContext, a: AllianceEvaluation, top: number): { ce
     put(7 + i, 0, { value: column.header });
     live(7 + i, key, measuredValue(key, a));
     if (column.numberFormat) formats.push({ row: top + 7 + i, format: column.numberFormat });
+  });
+
+  // Where the time goes: median / P90 business days of each stage, so a partner sees which step is slow.
+  put(6, STAGE_COL, { value: "Etapas del servicio (días hábiles)" });
+  put(STAGE_TOP, STAGE_COL, { value: "Etapa" });
+  put(STAGE_TOP, STAGE_COL + 2, { value: "Mediana / P90" });
+  const figures = ctx.stages.filter((f) => sameText(f.alliance, a.alliance));
+  [...STAGES, "total" as const].forEach((stage, i) => {
+    const figure = figures.find((f) => f.stage === stage);
+    put(STAGE_TOP + 1 + i, STAGE_COL, { value: STAGE_SHORT_LABELS[stage] });
+    put(STAGE_TOP + 1 + i, STAGE_COL + 2, { value: figure && figure.count > 0 ? `${days(figure.median)} / ${days(figure.p90)}` : "—" });
+  });
+  const measuredCount = figures.find((f) => f.stage === "total")?.count ?? 0;
+  put(STAGE_TOP + 2 + STAGES.length, STAGE_COL, {
+    value: measuredCount === 0 ? `Sin DOs medidos abiertos en ${ctx.year}.` : `Sobre ${measuredCount} DO medidos abiertos en ${ctx.year}.`,
   });
 
   put(17, 0, { value: "Criterio" });
@@ -173,6 +198,11 @@ function fichaStyles(sheet: string, top: number): PlanStep[] {
     section(6),
     { kind: "cellStyle", sheet, area: area(7, 0, MEASURED.length, 2), style: { gridBorders: true } },
     { kind: "cellStyle", sheet, area: area(7, 1, MEASURED.length, 1), style: { horizontal: "right" } },
+    { kind: "cellStyle", sheet, area: area(STAGE_TOP, STAGE_COL, STAGES.length + 2, 3), style: { gridBorders: true } },
+    ...Array.from({ length: STAGES.length + 2 }, (_, i): PlanStep => ({ kind: "cellStyle", sheet, area: area(STAGE_TOP + i, STAGE_COL, 1, 2), style: { merge: true } })),
+    { kind: "cellStyle", sheet, area: area(STAGE_TOP, STAGE_COL, 1, 3), style: { bold: true } },
+    { kind: "cellStyle", sheet, area: area(STAGE_TOP, STAGE_COL + 2, STAGES.length + 2, 1), style: { horizontal: "right" } },
+    { kind: "cellStyle", sheet, area: area(STAGE_TOP + 2 + STAGES.length, STAGE_COL), style: { italic: true, fontColor: "#595959" } },
     section(17),
     { kind: "cellStyle", sheet, area: area(18, 0, 6, 3), style: { gridBorders: true } },
     { kind: "cellStyle", sheet, area: area(18, 1, 6, 2), style: { horizontal: "right" } },

@@ -4,6 +4,7 @@ import { signatureLabelWrites } from "./print-layout";
 import type { EvaluationResult } from "./compute-evaluation";
 import type { FormulaContext } from "./evaluation-formulas";
 import { rowFormulas } from "./evaluation-formulas";
+import { partialLabel } from "./evaluation-period";
 import { rowFormatSteps } from "./format-steps";
 import type { BandSource } from "./parameter-sources";
 import { formulaResult, historyValue, measuredValue } from "./row-values";
@@ -88,7 +89,7 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
   const date = Math.floor(today);
 
   const cells: CellWrite[] = [
-    { row: TITLE_ROW, col: 0, value: evaluationTitle(year), expected: null },
+    { row: TITLE_ROW, col: 0, value: evaluationTitle(year, partialLabel(result.partialThrough)), expected: null },
     {
       row: SUBTITLE_ROW,
       col: 0,

@@ -27,8 +27,12 @@ import {
   RETIRED_STATUS,
   SIGNATURE_GAP,
   SIGNATURE_ROWS,
+  TITLE_ROW,
   evaluationTableName,
+  evaluationTitle,
+  isGeneratedTitle,
 } from "./sheet-layout";
+import { partialLabel } from "./evaluation-period";
 import { textKey } from "./text-key";
 
 
@@ -171,6 +175,10 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     if (cells.value(row, col) !== date) writes.set(row, col, { value: date });
   }
   if (refreshedRows > 0) notes.push(`Se actualizaron las cifras de ${refreshedRows} aliado(s) en «${sheet}».`);
+  // The title says whether the figures are partial: a year that has ended since drops "(parcial, al …)".
+  const title = evaluationTitle(year, partialLabel(result.partialThrough));
+  const titleNow = cells.value(TITLE_ROW, 0);
+  if (titleNow !== title && cells.formula(TITLE_ROW, 0) === null && isGeneratedTitle(titleNow, year)) writes.set(TITLE_ROW, 0, { value: title });
 
   const cellWrites = writes.list();
   // Writes first: they move the signature block out of the rows the table grows into.

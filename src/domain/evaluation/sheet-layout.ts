@@ -3,7 +3,16 @@
 export const evaluationSheetName = (year: number): string => `Evaluación ${year}`;
 export const evaluationTableName = (year: number): string => `tblEvaluacion${year}`;
 export const RECORD_NAME = "Evaluación de desempeño de socios comerciales";
-export const evaluationTitle = (year: number): string => `${RECORD_NAME} — ${year}`;
+/** The sheet's title; `partial` (see partialLabel) is appended while the year has not ended. */
+export const evaluationTitle = (year: number, partial: string | null = null): string =>
+  partial === null ? `${RECORD_NAME} — ${year}` : `${RECORD_NAME} — ${year} ${partial}`;
+
+/** Whether `text` is a title the add-in wrote for `year` (complete or partial), so a refresh may rewrite it. */
+export function isGeneratedTitle(text: unknown, year: number): boolean {
+  if (typeof text !== "string") return false;
+  const base = evaluationTitle(year);
+  return text === base || (text.startsWith(base) && /^ \(parcial, al [^)]*\)$/.test(text.slice(base.length)));
+}
 
 /**
  * measured: refreshed from the workbook on every generation; input: typed by the evaluator, never written

@@ -9,6 +9,8 @@ import {
 import { evaluationWorkbook } from "./evaluation-workbook";
 import { fixtureModel } from "./fixture-model";
 import { serial } from "./independent-oracle";
+import { applyPlanToSnapshot } from "../../helpers/plan-simulator";
+import { cellAt } from "../../helpers/snapshot-builder";
 
 const JAN_2026 = serial(2026, 1, 15);
 const JUNE_2025 = serial(2025, 6, 27);
@@ -67,5 +69,31 @@ describe("an evaluation of the unfinished current year", () => {
     expect(partialLabel(null)).toBeNull();
     const plan = planEvaluation(evaluationWorkbook(), { year: 2025, today: JAN_2026 });
     expect(plan.notes.join(" ")).not.toMatch(/parcial/);
+  });
+});
+
+describe("the title of a partial evaluation", () => {
+  const title = (snapshot: ReturnType<typeof evaluationWorkbook>) => cellAt(snapshot, "Evaluación 2025", "A1");
+
+  it("says «(parcial, al …)» while the year runs, and drops it when regenerated after the year ends", () => {
+    const workbook = evaluationWorkbook();
+    const partial = applyPlanToSnapshot(workbook, planEvaluation(workbook, { year: 2025, today: JUNE_2025 }));
+    expect(title(partial)).toBe("Evaluación de desempeño de socios comerciales — 2025 (parcial, al 2025-06-27)");
+    const later = applyPlanToSnapshot(partial, planEvaluation(partial, { year: 2025, today: serial(2025, 9, 30) }));
+    expect(title(later)).toBe("Evaluación de desempeño de socios comerciales — 2025 (parcial, al 2025-09-30)");
+    const closed = applyPlanToSnapshot(later, planEvaluation(later, { year: 2025, today: JAN_2026 }));
+    expect(title(closed)).toBe("Evaluación de desempeño de socios comerciales — 2025");
+  });
+
+  it("is not partial for a finished year, and a title the user retyped is kept", () => {
+    const workbook = evaluationWorkbook();
+    const complete = applyPlanToSnapshot(workbook, planEvaluation(workbook, { year: 2025, today: JAN_2026 }));
+    expect(title(complete)).toBe("Evaluación de desempeño de socios comerciales — 2025");
+    const retyped = applyPlanToSnapshot(complete, {
+      steps: [{ kind: "writeCells", sheet: "Evaluación 2025", cells: [{ row: 0, col: 0, value: "Evaluación 2025 — Gerencia", expected: "Evaluación de desempeño de socios comerciales — 2025" }] }],
+      notes: [],
+    });
+    const again = planEvaluation(retyped, { year: 2025, today: serial(2026, 2, 1) });
+    expect(title(applyPlanToSnapshot(retyped, again))).toBe("Evaluación 2025 — Gerencia");
   });
 });

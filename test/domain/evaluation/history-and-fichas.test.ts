@@ -113,6 +113,27 @@ describe("Fichas AAAA", () => {
     expect(plan(refreshed, 2025).steps).toEqual([]);
   });
 
+  it("shows where the time goes: median and P90 business days of each stage, beside the measured figures", () => {
+    // Andes: DO-12 (2 → 3 Sep) and DO-13 (11 → 12 Sep), one business day each, no presentación or entrega dates.
+    expect(ficha("C91")).toBe("Etapas del servicio (días hábiles)");
+    expect([ficha("C92"), ficha("E92")]).toEqual(["Etapa", "Mediana / P90"]);
+    expect([93, 94, 95, 96, 97].map((r) => [ficha(`C${r}`), ficha(`E${r}`)])).toEqual([
+      ["Docs → presentación", "—"],
+      ["Presentación → levante", "—"],
+      ["Levante → entrega", "—"],
+      ["Levante → facturación", "—"],
+      ["Total", "1 / 1"],
+    ]);
+    expect(ficha("C98")).toBe("Sobre 2 DO medidos abiertos en 2025.");
+    // Frontera (Saturday a business day): DO-8 4 days (6, 7, 8, 10 Feb), DO-9 2 (7 Aug is Boyacá), DO-10 8
+    // (13 Oct is Día de la Raza): median 4, PERCENTILE.INC 90 % = 4 + 0.8 × (8 − 4) = 7.2. DO-11 is not measured.
+    expect(ficha("E55")).toBe("4 / 7,2");
+    expect(ficha("C56")).toBe("Sobre 3 DO medidos abiertos en 2025.");
+    // Capital has no DO opened in 2025.
+    expect(ficha("E139")).toBe("—");
+    expect(ficha("C140")).toBe("Sin DOs medidos abiertos en 2025.");
+  });
+
   it("adds the ficha of a new alliance at the end, on its own page", () => {
     const grown = evaluationWorkbook({ alliances: [...ALLIANCES, alliance("Puerto Norte")] });
     const withSheets = { ...grown, sheets: [...grown.sheets, ...after.sheets.filter((s) => s.name.endsWith("2025")).map((s, i) => ({ ...s, position: grown.sheets.length + i }))] };
