@@ -2,6 +2,9 @@ import type { Rating } from "../domain/evaluation/rating";
 import type { FollowUp } from "../domain/followup";
 import type { WorkbookSummary } from "../domain/summary";
 import type { ValidationReport } from "../domain/validation/finding";
+import type { DiagnosticReport } from "./diagnostics";
+
+export type { DiagnosticCheck, DiagnosticReport, DiagnosticStatus, RequirementSetSupport } from "./diagnostics";
 
 /** The Seguimiento lists live in the domain, where they are computed. */
 export type { FollowUp, NonconformityFollowUp, OperationFollowUp } from "../domain/followup";
@@ -94,6 +97,8 @@ export interface Actions {
   seguimiento(): Promise<FollowUp>;
   /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
   generarIndicadores(year: number): Promise<IndicatorsGenerated>;
+  /** Exercises every Excel feature the add-in uses on a temporary sheet (removed again) and reports each one. */
+  diagnostico(): Promise<DiagnosticReport>;
 }
 
 /** Which part of a long action a progress report describes. */

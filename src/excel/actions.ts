@@ -25,7 +25,8 @@ import type {
   SelectedOperation,
 } from "./action-types";
 import { applyPlan } from "./apply-plan";
-import { runAction, UserFacingError } from "./excel-errors";
+import { runDiagnostics } from "./diagnostics";
+import { runAction, spanishErrorMessage, UserFacingError } from "./excel-errors";
 import { readSnapshot } from "./read-snapshot";
 import { todaySerial } from "./today";
 
@@ -176,6 +177,14 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         });
         return { ...changeOnly(result), sheet };
       }),
+
+    diagnostico: async () => {
+      try {
+        return await runDiagnostics();
+      } catch (error) {
+        throw new UserFacingError(spanishErrorMessage(error, "ejecutar el diagnóstico"), { cause: error });
+      }
+    },
   };
 }
 
