@@ -79,24 +79,27 @@ export interface IndicatorsGenerated extends ChangeResult {
   sheet: string;
 }
 
-/** Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. */
+/**
+ * Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. Actions that read the
+ * workbook take an optional `onProgress`, called as their reads (and writes) advance over several syncs.
+ */
 export interface Actions {
-  prepararCuadro(): Promise<ChangeResult>;
-  cargarDatosEjemplo(): Promise<ChangeResult>;
-  validar(): Promise<ValidationReport>;
+  prepararCuadro(onProgress?: OnProgress): Promise<ChangeResult>;
+  cargarDatosEjemplo(onProgress?: OnProgress): Promise<ChangeResult>;
+  validar(onProgress?: OnProgress): Promise<ValidationReport>;
   seleccionarCelda(sheet: string, address: string): Promise<void>;
-  registrarNoConformidad(input: NonconformityFormInput): Promise<NonconformityResult>;
+  registrarNoConformidad(input: NonconformityFormInput, onProgress?: OnProgress): Promise<NonconformityResult>;
   leerSeleccionDO(): Promise<SelectedOperation | null>;
-  resumen(): Promise<WorkbookSummary>;
+  resumen(onProgress?: OnProgress): Promise<WorkbookSummary>;
   /** How many ADUANA cells in the add-in's tables show #NAME? (reads only; the pane checks on opening). */
   detectarFormulasRotas(): Promise<number>;
-  repararFormulas(): Promise<RepairResult>;
-  vistaPreviaEvaluacion(year: number): Promise<EvaluationPreview>;
-  generarEvaluacion(year: number): Promise<EvaluationGenerated>;
+  repararFormulas(onProgress?: OnProgress): Promise<RepairResult>;
+  vistaPreviaEvaluacion(year: number, onProgress?: OnProgress): Promise<EvaluationPreview>;
+  generarEvaluacion(year: number, onProgress?: OnProgress): Promise<EvaluationGenerated>;
   /** Today's open DOs out of time and NCs that need action (reads only; the pane loads it on opening). */
-  seguimiento(): Promise<FollowUp>;
+  seguimiento(onProgress?: OnProgress): Promise<FollowUp>;
   /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
-  generarIndicadores(year: number): Promise<IndicatorsGenerated>;
+  generarIndicadores(year: number, onProgress?: OnProgress): Promise<IndicatorsGenerated>;
   /** Exercises every Excel feature the add-in uses on a temporary sheet (removed again) and reports each one. */
   diagnostico(): Promise<DiagnosticReport>;
 }
