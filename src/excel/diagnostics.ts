@@ -98,6 +98,8 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
   const tableName = `tblDiagnostico_${suffix}`;
   const nameName = `DiagnosticoCA_${suffix}`;
   const checks: DiagnosticCheck[] = [];
+  /** What this run made, so the clean-up never touches a sheet or name the user had. */
+  const made = { sheet: false, name: false };
 
   await Excel.run(async (context) => {
     /** One feature per sync, so a failure is that feature's alone; the next feature starts a fresh batch. */
@@ -120,6 +122,8 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
     try {
       await check("Crear una hoja y escribir valores", null, async () => {
         const ws = context.workbook.worksheets.add(sheetName);
+        await context.sync();
+        made.sheet = true;
         ws.getRangeByIndexes(0, 0, 3, 3).values = [
           ["DO", "Fecha", "Días"],
           ["DO-1", 46_024, 3],
@@ -130,6 +134,8 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
         await context.sync();
         expectEqual("Valores A1:C3", range.values[2], ["DO-2", 46_031, 7]);
       });
+      // Without the temporary sheet every other check would fail for that same reason.
+      if (!made.sheet) return;
 
       await check("Crear una tabla", null, async () => {
         const created = sheet().tables.add(sheet().getRangeByIndexes(0, 0, 3, 3), true);
@@ -205,6 +211,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
         const quoted = `'${sheetName.replace(/'/g, "''")}'`;
         context.workbook.names.add(nameName, `=${quoted}!$B$2`);
         await context.sync();
+        made.name = true;
         context.workbook.names.getItem(nameName).formula = `=${quoted}!$B$3`;
         const named = context.workbook.names.getItem(nameName);
         named.load("formula");
@@ -252,7 +259,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
     } finally {
       // A second batch, also after a failure: every sheet this run made (the copy is "<name> (2)") and the name.
       try {
-        await removeTemporaries(context, sheetName, nameName);
+        await removeTemporaries(context, made.sheet ? sheetName : null, made.name ? nameName : null);
       } catch (error) {
         checks.push({ feature: "Borrar la hoja temporal", status: "falla", detail: `${errorText(error)}. Borre a mano la hoja «${sheetName}».` });
       }
@@ -262,15 +269,31 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
   return { ...platformInfo(), requirementSets: requirementSets(), checks };
 }
 
-async function removeTemporaries(context: Excel.RequestContext, sheetName: string, nameName: string): Promise<void> {
+/** Deletes the temporary sheet, its copies ("<name> (2)") and the temporary name, each only when this run made it. */
+async function removeTemporaries(context: Excel.RequestContext, sheetName: string | null, nameName: string | null): Promise<void> {
+  if (sheetName === null && nameName === null) return;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const named = context.workbook.names.getItemOrNullObject(nameName);
-  named.load("name");
   await context.sync();
-  if (!named.isNullObject) named.delete();
-  for (const ws of sheets.items) if (ws.name === sheetName || ws.name.startsWith(`${sheetName} (`)) ws.delete();
+  if (nameName !== null) context.workbook.names.getItem(nameName).delete();
+  if (sheetName !== null) for (const ws of sheets.items) if (ws.name === sheetName || ws.name.startsWith(`${sheetName} (`)) ws.delete();
   await context.sync();
+}
+
+/** Office.PlatformType values as a user names them. */
+const PLATFORM_NAMES: Record<string, string> = {
+  OfficeOnline: "Excel en la Web",
+  PC: "Excel para Windows",
+  Mac: "Excel para Mac",
+  iOS: "Excel para iPad o iPhone",
+  Android: "Excel para Android",
+  Universal: "Excel para Windows (Universal)",
+};
+
+/** "Excel en la Web (OfficeOnline)"; the raw value alone when unknown. */
+export function platformName(platform: string): string {
+  const name = PLATFORM_NAMES[platform];
+  return name ? `${name} (${platform})` : platform;
 }
 
 const STATUS_TEXT: Record<DiagnosticStatus, string> = { ok: "OK", falla: "falla", omitida: "omitida" };
@@ -280,7 +303,7 @@ export function diagnosticReportText(report: DiagnosticReport, when: string): st
   const lines = [
     "Control de Alianzas — Diagnóstico de Excel",
     `Fecha: ${when}`,
-    `Plataforma: ${report.platform}`,
+    `Plataforma: ${platformName(report.platform)}`,
     `Versión de Excel: ${report.version}`,
     "",
     "Conjuntos de requisitos:",

@@ -95,7 +95,7 @@ describe("Diagnóstico on the fake Excel", () => {
     expect(resize?.detail).toContain("ExcelApi 1.13");
     expect(report.checks.filter((c) => c.status === "falla")).toEqual([]);
     const text = diagnosticReportText(report, "2026-03-16 10:00");
-    expect(text).toContain("Plataforma: OfficeOnline");
+    expect(text).toContain("Plataforma: Excel en la Web (OfficeOnline)");
     expect(text).toContain("- ExcelApi 1.13: no");
     expect(text).toContain("- ExcelApi 1.7: sí");
     expect(text).toContain("Resultado: todo funciona.");
@@ -110,5 +110,16 @@ describe("Diagnóstico on the fake Excel", () => {
       serviceLevelStatus(d(1, 2), d(1, 9), 5),
     ];
     expect(actual).toEqual(ADUANA_CHECKS.map((c) => c.expected));
+  });
+});
+
+describe("Diagnóstico when the temporary sheet cannot be made", () => {
+  it("reports that one falla, runs nothing else, and leaves the user's sheet of that name alone", async () => {
+    const { book } = userBook();
+    book.addSheet("Diagnóstico CA t6").put(0, 0, [["del usuario"]]);
+    const report = await runDiagnostics({ sleep: noWait, suffix: "t6" });
+    expect(report.checks).toEqual([{ feature: "Crear una hoja y escribir valores", status: "falla", detail: expect.stringMatching(/ItemAlreadyExists/) }]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Operaciones", "Diagnóstico CA t6"]);
+    expect(book.sheet("Diagnóstico CA t6").content(0, 0)).toBe("del usuario");
   });
 });

@@ -39,7 +39,7 @@ describe("Diagnóstico", () => {
       "Omitida Ampliar una tabla con resizeEsta versión de Excel no admite ExcelApi 1.13.",
       'Falla Fórmulas con funciones ADUANAADUANA.ES_FESTIVO(DATE(2026,1,12)) devolvió "#NAME?" en vez de true',
     ]);
-    expect(screen.getByText("Excel Mac, versión 16.89")).toBeInTheDocument();
+    expect(screen.getByText("Excel para Mac (Mac), versión 16.89")).toBeInTheDocument();
     const text = screen.getByRole("textbox", { name: "Informe para soporte" });
     expect((text as HTMLTextAreaElement).value).toContain("Fecha: 2026-03-16 10:05");
     expect((text as HTMLTextAreaElement).value).toContain("- ExcelApi 1.13: no (ampliar una tabla existente)");

@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Actions, DiagnosticReport, DiagnosticStatus } from "../../excel/action-types";
-import { diagnosticReportText } from "../../excel/diagnostics";
+import { diagnosticReportText, platformName } from "../../excel/diagnostics";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
 
@@ -68,7 +68,7 @@ export function DiagnosticsSection({ actions, now = () => new Date() }: Diagnost
             {failures === 0 ? "Todo funciona en este Excel." : `${failures} ${failures === 1 ? "función falla" : "funciones fallan"} en este Excel: copie el informe y envíelo a soporte.`}
           </Text>
           <Text>
-            Excel {result.report.platform}, versión {result.report.version}
+            {platformName(result.report.platform)}, versión {result.report.version}
           </Text>
           <ul className="plain-list" aria-label="Resultado por función">
             {result.report.checks.map((c) => (
