@@ -108,8 +108,9 @@ export interface Actions {
 export type ProgressPhase = "leyendo" | "escribiendo" | "verificando";
 
 /**
- * Determinate progress of an action that takes several syncs, e.g. "Leyendo filas 40.000 de 100.000…".
- * `done` and `total` count rows (or cells, as the phase's caller documents); 0 ≤ done ≤ total.
+ * How far a long action has gone, for the pane's progress bar (src/excel/progress.ts words it): `done` of `total`,
+ * 0 ≤ done ≤ total. The unit depends on the phase: "leyendo" counts rows read ("Leyendo filas 40.000 de 100.000…"),
+ * "escribiendo" the bands of writes applyPlan syncs, "verificando" the rows re-read.
  */
 export interface ProgressReport {
   phase: ProgressPhase;

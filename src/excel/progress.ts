@@ -6,7 +6,8 @@ function thousands(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
-const WHAT: Record<ProgressPhase, string> = { leyendo: "Leyendo filas", escribiendo: "Escribiendo filas", verificando: "Verificando filas" };
+/** The words before "X de Y…", by phase and its unit (see ProgressReport). */
+const WHAT: Record<ProgressPhase, string> = { leyendo: "Leyendo filas", escribiendo: "Escribiendo en el libro: parte", verificando: "Verificando filas" };
 
 /** "Leyendo filas 40.000 de 100.000…": what the pane's progress bar says and screen readers announce. */
 export function progressMessage(report: ProgressReport): string {

@@ -26,8 +26,22 @@ describe("progress of the Excel actions", () => {
     expect(reports.map((r) => r.done)).toEqual([...reports.map((r) => r.done)].sort((a, b) => a - b));
   });
 
+  it("Cargar datos de ejemplo reports reading, then writing up to its last band", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Hoja1");
+    installFakeExcel(book);
+    const actions = createExcelActions(() => TODAY);
+    await actions.prepararCuadro();
+    const reports: ProgressReport[] = [];
+    await actions.cargarDatosEjemplo((r) => reports.push(r));
+    const phases = reports.map((r) => r.phase);
+    expect(phases.indexOf("escribiendo")).toBeGreaterThan(phases.lastIndexOf("leyendo"));
+    const last = reports[reports.length - 1]!;
+    expect(last).toEqual({ phase: "escribiendo", done: last.total, total: last.total });
+  });
+
   it("says the phase and the figures with Colombian thousands", () => {
     expect(progressMessage({ phase: "leyendo", done: 40_000, total: 100_000 })).toBe("Leyendo filas 40.000 de 100.000…");
-    expect(progressMessage({ phase: "escribiendo", done: 950, total: 1_200 })).toBe("Escribiendo filas 950 de 1.200…");
+    expect(progressMessage({ phase: "escribiendo", done: 3, total: 12 })).toBe("Escribiendo en el libro: parte 3 de 12…");
   });
 });

@@ -46,8 +46,8 @@ describe("progress of long actions", () => {
     });
     const { user } = renderInProvider(<PrepareSection actions={actions} />);
     await user.click(screen.getByRole("button", { name: "Preparar cuadro" }));
-    act(() => progress({ phase: "escribiendo", done: 3_000, total: 12_000 }));
-    expect(await screen.findByRole("progressbar", {}, { timeout: 2000 })).toHaveAttribute("aria-valuetext", "Escribiendo filas 3.000 de 12.000…");
+    act(() => progress({ phase: "escribiendo", done: 3, total: 12 }));
+    expect(await screen.findByRole("progressbar", {}, { timeout: 2000 })).toHaveAttribute("aria-valuetext", "Escribiendo en el libro: parte 3 de 12…");
     finish(change(["Listo."]));
     await screen.findByText("Listo.");
 
@@ -55,7 +55,7 @@ describe("progress of long actions", () => {
     // The spinner (also a progressbar, without figures) until the new run reports.
     expect(await screen.findByText("Trabajando en el libro…", {}, { timeout: 2000 })).toBeInTheDocument();
     expect(screen.getByRole("progressbar")).not.toHaveAttribute("aria-valuetext");
-    expect(screen.queryByText(/Escribiendo filas/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/Escribiendo en el libro/)).not.toBeInTheDocument();
     finish(change(["Listo otra vez."]));
     await screen.findByText("Listo otra vez.");
   });
