@@ -1,4 +1,5 @@
 import { serialFromYmd } from "../../src/domain/calendar";
+import { createExcelActions } from "../../src/excel/actions";
 import { ADUANA_CHECKS, diagnosticReportText, runDiagnostics } from "../../src/excel/diagnostics";
 import { businessDaysBetween, elapsedServiceTime, isHoliday, serviceLevelStatus } from "../../src/functions/functions";
 import { installFakeExcel } from "../support/fake-excel/fake-excel";
@@ -121,5 +122,19 @@ describe("Diagnóstico when the temporary sheet cannot be made", () => {
     expect(report.checks).toEqual([{ feature: "Crear una hoja y escribir valores", status: "falla", detail: expect.stringMatching(/ItemAlreadyExists/) }]);
     expect(book.sheets.map((s) => s.name)).toEqual(["Operaciones", "Diagnóstico CA t6"]);
     expect(book.sheet("Diagnóstico CA t6").content(0, 0)).toBe("del usuario");
+  });
+});
+
+describe("Diagnóstico as a pane action", () => {
+  it("runs through the pane's actions and turns a failure of Excel.run itself into a Spanish message", async () => {
+    const { book } = userBook();
+    const actions = createExcelActions(() => serialFromYmd(2026, 3, 16));
+    const report = await actions.diagnostico();
+    expect(report.checks.length).toBeGreaterThan(10);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Operaciones"]);
+
+    const g = globalThis as unknown as { Excel: { run: unknown } };
+    g.Excel.run = () => Promise.reject(Object.assign(new Error("Excel no responde"), { code: "GeneralException" }));
+    await expect(actions.diagnostico()).rejects.toThrow(/^No se pudo ejecutar el diagnóstico\. .*Excel no responde/);
   });
 });
