@@ -1,6 +1,7 @@
 import { runBundleBench } from "./bundle-bench";
 import { runCalendarBench } from "./calendar-bench";
 import { runExcelBench } from "./excel-bench";
+import { runFileModeBench } from "./file-mode-bench";
 import { runWorkbookBench } from "./workbook-bench";
 
 /** `npm run bench`: every benchmark module, one after the other, figures printed as they come. */
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const benches: [string, () => Promise<string[]>][] = [
     ["calendario", runCalendarBench],
     ["libro de trabajo", runWorkbookBench],
+    ["modo archivo", runFileModeBench],
     ["Office.js (adaptador)", runExcelBench],
     ["paquete del panel", runBundleBench],
   ];
