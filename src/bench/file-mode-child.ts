@@ -1,5 +1,4 @@
 import { StringDecoder } from "node:string_decoder";
-import { runCli } from "../cli/main";
 import { entryChunks, openZip } from "../xlsx/zip-entries";
 
 /**
@@ -37,6 +36,8 @@ async function main(): Promise<void> {
   if (task === "raw") {
     await rawRead(args[0] ?? "");
   } else {
+    // Loaded only here, so the reference pays for no CLI module it does not use.
+    const { runCli } = await import("../cli/main");
     status = await runCli([task ?? "", ...args], { stdout: () => undefined, stderr: () => undefined, today: TODAY });
   }
   const seconds = performance.now() / 1000;
