@@ -1,23 +1,18 @@
-import { UnusableInputError } from "../xlsx";
+import { UnusableInputError } from "../xlsx/unusable-input-error";
 import { UsageError } from "./arguments";
 import { EXIT, type CliIo } from "./cli-io";
-import { evaluateCommand } from "./commands/evaluate-command";
-import { exportCommand } from "./commands/export-command";
-import { followUpCommand } from "./commands/follow-up-command";
-import { indicatorsCommand } from "./commands/indicators-command";
-import { prepareCommand } from "./commands/prepare-command";
-import { validateCommand } from "./commands/validate-command";
 import { EVALUATE_HELP, EXPORT_HELP, FOLLOW_UP_HELP, GENERAL_HELP, INDICATORS_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
 import { runInProcess } from "./process-entry";
 import { createProgress } from "./progress";
 
+// Each command is loaded when it runs: validar and seguimiento never load ExcelJS.
 const COMMANDS = {
-  preparar: { run: prepareCommand, help: PREPARE_HELP },
-  validar: { run: validateCommand, help: VALIDATE_HELP },
-  evaluar: { run: evaluateCommand, help: EVALUATE_HELP },
-  exportar: { run: exportCommand, help: EXPORT_HELP },
-  seguimiento: { run: followUpCommand, help: FOLLOW_UP_HELP },
-  indicadores: { run: indicatorsCommand, help: INDICATORS_HELP },
+  preparar: { run: async (args: readonly string[], io: CliIo): Promise<number> => (await import("./commands/prepare-command")).prepareCommand(args, io), help: PREPARE_HELP },
+  validar: { run: async (args: readonly string[], io: CliIo): Promise<number> => (await import("./commands/validate-command")).validateCommand(args, io), help: VALIDATE_HELP },
+  evaluar: { run: async (args: readonly string[], io: CliIo): Promise<number> => (await import("./commands/evaluate-command")).evaluateCommand(args, io), help: EVALUATE_HELP },
+  exportar: { run: async (args: readonly string[], io: CliIo): Promise<number> => (await import("./commands/export-command")).exportCommand(args, io), help: EXPORT_HELP },
+  seguimiento: { run: async (args: readonly string[], io: CliIo): Promise<number> => (await import("./commands/follow-up-command")).followUpCommand(args, io), help: FOLLOW_UP_HELP },
+  indicadores: { run: async (args: readonly string[], io: CliIo): Promise<number> => (await import("./commands/indicators-command")).indicatorsCommand(args, io), help: INDICATORS_HELP },
 } as const;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {

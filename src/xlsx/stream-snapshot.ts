@@ -8,7 +8,7 @@ import type { CellValue, ColumnSnapshot, GridArea, SheetSnapshot, TableSnapshot,
 import { parseA1, parseArea } from "../domain/workbook/a1";
 import { areaContains, areasOverlap } from "../domain/workbook/grid-area";
 import { toUiFormula } from "./formula-form";
-import { checkInput } from "./workbook-file";
+import { checkInput } from "./input-check";
 import { UnusableInputError } from "./unusable-input-error";
 import { decodeXml, elements, firstElement, textRuns } from "./xml-lite";
 import { entryChunks, entryText, openZip, type ZipArchive } from "./zip-entries";
@@ -176,9 +176,6 @@ interface SheetGrid {
   right: number;
 }
 
-const CELL_OR_ROW = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
-const VALUE = /<v>([\s\S]*?)<\/v>/;
 const INLINE = /<is>([\s\S]*?)<\/is>/;
 const ATTR_R = /\br="([^"]*)"/;
 const ATTR_T = /\bt="([^"]*)"/;
@@ -192,6 +189,30 @@ class SheetScanner {
   total = 0;
 
   constructor(private readonly context: SheetContext) {}
+
+  // A calculated column repeats one formula down every row: decode and convert each stored text once.
+  private readonly uiForms = new Map<string | null, Map<string, string | null>>();
+  private uiFormSize = 0;
+
+  private uiFormula(raw: string, table: string | null): string | null {
+    let forms = this.uiForms.get(table);
+    if (!forms) {
+      forms = new Map();
+      this.uiForms.set(table, forms);
+    }
+    let form = forms.get(raw);
+    if (form === undefined) {
+      const text = decodeXml(raw);
+      form = text ? toUiFormula(text, table) : null;
+      if (this.uiFormSize >= 10_000) {
+        for (const other of this.uiForms.values()) other.clear();
+        this.uiFormSize = 0;
+      }
+      forms.set(raw, form);
+      this.uiFormSize++;
+    }
+    return form;
+  }
 
   private tableAt(row: number, col: number): string | null {
     for (const table of this.context.tables) if (areaContains(table.area, row, col)) return table.name;
@@ -238,14 +259,34 @@ class SheetScanner {
     if (inner === undefined || inner === "") return;
     const type = ATTR_T.exec(attrText)?.[1];
     const isDate = styleId !== undefined && this.context.styles.isDate[styleId] === true;
-    const rawValue = VALUE.exec(inner)?.[1];
-    const formulaMatch = inner.includes("<f") ? FORMULA.exec(inner) : null;
-    const formulaAttrs = formulaMatch?.[1] ?? "";
-    let text = decodeXml(formulaMatch?.[2] ?? "");
+    // <f> then <v> (the schema's order), found by position: a formula may be 2 KB long, so no regex walks it twice.
+    let formulaAttrs = "";
+    let rawFormula: string | null = null;
+    let afterFormula = 0;
+    const formulaStart = inner.startsWith("<f") ? 0 : inner.indexOf("<f");
+    const afterName = formulaStart >= 0 ? inner.charCodeAt(formulaStart + 2) : 0;
+    if (formulaStart >= 0 && (afterName === 32 || afterName === 62 || afterName === 47)) {
+      const tagEnd = inner.indexOf(">", formulaStart);
+      const selfClosing = inner.charCodeAt(tagEnd - 1) === 47;
+      formulaAttrs = inner.slice(formulaStart + 2, selfClosing ? tagEnd - 1 : tagEnd);
+      if (selfClosing) {
+        rawFormula = "";
+        afterFormula = tagEnd + 1;
+      } else {
+        const close = inner.indexOf("</f>", tagEnd);
+        rawFormula = inner.slice(tagEnd + 1, close < 0 ? inner.length : close);
+        afterFormula = close < 0 ? inner.length : close + 4;
+      }
+    }
+    const valueStart = inner.indexOf("<v>", afterFormula);
+    const valueEnd = valueStart < 0 ? -1 : inner.indexOf("</v>", valueStart);
+    const rawValue = valueStart < 0 ? undefined : inner.slice(valueStart + 3, valueEnd < 0 ? inner.length : valueEnd);
     // As ExcelJS: a cell is a formula cell when its <f> has text or is part of a shared or array formula.
-    if (formulaMatch && (text !== "" || /\bt="(?:shared|array)"/.test(formulaAttrs))) {
-      const isShared = /\bt="shared"/.test(formulaAttrs);
+    if (rawFormula !== null && (rawFormula !== "" || /\bt="(?:shared|array)"/.test(formulaAttrs))) {
+      const isShared = formulaAttrs.includes("shared");
+      let uiFormula: string | null;
       if (isShared) {
+        let text = decodeXml(rawFormula);
         const si = /\bsi="([^"]*)"/.exec(formulaAttrs)?.[1] ?? "";
         const cellAddress = colCache.n2l(col + 1) + String(row + 1);
         if (/\bref="/.test(formulaAttrs)) {
@@ -254,6 +295,9 @@ class SheetScanner {
           const master = this.shared.get(si);
           text = master && master.formula ? slideFormula(master.formula, master.address, cellAddress) : "";
         }
+        uiFormula = text ? toUiFormula(text, this.tableAt(row, col)) : null;
+      } else {
+        uiFormula = this.uiFormula(rawFormula, this.tableAt(row, col));
       }
       let result: CellValue = null;
       if (rawValue) {
@@ -267,7 +311,7 @@ class SheetScanner {
         }
       }
       if (result === "") result = null;
-      this.put(row, col, result, text ? toUiFormula(text, this.tableAt(row, col)) : null);
+      this.put(row, col, result, uiFormula);
       return;
     }
     let value: CellValue = null;
@@ -294,17 +338,32 @@ class SheetScanner {
 
   /** Scans a fragment holding whole `<row>` and `<c>` elements. */
   scan(fragment: string): void {
-    CELL_OR_ROW.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = CELL_OR_ROW.exec(fragment)) !== null) {
-      if (match[1] !== undefined) {
-        const number = /\br="(\d+)"/.exec(match[1])?.[1];
+    let at = fragment.indexOf("<");
+    while (at >= 0) {
+      const next = fragment.charCodeAt(at + 1);
+      const tagEnd = fragment.indexOf(">", at);
+      if (tagEnd < 0) return;
+      if (next === 99 /* c */ && (fragment.charCodeAt(at + 2) === 32 || fragment.charCodeAt(at + 2) === 62 || fragment.charCodeAt(at + 2) === 47)) {
+        const selfClosing = fragment.charCodeAt(tagEnd - 1) === 47;
+        const attrText = fragment.slice(at + 2, selfClosing ? tagEnd - 1 : tagEnd);
+        if (selfClosing) {
+          this.cell(attrText, undefined);
+          at = fragment.indexOf("<", tagEnd);
+          continue;
+        }
+        const close = fragment.indexOf("</c>", tagEnd);
+        const end = close < 0 ? fragment.length : close;
+        this.cell(attrText, fragment.slice(tagEnd + 1, end));
+        at = fragment.indexOf("<", end + 4);
+        continue;
+      }
+      if (next === 114 /* r */ && fragment.startsWith("<row", at) && (fragment.charCodeAt(at + 4) === 32 || fragment.charCodeAt(at + 4) === 62)) {
+        const number = /\br="(\d+)"/.exec(fragment.slice(at, tagEnd))?.[1];
         this.row = number !== undefined ? Number(number) - 1 : this.row + 1;
         this.col = -1;
         if (this.context.onProgress && this.total > 0 && (this.row + 1) % 2000 === 0) this.context.onProgress(this.row + 1, this.total);
-      } else {
-        this.cell(match[2] ?? "", match[3]);
       }
+      at = fragment.indexOf("<", tagEnd);
     }
   }
 }

@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
 import { locateTables } from "../../domain/workbook/table-location";
-import { loadWorkbookFile, readSnapshot, readSnapshotFile, UnusableInputError } from "../../xlsx";
+import { readSnapshotFile } from "../../xlsx/stream-snapshot";
+import { UnusableInputError } from "../../xlsx/unusable-input-error";
 import type { CliIo } from "../cli-io";
 
 export interface OpenedWorkbook {
@@ -18,6 +19,9 @@ function isEmptyWorkbook(snapshot: WorkbookSnapshot): boolean {
  * preparar build the structure in a blank book.
  */
 export async function openWorkbook(file: string, options: { allowEmpty: boolean }): Promise<OpenedWorkbook> {
+  // ExcelJS is loaded only by the commands that write a book, so validar and seguimiento start quickly.
+  const { loadWorkbookFile } = await import("../../xlsx/workbook-file");
+  const { readSnapshot } = await import("../../xlsx/read-snapshot");
   const workbook = await loadWorkbookFile(file);
   const snapshot = readSnapshot(workbook);
   checkOperations(file, snapshot, options);
