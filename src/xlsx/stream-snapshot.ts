@@ -5,7 +5,7 @@ import colCache from "exceljs/lib/utils/col-cache";
 import DefinedNames from "exceljs/lib/doc/defined-names";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import type { CellValue, ColumnSnapshot, GridArea, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../domain/workbook/snapshot";
-import { parseA1, parseArea } from "../domain/workbook/a1";
+import { parseArea } from "../domain/workbook/a1";
 import { areaContains, areasOverlap } from "../domain/workbook/grid-area";
 import { toUiFormula } from "./formula-form";
 import { checkInput } from "./input-check";
@@ -177,9 +177,36 @@ interface SheetGrid {
 }
 
 const INLINE = /<is>([\s\S]*?)<\/is>/;
-const ATTR_R = /\br="([^"]*)"/;
-const ATTR_T = /\bt="([^"]*)"/;
-const ATTR_S = /\bs="([^"]*)"/;
+const COLUMN_LIMIT = 16_384;
+
+/** The value of an attribute written as ` name="…"` (package parts always use double quotes there). */
+function attributeValue(text: string, key: string): string | undefined {
+  const at = text.indexOf(key);
+  if (at < 0) return undefined;
+  const start = at + key.length;
+  const end = text.indexOf('"', start);
+  return end < 0 ? undefined : text.slice(start, end);
+}
+
+/** "AB12" → row × COLUMN_LIMIT + col (0-based), or -1; a hand-written parse, as every cell has one. */
+function cellPosition(address: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
+    else break;
+  }
+  if (i === 0 || i === address.length || col > COLUMN_LIMIT) return -1;
+  let row = 0;
+  for (; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+    row = row * 10 + (code - 48);
+  }
+  return row < 1 ? -1 : (row - 1) * COLUMN_LIMIT + (col - 1);
+}
 
 class SheetScanner {
   readonly grid: SheetGrid = { rows: [], formulaRows: [], top: Infinity, left: Infinity, bottom: -1, right: -1 };
@@ -194,7 +221,22 @@ class SheetScanner {
   private readonly uiForms = new Map<string | null, Map<string, string | null>>();
   private uiFormSize = 0;
 
+  private readonly lastRaw: (string | undefined)[] = [];
+  private readonly lastForm: (string | null)[] = [];
+  private readonly lastTable: (string | null)[] = [];
+
   private uiFormula(raw: string, table: string | null): string | null {
+    // Same text as the cell above in this column: a string comparison, no hashing.
+    const col = this.col;
+    if (this.lastRaw[col] === raw && this.lastTable[col] === table) return this.lastForm[col] ?? null;
+    const form = this.uiFormulaCached(raw, table);
+    this.lastRaw[col] = raw;
+    this.lastForm[col] = form;
+    this.lastTable[col] = table;
+    return form;
+  }
+
+  private uiFormulaCached(raw: string, table: string | null): string | null {
     let forms = this.uiForms.get(table);
     if (!forms) {
       forms = new Map();
@@ -242,22 +284,22 @@ class SheetScanner {
   }
 
   private cell(attrText: string, inner: string | undefined): void {
-    const address = ATTR_R.exec(attrText)?.[1];
-    const position = address !== undefined ? parseA1(address) : null;
-    if (position) {
-      this.col = position.col;
-      if (position.row !== this.row) this.row = position.row;
+    const address = attributeValue(attrText, ' r="');
+    const position = address !== undefined ? cellPosition(address) : -1;
+    if (position >= 0) {
+      this.col = position % COLUMN_LIMIT;
+      this.row = Math.floor(position / COLUMN_LIMIT);
     } else {
       this.col++;
     }
     const row = this.row;
     const col = this.col;
-    const styleText = ATTR_S.exec(attrText)?.[1];
+    const styleText = attributeValue(attrText, ' s="');
     const styleId = styleText === undefined ? undefined : Number(styleText);
     const styleRow = this.context.styleRows.get(row);
     if (styleRow?.has(col)) styleRow.set(col, styleId);
     if (inner === undefined || inner === "") return;
-    const type = ATTR_T.exec(attrText)?.[1];
+    const type = attributeValue(attrText, ' t="');
     const isDate = styleId !== undefined && this.context.styles.isDate[styleId] === true;
     // <f> then <v> (the schema's order), found by position: a formula may be 2 KB long, so no regex walks it twice.
     let formulaAttrs = "";
