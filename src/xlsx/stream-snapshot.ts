@@ -453,7 +453,9 @@ async function scanSheet(zip: ZipArchive, part: string, context: SheetContext): 
     }
     if (state.phase === "rows") {
       const buffer = carry + text;
-      const close = buffer.indexOf("</sheetData>");
+      const end = buffer.lastIndexOf("</row>");
+      // The sheet data can only close after its last row: search just the rest of the chunk.
+      const close = buffer.indexOf("</sheetData>", Math.max(0, end));
       if (close >= 0) {
         scanner.scan(buffer.slice(0, close));
         carry = "";
@@ -461,7 +463,6 @@ async function scanSheet(zip: ZipArchive, part: string, context: SheetContext): 
         tail += buffer.slice(close + "</sheetData>".length);
         return;
       }
-      const end = buffer.lastIndexOf("</row>");
       if (end < 0) {
         carry = buffer;
         return;
