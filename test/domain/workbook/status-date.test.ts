@@ -1,3 +1,4 @@
+import { validateWorkbook } from "../../../src/domain/validation";
 import { planPreparation, planStatusDate, readStatusDate, staleStatusDateMessage } from "../../../src/domain/workbook";
 import type { WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
 import { applyPlanToSnapshot } from "../../helpers/plan-simulator";
@@ -75,5 +76,15 @@ describe("status date (ADUANA_HOY)", () => {
     expect(typed).toContain("Escriba la fecha de hoy");
     expect(staleStatusDateMessage(readStatusDate({ formula: null, value: today }), today, "Parámetros!B2", show)).toBeNull();
     expect(staleStatusDateMessage(readStatusDate({ formula: "=TODAY()", value: today - 3 }), today, "Parámetros!B2", show)).toBeNull();
+  });
+
+  it("Validar warns, on the Hoy cell, when the status date is older than today", () => {
+    const stale = validateWorkbook(parameters({ formula: "=DATE(2026,12,1)", value: serial(2026, 12, 1) }), { today });
+    expect(stale.findings).toEqual([
+      expect.objectContaining({ rule: "fecha-estado-antigua", severity: "advertencia", sheet: "Parámetros", cell: "B2" }),
+    ]);
+    expect(stale.findings[0]?.message).toContain("01/12/2026, anterior a hoy (03/12/2026)");
+    expect(validateWorkbook(parameters({ formula: "=DATE(2026,12,3)", value: today }), { today }).findings).toEqual([]);
+    expect(validateWorkbook(parameters({ formula: "=TODAY()", value: serial(2026, 12, 1) }), { today }).findings).toEqual([]);
   });
 });
