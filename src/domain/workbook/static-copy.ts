@@ -18,6 +18,11 @@ const ADDIN_CALL = /(?:^|[^\p{L}\p{N}_.\\])(?:_xldudf_)?ADUANA[._][\p{L}\p{N}_.]
 /** Error results a workbook opened without the add-in caches for its functions (English and Spanish Excel). */
 const UNAVAILABLE_RESULT = /^#(NAME\?|¿NOMBRE\?|NOMBRE\?)$/i;
 
+/** True when a cell's value is the error Excel shows for a function it does not know (#NAME?, #¿NOMBRE?). */
+export function isUnavailableResult(value: CellValue): boolean {
+  return typeof value === "string" && UNAVAILABLE_RESULT.test(value.trim());
+}
+
 /** True when the formula calls an ADUANA function (outside text literals), which only works with the add-in. */
 export function callsAddinFunction(formula: string): boolean {
   return ADDIN_CALL.test(formula.replace(STRING_LITERAL, '""'));
