@@ -28,6 +28,7 @@ import { applyPlan } from "./apply-plan";
 import { runAction, UserFacingError } from "./excel-errors";
 import { readSnapshot } from "./read-snapshot";
 import { todaySerial } from "./today";
+import { countBrokenFormulas } from "./broken-formulas";
 
 /** Reads, plans and applies in one Excel.run; the plan sees the very snapshot its writes are checked against. */
 async function readPlanApply(
@@ -113,7 +114,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
       }),
 
     detectarFormulasRotas: () =>
-      runAction("buscar fórmulas con #NAME?", async (context) => planFormulaRepair(await readSnapshot(context)).cells.length),
+      runAction("buscar fórmulas con #NAME?", (context) => countBrokenFormulas(context)),
 
     repararFormulas: () =>
       runAction("reparar las fórmulas", async (context): Promise<RepairResult> => {
