@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { serialFromYmd } from "../domain/calendar";
-import { planSampleData } from "../domain/sample";
+import { planSampleData } from "../sample";
 import { validateWorkbook } from "../domain/validation";
 import { planPreparation } from "../domain/workbook/plan-preparation";
 import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
