@@ -358,6 +358,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
     removed.add(relsPath);
   }
   let ridCount = 0;
+  const usedRids = new Set(relationships(text(entries, "xl/_rels/workbook.xml.rels")).map((r) => r.id));
   for (const sheet of smallSheets) {
     const original = originalByName.get(sheet.name);
     if (original && !touched.has(sheet.name)) {
@@ -369,7 +370,8 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
     if (!part || !rid) {
       nextSheet++;
       part = `xl/worksheets/sheet${nextSheet}.xml`;
-      rid = `rIdPw${++ridCount}`;
+      do rid = `rIdPw${++ridCount}`;
+      while (usedRids.has(rid));
       workbookRels.push(`<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${escapeAttribute(part.slice(3))}"/>`);
       newOverrides.push({ part, type: WORKSHEET_CONTENT });
     }

@@ -132,6 +132,19 @@ describe("writePlanPackage (grafting the evaluation into the original package)",
     expect(comparable(await snapshotOf(graftedAgain))).toEqual(comparable(await snapshotOf(fullAgain)));
   });
 
+  it("adds next year's evaluation, with the history columns, to a file graded the year before, as the full save does", async () => {
+    const first = folder.file("2025.xlsx");
+    expect(await writePlanPackage(input, await evaluationPlan(input, 2025), first)).not.toBeNull();
+    const plan = await evaluationPlan(first, 2026);
+    const fullNext = folder.file("completo-2026.xlsx");
+    const graftedNext = folder.file("injertado-2026.xlsx");
+    await fullSave(first, plan, fullNext);
+    expect(await writePlanPackage(first, plan, graftedNext)).not.toBeNull();
+    const snapshot = await snapshotOf(graftedNext);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Evaluación 2025", "Evaluación 2026"]));
+    expect(comparable(snapshot)).toEqual(comparable(await snapshotOf(fullNext)));
+  });
+
   it("declines a Plan that writes to a big sheet, so the caller saves the whole book", async () => {
     const plan: Plan = { steps: [{ kind: "writeCells", sheet: "Operaciones", cells: [{ row: 2, col: 1, value: "x", expected: null }] }], notes: [] } as unknown as Plan;
     expect(await writePlanPackage(input, plan, folder.file("no.xlsx"), { smallSheetBytes: 1_000_000 })).toBeNull();
