@@ -131,9 +131,33 @@ function remapAttribute(item: string, name: string, map: (n: number) => number):
   });
 }
 
+/** Where each style of the small book went in the merged styles.xml, by its index there. */
 interface StyleOffsets {
-  xf: number;
-  dxf: number;
+  xf: number[];
+  dxf: number[];
+}
+
+/** `extra` appended to `base`, an item already in `base` reused, so evaluating again does not grow styles.xml. */
+function appendUnique(base: readonly string[], extra: readonly string[]): { items: string[]; map: number[] } {
+  const items = [...base];
+  const known = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!known.has(item)) known.set(item, i);
+  });
+  const map = extra.map((item) => {
+    const existing = known.get(item);
+    if (existing !== undefined) return existing;
+    items.push(item);
+    known.set(item, items.length - 1);
+    return items.length - 1;
+  });
+  return { items, map };
+}
+
+function indexIn(map: readonly number[], n: number): number {
+  const index = map[n];
+  if (index === undefined) throw new NotGraftable(`style index ${n}`);
+  return index;
 }
 
 /** Appends the small book's styles to the original's; returns the merged styles.xml and the index offsets. */
@@ -168,23 +192,27 @@ function mergeStyles(original: string, added: string): { xml: string; offsets: S
       byCode.set(code, nextFormat);
     }
   }
-  const fontOffset = get(base, "fonts").items.length;
-  const fillOffset = get(base, "fills").items.length;
-  const borderOffset = get(base, "borders").items.length;
-  const xfs = get(extra, "cellXfs").items.map((xf) => {
-    let out = remapAttribute(xf, "fontId", (n) => n + fontOffset);
-    out = remapAttribute(out, "fillId", (n) => n + fillOffset);
-    out = remapAttribute(out, "borderId", (n) => n + borderOffset);
-    out = remapAttribute(out, "numFmtId", (n) => numFmtIds.get(n) ?? n);
-    return remapAttribute(out, "xfId", () => 0);
-  });
+  const fonts = appendUnique(get(base, "fonts").items, get(extra, "fonts").items);
+  const fills = appendUnique(get(base, "fills").items, get(extra, "fills").items);
+  const borders = appendUnique(get(base, "borders").items, get(extra, "borders").items);
+  const xfs = appendUnique(
+    get(base, "cellXfs").items,
+    get(extra, "cellXfs").items.map((xf) => {
+      let out = remapAttribute(xf, "fontId", (n) => indexIn(fonts.map, n));
+      out = remapAttribute(out, "fillId", (n) => indexIn(fills.map, n));
+      out = remapAttribute(out, "borderId", (n) => indexIn(borders.map, n));
+      out = remapAttribute(out, "numFmtId", (n) => numFmtIds.get(n) ?? n);
+      return remapAttribute(out, "xfId", () => 0);
+    }),
+  );
+  const dxfs = appendUnique(get(base, "dxfs").items, get(extra, "dxfs").items);
   const merged: Record<string, string[]> = {
     numFmts: [...baseFormats, ...newFormats],
-    fonts: [...get(base, "fonts").items, ...get(extra, "fonts").items],
-    fills: [...get(base, "fills").items, ...get(extra, "fills").items],
-    borders: [...get(base, "borders").items, ...get(extra, "borders").items],
-    cellXfs: [...get(base, "cellXfs").items, ...xfs],
-    dxfs: [...get(base, "dxfs").items, ...get(extra, "dxfs").items],
+    fonts: fonts.items,
+    fills: fills.items,
+    borders: borders.items,
+    cellXfs: xfs.items,
+    dxfs: dxfs.items,
   };
   // Replace from the end so earlier positions stay valid; absent collections are inserted in schema order.
   const present = kinds.filter(([tag]) => get(base, tag).match !== null).sort((a, b) => (get(base, b[0]).match?.start ?? 0) - (get(base, a[0]).match?.start ?? 0));
@@ -206,7 +234,7 @@ function mergeStyles(original: string, added: string): { xml: string; offsets: S
       xml = xml.slice(0, at) + block + xml.slice(at);
     } else throw new NotGraftable(`styles.xml without ${tag}`);
   }
-  return { xml, offsets: { xf: get(base, "cellXfs").items.length, dxf: get(base, "dxfs").items.length } };
+  return { xml, offsets: { xf: xfs.map, dxf: dxfs.map } };
 }
 
 // ---- sheets ----
@@ -219,9 +247,9 @@ function sharedStrings(entries: Map<string, ZipEntry>): string[] {
 
 /** A sheet of the small book made fit for the original package: style indexes moved, strings inline. */
 function graftSheetXml(xml: string, strings: readonly string[], offsets: StyleOffsets): string {
-  let out = xml.replace(/<(c|row)\b[^>]*>/g, (tag) => remapAttribute(tag, "s", (n) => n + offsets.xf));
-  out = out.replace(/<col\b[^>]*>/g, (tag) => remapAttribute(tag, "style", (n) => n + offsets.xf));
-  out = out.replace(/<cfRule\b[^>]*>/g, (tag) => remapAttribute(tag, "dxfId", (n) => n + offsets.dxf));
+  let out = xml.replace(/<(c|row)\b[^>]*>/g, (tag) => remapAttribute(tag, "s", (n) => indexIn(offsets.xf, n)));
+  out = out.replace(/<col\b[^>]*>/g, (tag) => remapAttribute(tag, "style", (n) => indexIn(offsets.xf, n)));
+  out = out.replace(/<cfRule\b[^>]*>/g, (tag) => remapAttribute(tag, "dxfId", (n) => indexIn(offsets.dxf, n)));
   out = out.replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, before: string, after: string, index: string) => {
     const si = strings[Number(index)];
     if (si === undefined) throw new NotGraftable(`shared string ${index}`);

@@ -130,6 +130,9 @@ describe("writePlanPackage (grafting the evaluation into the original package)",
     await fullSave(grafted, plan, fullAgain);
     expect(await writePlanPackage(grafted, plan, graftedAgain)).not.toBeNull();
     expect(comparable(await snapshotOf(graftedAgain))).toEqual(comparable(await snapshotOf(fullAgain)));
+    // The styles it needs are already in the file: evaluating again reuses them instead of adding copies.
+    const cellXfs = (file: string) => /<cellXfs count="(\d+)"/.exec(entryText(readZip(readFileSync(file)).get("xl/styles.xml") as ZipEntry))?.[1];
+    expect(cellXfs(graftedAgain)).toBe(cellXfs(grafted));
   });
 
   it("adds next year's evaluation, with the history columns, to a file graded the year before, as the full save does", async () => {
