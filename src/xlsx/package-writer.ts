@@ -25,6 +25,8 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 const TABLE_TYPE = `${REL_NS}/table`;
 const HYPERLINK_TYPE = `${REL_NS}/hyperlink`;
+// Excel's per-sheet printer settings: ExcelJS drops them when it rewrites a sheet, and so does the full save.
+const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
@@ -351,7 +353,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
     if (!entry || entry.size > smallSheetBytes) throw new NotGraftable(`big sheet ${sheet.name}`);
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
-      if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
+      if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE && rel.type !== PRINTER_SETTINGS_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
 
@@ -381,7 +383,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
     const relsPath = relsPathOf(sheet.part);
     const rels = entries.get(relsPath);
     for (const rel of rels ? relationships(entryText(rels)) : []) {
-      if (rel.type === TABLE_TYPE) removed.add(resolvePart(sheet.part, rel.target));
+      if (rel.type === TABLE_TYPE || rel.type === PRINTER_SETTINGS_TYPE) removed.add(resolvePart(sheet.part, rel.target));
     }
     removed.add(relsPath);
   }

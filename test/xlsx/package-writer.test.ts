@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
@@ -15,7 +15,7 @@ import type { Plan } from "../../src/domain/workbook/plan";
 import type { WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { writePlanPackage } from "../../src/xlsx/package-writer";
-import { entryText, readZip, type ZipEntry } from "../../src/xlsx/zip-package";
+import { deflatedEntry, entryText, readZip, writeZip, type ZipEntry } from "../../src/xlsx/zip-package";
 import { findSoffice } from "../../src/cli/libreoffice";
 import { TODAY } from "../cli/run-cli";
 import { temporaryFolder } from "./xlsx-test-files";
@@ -146,6 +146,34 @@ describe("writePlanPackage (grafting the evaluation into the original package)",
     const snapshot = await snapshotOf(graftedNext);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Evaluación 2025", "Evaluación 2026"]));
     expect(comparable(snapshot)).toEqual(comparable(await snapshotOf(fullNext)));
+  });
+
+  it("drops Excel's printer settings of a sheet it rewrites, as the full save does, and the file still opens", async () => {
+    // An evaluation sheet printed from Excel carries a printerSettings part; make one by hand.
+    const parts = readZip(readFileSync(grafted));
+    const rels = "xl/worksheets/_rels/sheet5.xml.rels";
+    const relsXml = entryText(parts.get(rels) as ZipEntry).replace(
+      "</Relationships>",
+      '<Relationship Id="rIdPs1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>',
+    );
+    const types = entryText(parts.get("[Content_Types].xml") as ZipEntry).replace(
+      "</Types>",
+      '<Override PartName="/xl/printerSettings/printerSettings1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/></Types>',
+    );
+    const printed = folder.file("impreso.xlsx");
+    const entries = [...parts.values()].map((e) => (e.name === rels ? deflatedEntry(rels, relsXml) : e.name === "[Content_Types].xml" ? deflatedEntry(e.name, types) : e));
+    writeFileSync(printed, writeZip([...entries, deflatedEntry("xl/printerSettings/printerSettings1.bin", Buffer.from([0, 1, 2, 3]))]));
+    // Evaluating again may leave the sheet as it is; activating it makes the Plan rewrite it.
+    const refresh = await evaluationPlan(printed, 2025);
+    const plan: Plan = { ...refresh, steps: [...refresh.steps, { kind: "activate", sheet: "Evaluación 2025" }] };
+    const out = folder.file("impreso-2.xlsx");
+    const fullOut = folder.file("impreso-completo.xlsx");
+    expect(await writePlanPackage(printed, plan, out)).not.toBeNull();
+    await fullSave(printed, plan, fullOut);
+    const written = readZip(readFileSync(out));
+    expect([...written.keys()].filter((name) => name.includes("printerSettings"))).toEqual([]);
+    expect(entryText(written.get("[Content_Types].xml") as ZipEntry)).not.toContain("printerSettings");
+    expect(comparable(await snapshotOf(out))).toEqual(comparable(await snapshotOf(fullOut)));
   });
 
   it("declines a Plan that writes to a big sheet, so the caller saves the whole book", async () => {
