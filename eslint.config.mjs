@@ -6,7 +6,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 
 const layerReason =
-  "src/domain is pure TypeScript: it must not import Office.js, React, ExcelJS, the DOM or any other layer, " +
+  "src/domain and src/sample are pure TypeScript: it must not import Office.js, React, ExcelJS, the DOM or any other layer, " +
   "so that the task pane, the CLI and the tests drive the same rules (see docs/arquitectura.md).";
 
 export default tseslint.config(
@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/domain/**/*.ts"],
+    files: ["src/domain/**/*.ts", "src/sample/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -6,7 +6,7 @@ import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { serialFromYmd } from "../domain/calendar";
 import { planEvaluation } from "../domain/evaluation";
-import { planSampleData } from "../domain/sample";
+import { planSampleData } from "../sample";
 import { validateWorkbook } from "../domain/validation";
 import { planPreparation } from "../domain/workbook/plan-preparation";
 import type { WorkbookSnapshot } from "../domain/workbook/snapshot";

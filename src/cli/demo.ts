@@ -3,7 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { ymdFromSerial } from "../domain/calendar";
 import { computeEvaluation, lastCompleteYear } from "../domain/evaluation";
-import { planLegacyCuadro, planSampleData } from "../domain/sample";
+import { planLegacyCuadro, planSampleData } from "../sample";
 import type { ValidationReport } from "../domain/validation/finding";
 import { planPreparation } from "../domain/workbook/plan-preparation";
 import { readWorkbookModel } from "../domain/workbook/read-model";
@@ -81,7 +81,7 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   io.stdout(`   Cuadro de ejemplo estructurado: ${file("cuadro-ejemplo.xlsx")} (${samplePlan.notes[0] ?? ""})\n\n`);
 
   io.stdout(`2. control-alianzas preparar ${file("cuadro-original.xlsx")} --salida ${file("cuadro-preparado.xlsx")}\n`);
-  const prepared = await runCli(["preparar", file("cuadro-original.xlsx"), "--salida", file("cuadro-preparado.xlsx")], {
+  const prepared = await runCli(["preparar", file("cuadro-original.xlsx"), "--salida", file("cuadro-preparado.xlsx"), "--sobrescribir"], {
     ...io,
     stdout: (text) => io.stdout(text.replace(/^/gm, "   ")),
   });
@@ -114,7 +114,7 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
       `sus cifras no son las del cuadro preparado de arriba.\n`,
   );
   const evaluated = await runCli(
-    ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile)],
+    ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile), "--sobrescribir"],
     { ...io, stdout: (text) => io.stdout(text.replace(/^/gm, "   ")) },
   );
   if (evaluated === EXIT.unusable) return evaluated;

@@ -21,7 +21,8 @@ Comandos:
 
 Use «control-alianzas <comando> --help» para ver las opciones de cada comando.
 
-Estado de salida: 0 sin errores, 1 el libro tiene errores, 2 no se pudo usar la entrada.
+Estado de salida: 0 bien, 1 validar encontró errores, 2 no se pudo usar la entrada, la salida o la
+línea de comandos. Un archivo de salida que ya existe no se reemplaza sin --sobrescribir.
 `;
 
 export const PREPARE_HELP = `Uso: control-alianzas preparar <entrada.xlsx> --salida <salida.xlsx>
@@ -35,8 +36,13 @@ celdas y columnas propias. Antes de reestructurar una hoja guarda una copia «Re
 El archivo de entrada nunca se modifica: el resultado se escribe en --salida.
 
 Opciones:
-  --salida <archivo.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
+  --salida <archivo.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada; su carpeta
+                            debe existir)
+  --sobrescribir            reemplaza el archivo de salida si ya existe (sin ella, no se reemplaza)
   --help                    muestra esta ayuda
+
+Estado de salida: 0 se escribió el archivo, 2 no se pudo usar la entrada, la salida o la línea de
+comandos (no se escribe nada).
 `;
 
 export const VALIDATE_HELP = `Uso: control-alianzas validar <archivo.xlsx> [--json]
@@ -51,7 +57,9 @@ Opciones:
   --json    imprime {"findings":[{"rule","severity","sheet","cell","message"}],"summary":{…}}
   --help    muestra esta ayuda
 
-Estado de salida: 0 sin errores (puede haber advertencias), 1 hay errores, 2 no se pudo usar el archivo.
+Estado de salida: 0 sin errores (puede haber advertencias), 1 hay errores de validación, 2 no se
+pudo usar el archivo o la línea de comandos. Con --json, si el archivo no se puede usar se imprime
+{"error":{"code","message"}}.
 `;
 
 export const EVALUATE_HELP = `Uso: control-alianzas evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]
@@ -68,7 +76,11 @@ Opciones:
                             usa LibreOffice (soffice): si no está instalado no se escribe nada y se
                             indica cómo instalarlo
   --json                    imprime las cifras de la evaluación en JSON
+  --sobrescribir            reemplaza el archivo de salida si ya existe (sin ella, no se reemplaza)
   --help                    muestra esta ayuda
+
+Estado de salida: 0 se escribió el archivo, 2 no se pudo usar la entrada, la salida o la línea de
+comandos (no se escribe nada).
 `;
 
 export const EXPORT_HELP = `Uso: control-alianzas exportar <archivo.xlsx> --salida <copia.xlsx>
@@ -81,7 +93,11 @@ una copia estática y de qué fecha. La entrada nunca se modifica.
 
 Opciones:
   --salida <copia.xlsx>   archivo que se escribe (obligatorio, distinto de la entrada)
+  --sobrescribir          reemplaza el archivo de salida si ya existe (sin ella, no se reemplaza)
   --help                  muestra esta ayuda
+
+Estado de salida: 0 se escribió el archivo, 2 no se pudo usar la entrada, la salida o la línea de
+comandos (no se escribe nada).
 `;
 
 export const FOLLOW_UP_HELP = `Uso: control-alianzas seguimiento <archivo.xlsx> [--hoy AAAA-MM-DD] [--json]
@@ -96,6 +112,8 @@ Opciones:
   --hoy AAAA-MM-DD   fecha de referencia (por omisión, hoy en Colombia)
   --json             imprime {"today","operations":[…],"nonconformities":[…]}
   --help             muestra esta ayuda
+
+Estado de salida: 0 sin errores, 2 no se pudo usar el archivo o la línea de comandos.
 `;
 
 export const INDICATORS_HELP = `Uso: control-alianzas indicadores <archivo.xlsx> --anio AAAA [--salida <salida.xlsx>] [--json]
@@ -110,5 +128,8 @@ Opciones:
   --anio AAAA               año de los indicadores (obligatorio)
   --salida <archivo.xlsx>   escribe además la hoja «Indicadores AAAA» en este archivo (distinto de la entrada)
   --json                    imprime las cifras en JSON
+  --sobrescribir            reemplaza el archivo de salida si ya existe (sin ella, no se reemplaza)
   --help                    muestra esta ayuda
+
+Estado de salida: 0 sin errores, 2 no se pudo usar el archivo o la línea de comandos.
 `;

@@ -9,6 +9,7 @@ import { prepareCommand } from "./commands/prepare-command";
 import { validateCommand } from "./commands/validate-command";
 import { EVALUATE_HELP, EXPORT_HELP, FOLLOW_UP_HELP, GENERAL_HELP, INDICATORS_HELP, PREPARE_HELP, VALIDATE_HELP } from "./help-text";
 import { runInProcess } from "./process-entry";
+import { createProgress } from "./progress";
 
 const COMMANDS = {
   preparar: { run: prepareCommand, help: PREPARE_HELP },
@@ -38,14 +39,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.unusable;
   }
   const command = COMMANDS[name];
+  const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY === true, json: args.includes("--json") });
+  // Whatever the command prints replaces the progress line, so results and messages never mix with it.
+  const commandIo: CliIo = {
+    ...io,
+    stdout: (text) => {
+      progress.clear();
+      io.stdout(text);
+    },
+    stderr: (text) => {
+      progress.clear();
+      io.stderr(text);
+    },
+    progress,
+  };
   try {
-    return await command.run(args, io);
+    const status = await command.run(args, commandIo);
+    progress.clear();
+    return status;
   } catch (error) {
+    progress.clear();
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n\n${command.help}`);
       return EXIT.unusable;
     }
     if (error instanceof UnusableInputError) {
+      // A script that asked for JSON reads stdout only: it gets the error as JSON, and still exit 2.
+      if (args.includes("--json")) io.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
       io.stderr(`${error.message}\n`);
       return EXIT.unusable;
     }

@@ -10,6 +10,7 @@ export function runInProcess(work: (io: CliIo) => Promise<number>, failure: stri
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     today: todayInBogota(),
+    stderrIsTTY: process.stderr.isTTY,
   };
   work(io).then(
     (status) => {

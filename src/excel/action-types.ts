@@ -9,6 +9,13 @@ export type { FollowUp, NonconformityFollowUp, OperationFollowUp } from "../doma
 /** The Resumen types live in the domain, where the summary is computed. */
 export type { AllianceOnTime, ExpiringContract, WorkbookSummary } from "../domain/summary";
 
+/** How far a long action has gone, for the pane's progress bar: `done` of `total` units (bands) of `phase`. */
+export interface ProgressReport {
+  phase: "leyendo" | "escribiendo";
+  done: number;
+  total: number;
+}
+
 /** What an action that writes to the workbook changed, in Spanish lines for the pane. */
 export interface ChangeResult {
   /** One line per change (from the Plan's notes); empty when the workbook was already up to date. */

@@ -1,14 +1,14 @@
-import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
+import { serialFromIsoDate as serialFromIsoDateText } from "../domain/calendar";
 import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation } from "../domain/evaluation";
 import { followUp } from "../domain/followup";
 import { indicatorsSheetName, planIndicators } from "../domain/indicators";
 import type { FollowUp } from "../domain/followup";
-import { planSampleData } from "../domain/sample";
+import { planSampleData } from "../sample";
 import { summarizeWorkbook } from "../domain/summary";
 import type { WorkbookSummary } from "../domain/summary";
 import { validateWorkbook } from "../domain/validation";
 import type { ValidationReport } from "../domain/validation/finding";
-import { nextNonconformityNumber, planAppendNonconformity, planFormulaRepair, planPreparation, readWorkbookModel } from "../domain/workbook";
+import { planFormulaRepair, planNonconformityEntry, planPreparation, readWorkbookModel } from "../domain/workbook";
 import { headerKey } from "../domain/workbook/header-key";
 import { OPERATION_HEADERS, TABLES } from "../domain/workbook/headers";
 import type { Plan } from "../domain/workbook/plan";
@@ -42,12 +42,12 @@ async function readPlanApply(
 
 const changeOnly = ({ notes, conflicts, skipped, cellsWritten }: ChangeResult): ChangeResult => ({ notes, conflicts, skipped, cellsWritten });
 
-/** "AAAA-MM-DD" from a date input → serial; null when empty. */
+/** "AAAA-MM-DD" from a date input → serial; null when empty; a Spanish error when it is not a real date. */
 export function serialFromIsoDate(text: string, field: string): number | null {
   if (text.trim() === "") return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) throw new UserFacingError(`La fecha de «${field}» no es válida: escríbala como AAAA-MM-DD.`);
-  return serialFromYmd(Number(match[1]), Number(match[2]), Number(match[3]));
+  const serial = serialFromIsoDateText(text);
+  if (serial === null) throw new UserFacingError(`La fecha «${text.trim()}» de «${field}» no es válida: escriba una fecha que exista, como AAAA-MM-DD.`);
+  return serial;
 }
 
 /** The actions the pane uses, each one Excel.run. */
@@ -84,8 +84,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         const dueDate = serialFromIsoDate(input.dueDate, "Fecha compromiso");
         let number = "";
         const result = await readPlanApply(context, (snapshot) => {
-          number = nextNonconformityNumber(readWorkbookModel(snapshot), ymdFromSerial(date).year);
-          return planAppendNonconformity(
+          const entry = planNonconformityEntry(
             snapshot,
             {
               date,
@@ -100,6 +99,8 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
             },
             { today },
           );
+          number = entry.number;
+          return entry.plan;
         });
         return { ...changeOnly(result), number };
       }),

@@ -18,6 +18,7 @@ import { contentOf, entryForValue, sameContent } from "./cell-entry";
 import { isFeatureSupported, missingFeatureMessage, OPTIONAL_FEATURES } from "./requirements";
 import type { CellEntry } from "./write-rectangles";
 import { groupIntoRectangles, payloadBytes, splitRectangle } from "./write-rectangles";
+import type { ProgressReport } from "./action-types";
 
 /** Excel on the web refuses requests over 5 MB; batches stay under 4 MB to leave room for the envelope. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 4_000_000;
@@ -27,6 +28,8 @@ export interface ApplyPlanOptions {
   maxPayloadBytes?: number;
   /** Largest response per sync of the conflict re-read (tests lower it to exercise the bands). */
   maxResponseBytes?: number;
+  /** Called after each band of writes is synced: phase "escribiendo", `done` of `total` bands. */
+  onProgress?: (progress: ProgressReport) => void;
 }
 
 export interface ExcelApplyReport {
@@ -270,7 +273,8 @@ export async function applyPlan(
           bytes: STEP_OVERHEAD_BYTES + payloadBytes(step.format),
           run: (ctx) => {
             const range = rangeOf(ctx, step.sheet, step.area);
-            // A single format applies to every cell of the range; a full 2-D array would only add payload.
+            // A single format applies to every cell of the range (Range.numberFormat, ExcelApi 1.1: "If the argument is a
+            // single value, it will be applied to all cells in the range"); a full 2-D array would only add payload.
             (range as unknown as { numberFormat: string }).numberFormat = step.format;
           },
         });
@@ -336,17 +340,27 @@ export async function applyPlan(
     }
   }
 
-  for (const batch of batches(valueOps, maxBytes)) {
+  const valueBatches = batches(valueOps, maxBytes);
+  const formatBatches = batches(formatOps, maxBytes);
+  const total = valueBatches.length + formatBatches.length;
+  let done = 0;
+  const progressed = () => {
+    done += 1;
+    options.onProgress?.({ phase: "escribiendo", done, total });
+  };
+  for (const batch of valueBatches) {
     // Recalculation waits until the batch is in: thousands of ADUANA formulas recalculate once, not once per write.
     context.application.suspendApiCalculationUntilNextSync();
     for (const op of batch) op.run(context);
     await sync();
+    progressed();
   }
   const skipped = pending.filter((c) => conflicted.has(key(c.sheet, c.row, c.col))).map((c) => ({ ...c, expected: current.get(key(c.sheet, c.row, c.col)) ?? null }));
   await reportAutofilled(context, skipped, columnFormulas, report, sync, options.maxResponseBytes);
-  for (const batch of batches(formatOps, maxBytes)) {
+  for (const batch of formatBatches) {
     for (const op of batch) op.run(context);
     await sync();
+    progressed();
   }
   return report;
 }

@@ -14,8 +14,20 @@ export function isEmptyCell(value: CellArgument): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/**
+ * How a rejected value is named. functions.json does not set allowCustomDataForDataTypeAny: it needs
+ * CustomFunctionsRuntime 1.4, which perpetual Office lacks, so Excel normally hands over a data type's basic
+ * value. Should a data-type object (Entity, FormattedNumber…) still arrive, it is refused with a clear message.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts
+ */
 function shown(value: CellArgument): string {
-  return typeof value === "string" ? `el texto "${value}"` : `el valor ${String(value)}`;
+  if (typeof value === "string") return `el texto "${value}"`;
+  if (typeof value === "object" && value !== null) {
+    const kind = (value as { type?: unknown }).type;
+    const named = typeof kind === "string" ? ` (${kind})` : "";
+    return `un tipo de datos${named}, que estas funciones no aceptan; use la fecha, el número o el texto de la celda, no el tipo de datos`;
+  }
+  return `el valor ${String(value)}`;
 }
 
 /**

@@ -110,10 +110,10 @@ export function businessDaysBetween(
 }
 
 /**
- * Fecha límite: la fecha que cae el número indicado de días hábiles después de inicio, con los festivos de Colombia (como DIA.LAB.INTL).
+ * Fecha límite: la fecha que cae el número indicado de días hábiles después (o antes, si es negativo) de inicio, con los festivos de Colombia (como DIA.LAB.INTL).
  * @customfunction FECHA_LIMITE
  * @param inicio Fecha desde la que se cuenta.
- * @param dias Número de días hábiles (0 o más; se ignoran los decimales).
+ * @param dias Número de días hábiles; negativo cuenta hacia atrás; se ignoran los decimales.
  * @param sabado_habil Opcional. VERDADERO si el sábado es día hábil (predeterminado FALSO).
  * @param festivos_extra Opcional. Rango con fechas adicionales no hábiles, por ejemplo tblFestivosExtra[Fecha].
  * @returns La fecha límite como número de serie; aplique formato de fecha a la celda.
@@ -121,10 +121,9 @@ export function businessDaysBetween(
 export function dueDate(inicio: unknown, dias: unknown, sabado_habil?: unknown, festivos_extra?: unknown[][]): number {
   return withExcelErrors(() => {
     const start = requireDate(inicio, "inicio");
-    const days = requireNumber(dias, "dias");
-    if (days < 0) {
-      throw new InvalidArgument(`"dias" no puede ser negativo (${days}): escriba 0 o más días hábiles.`);
-    }
+    // As WORKDAY.INTL: negative days count backwards and decimals are truncated toward zero (−0.5 is 0).
+    // https://support.microsoft.com/office/workday-intl-function-a378391c-9ba7-4678-8a39-39611a9bf81d
+    const days = Math.trunc(requireNumber(dias, "dias"));
     return calendarFor(sabado_habil, festivos_extra).workday(start, days);
   });
 }

@@ -89,22 +89,38 @@ function thisRowColumns(afterAt: string): string {
 }
 
 // A calculated column repeats one formula text down 100,000 rows: convert each distinct text once.
+// Keyed by table, then by the formula text itself, so a lookup builds no composite key string.
 const CACHE_LIMIT = 10_000;
-const fileForms = new Map<string, string>();
-const uiForms = new Map<string, string>();
+
+interface FormCache {
+  readonly byTable: Map<string, Map<string, string>>;
+  size: number;
+}
+
+const fileForms: FormCache = { byTable: new Map(), size: 0 };
+const uiForms: FormCache = { byTable: new Map(), size: 0 };
 
 function cached(
-  cache: Map<string, string>,
+  cache: FormCache,
   formula: string,
   tableName: string | null,
   convert: (formula: string, tableName: string | null) => string,
 ): string {
-  const key = `${tableName ?? ""}\u0000${formula}`;
-  let converted = cache.get(key);
+  const table = tableName ?? "";
+  let forms = cache.byTable.get(table);
+  if (forms === undefined) {
+    forms = new Map();
+    cache.byTable.set(table, forms);
+  }
+  let converted = forms.get(formula);
   if (converted === undefined) {
     converted = convert(formula, tableName);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, converted);
+    if (cache.size >= CACHE_LIMIT) {
+      for (const other of cache.byTable.values()) other.clear();
+      cache.size = 0;
+    }
+    forms.set(formula, converted);
+    cache.size++;
   }
   return converted;
 }

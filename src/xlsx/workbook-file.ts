@@ -33,27 +33,27 @@ async function checkInput(file: string): Promise<void> {
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new UnusableInputError(`No se encontró el archivo ${shown}; revise la ruta y el nombre e intente de nuevo.`);
+    throw new UnusableInputError(`No se encontró el archivo ${shown}; revise la ruta y el nombre e intente de nuevo.`, { code: "archivo-no-encontrado" });
   }
-  if (stat.isDirectory()) throw new UnusableInputError(`${shown} es una carpeta; indique la ruta de un libro de Excel (.xlsx).`);
+  if (stat.isDirectory()) throw new UnusableInputError(`${shown} es una carpeta; indique la ruta de un libro de Excel (.xlsx).`, { code: "es-carpeta" });
   const extension = path.extname(file).toLowerCase();
   if (!ACCEPTED_EXTENSIONS.has(extension)) {
     throw new UnusableInputError(
-      `${shown} no es un libro de Excel .xlsx; ábralo en Excel y use «Guardar como» > «Libro de Excel (*.xlsx)».`,
+      `${shown} no es un libro de Excel .xlsx; ábralo en Excel y use «Guardar como» > «Libro de Excel (*.xlsx)».`, { code: "no-es-xlsx" },
     );
   }
-  if (stat.size === 0) throw new UnusableInputError(`${shown} está vacío (0 bytes); use una copia en buen estado del libro.`);
+  if (stat.size === 0) throw new UnusableInputError(`${shown} está vacío (0 bytes); use una copia en buen estado del libro.`, { code: "archivo-vacio" });
   const head = await readHead(file);
   if (startsWith(head, OLE_SIGNATURE)) {
     if (head.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
       throw new UnusableInputError(
-        `${shown} está protegido con contraseña; ábralo en Excel, quite la contraseña (Archivo > Información > Proteger libro) y guárdelo de nuevo.`,
+        `${shown} está protegido con contraseña; ábralo en Excel, quite la contraseña (Archivo > Información > Proteger libro) y guárdelo de nuevo.`, { code: "protegido-con-contrasena" },
       );
     }
-    throw new UnusableInputError(`${shown} es un libro de Excel antiguo (.xls); ábralo en Excel y guárdelo como «Libro de Excel (*.xlsx)».`);
+    throw new UnusableInputError(`${shown} es un libro de Excel antiguo (.xls); ábralo en Excel y guárdelo como «Libro de Excel (*.xlsx)».`, { code: "xls-antiguo" });
   }
   if (!startsWith(head, ZIP_SIGNATURE)) {
-    throw new UnusableInputError(`${shown} no es un libro de Excel válido aunque termine en ${extension}; ábralo en Excel y guárdelo de nuevo como .xlsx.`);
+    throw new UnusableInputError(`${shown} no es un libro de Excel válido aunque termine en ${extension}; ábralo en Excel y guárdelo de nuevo como .xlsx.`, { code: "no-es-zip" });
   }
 }
 
@@ -66,11 +66,11 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
     await wb.xlsx.readFile(file);
   } catch {
     throw new UnusableInputError(
-      `«${file}» está dañado y no se puede leer; ábralo en Excel para repararlo o use una copia de respaldo.`,
+      `«${file}» está dañado y no se puede leer; ábralo en Excel para repararlo o use una copia de respaldo.`, { code: "archivo-danado" },
     );
   }
   if (wb.worksheets.length === 0) {
-    throw new UnusableInputError(`«${file}» no tiene hojas legibles; revise que sea el cuadro de control de procesos.`);
+    throw new UnusableInputError(`«${file}» no tiene hojas legibles; revise que sea el cuadro de control de procesos.`, { code: "sin-hojas" });
   }
   for (const ws of wb.worksheets) compactDataValidations(ws);
   return wb;
@@ -82,7 +82,7 @@ export async function saveWorkbookFile(wb: ExcelJS.Workbook, file: string): Prom
   try {
     await fs.mkdir(directory, { recursive: true });
   } catch {
-    throw new UnusableInputError(`No se pudo crear la carpeta «${directory}»; elija otra ubicación para el archivo de salida.`);
+    throw new UnusableInputError(`No se pudo crear la carpeta «${directory}»; elija otra ubicación para el archivo de salida.`, { code: "carpeta-no-creada" });
   }
   normalizeTables(wb);
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.tmp`);
@@ -92,7 +92,7 @@ export async function saveWorkbookFile(wb: ExcelJS.Workbook, file: string): Prom
   } catch {
     await fs.rm(temporary, { force: true });
     throw new UnusableInputError(
-      `No se pudo escribir «${file}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`,
+      `No se pudo escribir «${file}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`, { code: "no-se-pudo-escribir" },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { temporaryFolder } from "../xlsx/xlsx-test-files";
@@ -35,7 +35,10 @@ describe("evaluar refuses what cannot be evaluated, writing nothing", () => {
     const result = await run("evaluar", folder.file("solo-encabezados.xlsx"), "--anio", "2025", "--salida", output, "--json");
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/No hay aliados en tblAlianzas/);
-    expect(result.stdout).toBe("");
+    // With --json, stdout carries the refusal as a JSON error a script can read.
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { code: "evaluacion-rechazada", message: expect.stringMatching(/No hay aliados en tblAlianzas/) as unknown },
+    });
     expect(existsSync(output)).toBe(false);
   });
 

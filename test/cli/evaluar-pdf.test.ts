@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileS
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { printedEvaluationSheets } from "../../src/domain/evaluation";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { temporaryFolder } from "../xlsx/xlsx-test-files";
@@ -87,6 +87,8 @@ describe("evaluar --pdf with LibreOffice installed", () => {
 
   it("writes only the PDF when --salida is left out", async () => {
     const only = folder.file("solo-pdf/evaluacion.pdf");
+    // The folder must exist: the command refuses a missing one rather than guessing.
+    mkdirSync(path.dirname(only));
     const alone = await run("evaluar", folder.file("ejemplo.xlsx"), "--anio", "2025", "--pdf", only);
     expect(alone.status).toBe(0);
     expect(readdirSync(path.dirname(only))).toEqual(["evaluacion.pdf"]);

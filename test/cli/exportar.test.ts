@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs
 import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { OPERATION_HEADERS } from "../../src/domain/workbook/headers";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { readWorkbookModel } from "../../src/domain/workbook/read-model";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { temporaryFolder } from "../xlsx/xlsx-test-files";

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { OPERATION_HEADERS, TABLES } from "../../src/domain/workbook/headers";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
@@ -97,6 +98,7 @@ describe("preparar on a coordinator's own workbook", () => {
     const again = await run("preparar", folder.file("preparado.xlsx"), "--salida", folder.file("preparado-2.xlsx"));
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/ya estaba preparado/);
+    expect(readFileSync(folder.file("preparado-2.xlsx")).equals(readFileSync(folder.file("preparado.xlsx")))).toBe(true);
   });
 
   it("validar --json reports the coordinator's mistakes in the documented shape, exit 1", async () => {

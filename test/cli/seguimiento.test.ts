@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { findAlliance } from "../../src/domain/workbook/alliance-lookup";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { readWorkbookModel } from "../../src/domain/workbook/read-model";

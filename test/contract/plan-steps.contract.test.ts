@@ -10,7 +10,7 @@ import type { CellValue, GridArea, SheetSnapshot, WorkbookSnapshot } from "../..
 import { canonicalFormula } from "../../src/domain/workbook/formula-text";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { planAppendNonconformity } from "../../src/domain/workbook/nonconformity-register";
-import { planLegacyCuadro, planSampleData } from "../../src/domain/sample";
+import { planLegacyCuadro, planSampleData } from "../../src/sample";
 import { planEvaluation } from "../../src/domain/evaluation";
 import { BACKUP_PREFIX } from "../../src/domain/workbook/table-location";
 import { planTableAppend, type AppendedCell } from "../../src/domain/workbook/table-append";

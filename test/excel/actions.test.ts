@@ -15,6 +15,13 @@ function emptyBook() {
   return { book, excel, actions };
 }
 
+/** "A", "B", … "AA" for a 0-based column. */
+function a1Column(col: number): string {
+  let out = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 /** Column of a header in the table's header row. */
 function columnOf(sheet: FakeSheet, table: string, header: string): number {
   const t = sheet.tables.find((x) => x.name === table)!;
@@ -48,9 +55,40 @@ describe("Excel actions against the fake workbook", () => {
     const table = ops.tables.find((t) => t.name === TABLES.operations)!;
     expect(table.rowCount).toBeGreaterThan(100);
 
+    // Locate each planted mistake in the sheet itself, as a coordinator reading it would.
+    const rows = Array.from({ length: table.rowCount - 1 }, (_, i) => table.row + 1 + i);
+    const col = (header: string): number => columnOf(ops, TABLES.operations, header);
+    const cellOf = (row: number, header: string): string => `${a1Column(col(header))}${row + 1}`;
+    const rowWhere = (header: string, test: (value: unknown) => boolean): number => {
+      const found = rows.filter((r) => test(ops.content(r, col(header))));
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    };
+    const twice = rowWhere(OPERATION_HEADERS.notes, (v) => v === "Registrado dos veces");
+    const withoutClient = rowWhere(OPERATION_HEADERS.client, (v) => v === "");
+    const ownOffice = rowWhere(OPERATION_HEADERS.city, (v) => v === "Buenaventura");
+    const unknownAlliance = rowWhere(OPERATION_HEADERS.alliance, (v) => v === "Aduanas del Pacífico S.A.S.");
+    const textDate = rowWhere(OPERATION_HEADERS.documentsComplete, (v) => typeof v === "string" && /^\d{2}\/\d{2}\/\d{4}$/.test(v));
+    const releaseFirst = rows.filter((r) => {
+      const declaration = ops.content(r, col(OPERATION_HEADERS.declaration));
+      const release = ops.content(r, col(OPERATION_HEADERS.release));
+      return typeof declaration === "number" && typeof release === "number" && release < declaration;
+    });
+    expect(releaseFirst).toHaveLength(1);
+
     const report = await actions.validar();
-    expect(report.findings.length).toBeGreaterThan(0);
-    for (const f of report.findings) expect(f.message).toMatch(/\S/);
+    const found = report.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+    const at = (rule: string, row: number, header: string): string => `${rule} ${SHEETS.operations}!${cellOf(row, header)}`;
+    expect(found).toEqual(
+      expect.arrayContaining([
+        at("do-duplicado", twice, OPERATION_HEADERS.do),
+        at("campo-obligatorio", withoutClient, OPERATION_HEADERS.client),
+        at("fuera-de-alcance", ownOffice, OPERATION_HEADERS.city),
+        at("aliado-desconocido", unknownAlliance, OPERATION_HEADERS.alliance),
+        at("fecha-invalida", textDate, OPERATION_HEADERS.documentsComplete),
+        at("orden-hitos", releaseFirst[0]!, OPERATION_HEADERS.release),
+      ]),
+    );
     expect(report.summary.errors + report.summary.warnings).toBe(report.findings.length);
   });
 
@@ -98,6 +136,17 @@ describe("Excel actions against the fake workbook", () => {
     expect(rowText).toEqual(expect.arrayContaining([result.number, "Incumplimiento ANS", "El levante tardó 3 días más que la meta.", "Mayor"]));
   });
 
+  it("refuses an NC whose date does not exist, naming the field, and writes nothing", async () => {
+    const { book, actions } = emptyBook();
+    await actions.prepararCuadro();
+    const register = book.findTable(TABLES.nonconformities)!;
+    const rowsBefore = register.table.rowCount;
+    const input = { type: "Incumplimiento ANS", date: "2026-03-16", do: "", alliance: "", description: "Levante tardío.", severity: "Mayor", correction: "", owner: "", dueDate: "2026-02-31" };
+    await expect(actions.registrarNoConformidad(input)).rejects.toThrow(/La fecha «2026-02-31» de «Fecha compromiso» no es válida/);
+    await expect(actions.registrarNoConformidad({ ...input, date: "2026-04-31", dueDate: "" })).rejects.toThrow(/La fecha «2026-04-31» de «Fecha» no es válida/);
+    expect(book.findTable(TABLES.nonconformities)!.table.rowCount).toBe(rowsBefore);
+  });
+
   it("returns null for a selection outside tblOperaciones", async () => {
     const { book, actions } = emptyBook();
     await actions.prepararCuadro();
@@ -114,8 +163,6 @@ describe("Excel actions against the fake workbook", () => {
     expect(summary.onTimeByAlliance.length).toBeGreaterThanOrEqual(7);
     expect(summary.openNonconformities).toBeGreaterThan(0);
     for (const a of summary.onTimeByAlliance) if (a.onTimePct !== null) expect(a.onTimePct).toBeCloseTo((a.onTime / a.measured) * 100);
-    const preview = await actions.vistaPreviaEvaluacion(2026);
-    expect(summary.onTimeByAlliance.map((a) => [a.alliance, a.onTimePct])).toEqual(preview.rows.map((r) => [r.alliance, r.onTimePct]));
     expect(summary.onTimeByAlliance.some((a) => a.onTimePct !== null)).toBe(true);
   });
 

@@ -139,6 +139,35 @@ describe("applyPlan", () => {
     expect(report.cellsWritten).toBe(2_000);
   });
 
+  it("reports writing progress band by band, as the bands reach the workbook", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("Datos");
+    installFakeExcel(book);
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    const cells = Array.from({ length: 2_000 }, (_, i) => ({ row: i, col: 0, value: `Texto largo número ${i} `.repeat(5), expected: null }));
+    const seen: { phase: string; done: number; total: number; lastWritten: boolean; firstWritten: boolean }[] = [];
+    await applyPlan(
+      context,
+      plan([
+        { kind: "writeCells", sheet: "Datos", cells },
+        { kind: "numberFormat", sheet: "Datos", area: { row: 0, col: 1, rowCount: 2_000, colCount: 1 }, format: "0.00" },
+      ]),
+      snapshot,
+      {
+        maxPayloadBytes: 20_000,
+        onProgress: (p) => seen.push({ ...p, firstWritten: sheet.content(0, 0) !== "", lastWritten: sheet.content(1_999, 0) !== "" }),
+      },
+    );
+    const total = seen[0]?.total ?? 0;
+    expect(total).toBeGreaterThan(5);
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(seen.every((p) => p.phase === "escribiendo" && p.total === total)).toBe(true);
+    // The first report comes when the first band is in Excel and the last is not yet.
+    expect([seen[0]?.firstWritten, seen[0]?.lastWritten]).toEqual([true, false]);
+    expect(seen[total - 1]?.lastWritten).toBe(true);
+  });
+
   it("counts the commas between rows: a column of short numbers still fits each sync under the limit", async () => {
     const book = new FakeWorkbook();
     const sheet = book.addSheet("Datos");
@@ -398,6 +427,39 @@ describe("applyPlan on the faithful fake", () => {
       applyPlan(context, plan([{ kind: "writeCells", sheet: "Operaciones", cells: [{ row: 3, col: 19, value: "NC-1", expected: null }] }]), snapshot),
     ).rejects.toThrow(/La tabla tblOperaciones \(hoja «Operaciones»\) cambió desde que se leyó el libro/);
     expect(sheet.content(3, 19)).toBe("");
+  });
+
+  it("applies no validation, format or width when a co-author deleted a row of the table since the read", async () => {
+    const book = operationsBook(5);
+    const sheet = book.sheet("Operaciones");
+    installFakeExcel(book);
+    // The fake implements the members of Excel.RequestContext the adapter uses.
+    const context = fakeContext(book) as unknown as Excel.RequestContext;
+    const snapshot = await readSnapshot(context);
+    // A co-author deletes the second DO: the rows below move up one and the table shrinks.
+    const below = [3, 4, 5].map((r) => Array.from({ length: 21 }, (_, c) => sheet.content(r, c)));
+    below.forEach((cells, i) => sheet.put(2 + i, 0, [cells.map((v) => (v === "" ? null : v))]));
+    sheet.put(5, 0, [Array.from({ length: 21 }, () => "")]);
+    book.sheet("Operaciones").tables[0]!.rowCount -= 1;
+    const formatBefore = sheet.cell(1, 8).numberFormat;
+    await expect(
+      applyPlan(
+        context,
+        plan([
+          { kind: "writeCells", sheet: "Operaciones", cells: [{ row: 2, col: 19, value: "NC-1", expected: null }] },
+          { kind: "numberFormat", sheet: "Operaciones", area: { row: 1, col: 8, rowCount: 4, colCount: 1 }, format: "0.00" },
+          { kind: "listValidation", sheet: "Operaciones", area: { row: 1, col: 19, rowCount: 4, colCount: 1 }, source: { values: ["Sí", "No"] }, errorMessage: "Sí o No" },
+          { kind: "conditionalFormat", sheet: "Operaciones", area: { row: 1, col: 0, rowCount: 4, colCount: 3 }, formula: "=$B2<0.75", fill: "#FFC7CE", fontColor: "#9C0006" },
+          { kind: "columnWidth", sheet: "Operaciones", col: 19, width: 20 },
+        ]),
+        snapshot,
+      ),
+    ).rejects.toThrow(/La tabla tblOperaciones \(hoja «Operaciones»\) cambió desde que se leyó el libro/);
+    expect(sheet.content(2, 19)).toBe("");
+    expect(sheet.cell(1, 8).numberFormat).toBe(formatBefore);
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(sheet.columnWidths.has(19)).toBe(false);
   });
 
   it("stops before writing when a co-author sorted the table since the read", async () => {

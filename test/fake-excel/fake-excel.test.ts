@@ -138,15 +138,30 @@ describe("fake Excel, as Microsoft documents Excel", () => {
   });
 
   // "The number of rows or columns in the input array doesn't match the size or dimensions of the range"
-  // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values); Range.formulas is
-  // any[][] (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member).
-  it("refuses a write whose array shape differs from the range, and one value for several cells", async () => {
+  // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+  it("refuses a write whose array shape differs from the range", async () => {
     const { ctx } = bookWithTable();
     const ws = ctx.workbook.worksheets.getItem("Datos");
     ws.getRangeByIndexes(5, 0, 2, 1).values = [["solo una fila"]];
     await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
-    (ws.getRangeByIndexes(5, 0, 2, 1) as unknown as { formulas: string }).formulas = "=1+1";
+    ws.getRangeByIndexes(5, 0, 2, 1).numberFormat = [["0.00", "0.00"]];
     await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  // Range.values, Range.formulas and Range.numberFormat (ExcelApi 1.1): "the value argument can be either a single
+  // value … or a two-dimensional array. If the argument is a single value, it will be applied to all cells in the
+  // range" (https://github.com/DefinitelyTyped/DefinitelyTyped/blob/master/types/office-js/index.d.ts).
+  it("applies one value, formula or number format to every cell of the range", async () => {
+    const { book, ctx } = bookWithTable();
+    const ws = ctx.workbook.worksheets.getItem("Datos");
+    (ws.getRangeByIndexes(5, 0, 2, 1) as unknown as { values: string }).values = "x";
+    (ws.getRangeByIndexes(5, 1, 2, 1) as unknown as { formulas: string }).formulas = "=1+1";
+    (ws.getRangeByIndexes(5, 2, 2, 1) as unknown as { numberFormat: string }).numberFormat = "0.0%";
+    await ctx.sync();
+    const sheet = book.sheet("Datos");
+    expect([sheet.content(5, 0), sheet.content(6, 0)]).toEqual(["x", "x"]);
+    expect([sheet.cell(5, 1).formula, sheet.cell(6, 1).formula]).toEqual(["=1+1", "=1+1"]);
+    expect([sheet.cell(5, 2).numberFormat, sheet.cell(6, 2).numberFormat]).toEqual(["0.0%", "0.0%"]);
   });
 
   // "null input … in a two-dimensional array … is ignored": https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values

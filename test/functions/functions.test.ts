@@ -102,10 +102,18 @@ describe("FECHA_LIMITE (dueDate)", () => {
     expect(dueDate(dateOf(2025, 1, 3), 1, false, [[dateOf(2025, 1, 7)]])).toBe(dateOf(2025, 1, 8));
   });
 
+  it("counts negative days backwards and truncates decimals toward zero, as WORKDAY.INTL", () => {
+    // Tuesday 7 Jan 2025 minus one business day skips Monday 6 Jan (Reyes Magos) and the weekend.
+    expect(dueDate(dateOf(2025, 1, 7), -1)).toBe(dateOf(2025, 1, 3));
+    expect(dueDate(dateOf(2025, 1, 7), -1.9)).toBe(dateOf(2025, 1, 3));
+    expect(dueDate(dateOf(2025, 1, 4), -0.5)).toBe(dateOf(2025, 1, 4));
+    expect(dueDate(dateOf(2025, 1, 3), 1.9)).toBe(dateOf(2025, 1, 7));
+  });
+
   it.each([
-    ["negative days", dateOf(2025, 1, 3), -2, /"dias" no puede ser negativo/],
     ["text days", dateOf(2025, 1, 3), "tres", /"dias" debe ser un número y recibió el texto "tres"/],
     ["empty days", dateOf(2025, 1, 3), null, /Falta "dias"/],
+    ["an entity data type as days", dateOf(2025, 1, 3), { type: "Entity", text: "Diez", properties: {} }, /"dias" debe ser un número y recibió un tipo de datos \(Entity\), que estas funciones no aceptan/],
     ["a due date past 2200", dateOf(2200, 12, 20), 30, /fuera del calendario de festivos/],
   ])("returns #VALUE! for %s", (_label, inicio, dias, message) => {
     const error = excelErrorOf(() => dueDate(inicio, dias));

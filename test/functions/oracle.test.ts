@@ -62,6 +62,27 @@ describe("FECHA_LIMITE against formulajs WORKDAY.INTL", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it("returns the same due date on 3,000 seeded-random backward and fractional cases", () => {
+    const random = seededRandom(31);
+    const failures: string[] = [];
+    let compared = 0;
+    for (const { start, length, saturdayIsBusiness, extra } of randomCases(2027, 3_000)) {
+      const backward = random() < 0.6;
+      const fraction = random() < 0.5 ? random() : 0;
+      const dias = backward ? -(length + fraction) : length + fraction;
+      // WORKDAY.INTL truncates days toward zero; the oracle is asked with the whole part Excel uses.
+      const whole = Math.trunc(dias);
+      if (start - (Math.abs(whole) * 2 + 40) < FIRST_CALENDAR_SERIAL) continue; // the oracle's horizon needs holidays from 1984
+      const shifted = backward ? extra.map((date) => date - length - 5) : extra;
+      const { serial: expected } = oracleWorkday(start, whole, saturdayIsBusiness, shifted);
+      const actual = dueDate(start + 0.75, dias, saturdayIsBusiness, asRange(shifted));
+      compared++;
+      if (actual !== expected) failures.push(`${start}${dias} sáb=${saturdayIsBusiness} extra=${shifted}: ${actual} ≠ ${expected}`);
+    }
+    expect(failures).toEqual([]);
+    expect(compared).toBeGreaterThan(2_500);
+  });
 });
 
 describe("TIEMPO_SERVICIO against formulajs NETWORKDAYS.INTL(inicio + 1, fin)", () => {

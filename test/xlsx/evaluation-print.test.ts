@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { TODAY, run } from "../cli/run-cli";

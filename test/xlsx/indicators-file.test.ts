@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import * as formulajs from "@formulajs/formulajs";
 import ExcelJS from "exceljs";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { TODAY, run } from "../cli/run-cli";

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { planEvaluation } from "../../src/domain/evaluation";
-import { planSampleData } from "../../src/domain/sample";
+import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import type { Plan } from "../../src/domain/workbook/plan";
 import type { WorkbookSnapshot } from "../../src/domain/workbook/snapshot";

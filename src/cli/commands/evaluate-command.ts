@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import {
   EvaluationRefusedError,
   evaluateWorkbook,
@@ -13,9 +12,10 @@ import { applyPlan, printWorkbook, readSnapshot, saveWorkbookFile, UnusableInput
 import { writePlanPackage } from "../../xlsx/package-writer";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
+import { checkOutputPath } from "../output-path";
 import { EVALUATE_HELP } from "../help-text";
 import { convertToPdf, findSoffice, LIBREOFFICE_MISSING } from "../libreoffice";
-import { checkOutputPath, openWorkbook } from "./workbook-input";
+import { openWorkbook } from "./workbook-input";
 
 function percent(value: number | null): string {
   return value === null ? "—" : `${value.toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
@@ -37,13 +37,8 @@ function evaluationText(json: EvaluationJson, written: readonly string[], partia
 }
 
 /** The PDF path must be a .pdf other than the input and the .xlsx output; returns soffice, or refuses without it. */
-function checkPdfOutput(input: string, pdf: string, output: string | undefined): string {
-  if (!/\.pdf$/i.test(pdf)) throw new UnusableInputError(`El PDF «${pdf}» debe terminar en .pdf; por ejemplo --pdf evaluacion-2025.pdf.`);
-  for (const other of [input, output]) {
-    if (other !== undefined && path.resolve(other) === path.resolve(pdf)) {
-      throw new UnusableInputError(`El PDF «${pdf}» no puede ser el mismo archivo que «${other}»; indique otro nombre con --pdf.`);
-    }
-  }
+function checkPdfOutput(input: string, pdf: string, output: string | undefined, overwrite: boolean): string {
+  checkOutputPath(input, pdf, { overwrite, option: "--pdf", extension: ".pdf", others: output === undefined ? [] : [output] });
   const soffice = findSoffice();
   if (soffice === null) throw new UnusableInputError(LIBREOFFICE_MISSING);
   return soffice;
@@ -51,7 +46,7 @@ function checkPdfOutput(input: string, pdf: string, output: string | undefined):
 
 /** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]`: the annual evaluation. */
 export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { withValue: ["anio", "salida", "pdf"], flags: ["json"] });
+  const parsed = parseArguments(args, { withValue: ["anio", "salida", "pdf"], flags: ["json", "sobrescribir"] });
   if (parsed.help) {
     io.stdout(EVALUATE_HELP);
     return EXIT.ok;
@@ -66,16 +61,17 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   const output = parsed.values.get("salida");
   const pdf = parsed.values.get("pdf");
   if (output === undefined && pdf === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx> (o --pdf <archivo.pdf>).");
-  if (output !== undefined) checkOutputPath(input, output);
+  if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   // Before anything is written: without LibreOffice there is no PDF, and no half of the job either.
-  const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output);
+  const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output, parsed.flags.has("sobrescribir"));
+  io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
   let plan;
   try {
     plan = planEvaluation(snapshot, { year, today: io.today });
   } catch (error) {
     // A year without DOs, a workbook without alliances: one sentence, exit 2, nothing written.
-    if (error instanceof EvaluationRefusedError) throw new UnusableInputError(error.message, { cause: error });
+    if (error instanceof EvaluationRefusedError) throw new UnusableInputError(error.message, { cause: error, code: "evaluacion-rechazada" });
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
@@ -88,6 +84,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     await convertToPdf(soffice, await printWorkbook(workbook, sheets), pdf);
   }
   if (output !== undefined) {
+    io.progress?.phase("Escribiendo…");
     // Only the small sheets change: graft them into the original package; any other Plan saves the whole book.
     if ((await writePlanPackage(input, plan, output)) === null) await saveWorkbookFile(workbook, output);
     written.push(output);

@@ -3,8 +3,8 @@ import { planStaticCopy } from "../../domain/workbook/static-copy";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
+import { checkOutputPath } from "../output-path";
 import { EXPORT_HELP } from "../help-text";
-import { checkOutputPath } from "./workbook-input";
 
 /**
  * Charts live in xl/charts/ of the package; the zip's directory stores entry names as plain bytes, so a chart
@@ -17,7 +17,7 @@ async function hasCharts(file: string): Promise<boolean> {
 
 /** `exportar <archivo.xlsx> --salida <copia.xlsx>`: a copy for people without the add-in (ADUANA formulas → values). */
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { withValue: ["salida"], flags: [] });
+  const parsed = parseArguments(args, { withValue: ["salida"], flags: ["sobrescribir"] });
   if (parsed.help) {
     io.stdout(EXPORT_HELP);
     return EXIT.ok;
@@ -27,10 +27,12 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: exportar recibe un solo archivo de entrada.`);
   const output = parsed.values.get("salida");
   if (output === undefined) throw new UsageError("Falta la opción --salida <copia.xlsx>.");
-  checkOutputPath(input, output);
+  checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
+  io.progress?.phase("Leyendo…");
   const workbook = await loadWorkbookFile(input);
   const copy = planStaticCopy(readSnapshot(workbook), { today: io.today });
   const report = applyPlan(workbook, copy.plan);
+  io.progress?.phase("Escribiendo…");
   await saveWorkbookFile(workbook, output);
   for (const note of copy.plan.notes) io.stdout(`• ${note}\n`);
   for (const warning of report.warnings) io.stderr(`! ${warning}\n`);

@@ -1,4 +1,4 @@
-import { formatSerial, isSupportedSerial, serialFromYmd, ymdFromSerial } from "../../domain/calendar";
+import { formatSerial, isSupportedSerial, serialFromIsoDate } from "../../domain/calendar";
 import { REASON_LABELS, daysLeftText, followUp, followUpToJson } from "../../domain/followup";
 import type { FollowUp } from "../../domain/followup";
 import { parseArguments, UsageError } from "../arguments";
@@ -8,11 +8,8 @@ import { openWorkbook } from "./workbook-input";
 
 /** "--hoy 2026-06-27" → serial; a usage error naming the expected form otherwise. */
 export function parseTodayOption(text: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const serial = match ? serialFromYmd(year, month, day) : NaN;
-  const valid = match !== null && isSupportedSerial(serial) && ymdFromSerial(serial).month === month && ymdFromSerial(serial).day === day;
-  if (!valid) throw new UsageError(`La fecha «${text}» de --hoy no es válida: escríbala como AAAA-MM-DD, por ejemplo --hoy 2026-06-27.`);
+  const serial = serialFromIsoDate(text);
+  if (serial === null || !isSupportedSerial(serial)) throw new UsageError(`La fecha «${text}» de --hoy no es válida: escríbala como AAAA-MM-DD, por ejemplo --hoy 2026-06-27.`);
   return serial;
 }
 
@@ -78,6 +75,7 @@ export async function followUpCommand(args: readonly string[], io: CliIo): Promi
   if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: seguimiento recibe un solo archivo.`);
   const todayText = parsed.values.get("hoy");
   const today = todayText === undefined ? io.today : parseTodayOption(todayText);
+  io.progress?.phase("Leyendo…");
   const { snapshot } = await openWorkbook(file, { allowEmpty: false });
   const result = followUp(snapshot, today);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(followUpToJson(result))}\n` : followUpText(file, result));

@@ -4,9 +4,10 @@ import type { IndicatorsResult, ServiceFigures } from "../../domain/indicators";
 import { readWorkbookModel } from "../../domain/workbook/read-model";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
+import { checkOutputPath } from "../output-path";
 import { INDICATORS_HELP } from "../help-text";
 import { applyPlan, saveWorkbookFile } from "../../xlsx";
-import { checkOutputPath, openWorkbook } from "./workbook-input";
+import { openWorkbook } from "./workbook-input";
 
 const MONTHS = ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"];
 
@@ -74,7 +75,7 @@ function indicatorsText(result: IndicatorsResult): string {
 
 /** `indicadores <archivo.xlsx> --anio AAAA [--salida <salida.xlsx>] [--json]`: the year's quality indicators, and the sheet. */
 export async function indicatorsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { withValue: ["anio", "salida"], flags: ["json"] });
+  const parsed = parseArguments(args, { withValue: ["anio", "salida"], flags: ["json", "sobrescribir"] });
   if (parsed.help) {
     io.stdout(INDICATORS_HELP);
     return EXIT.ok;
@@ -87,7 +88,8 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(`El año «${yearText}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`);
   const year = Number(yearText);
   const output = parsed.values.get("salida");
-  if (output !== undefined) checkOutputPath(input, output);
+  if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
+  io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
   let result: IndicatorsResult;
   try {
@@ -101,6 +103,7 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   if (output !== undefined) {
     const plan = planIndicators(snapshot, { year, today: io.today });
     const report = applyPlan(workbook, plan);
+    io.progress?.phase("Escribiendo…");
     await saveWorkbookFile(workbook, output);
     for (const note of plan.notes) say(`• ${note}\n`);
     for (const warning of report.warnings) say(`! ${warning}\n`);

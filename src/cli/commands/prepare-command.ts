@@ -1,13 +1,15 @@
+import { copyFile } from "node:fs/promises";
 import { planPreparation } from "../../domain/workbook/plan-preparation";
 import { applyPlan, saveWorkbookFile } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
+import { checkOutputPath } from "../output-path";
 import { PREPARE_HELP } from "../help-text";
-import { checkOutputPath, openWorkbook } from "./workbook-input";
+import { openWorkbook } from "./workbook-input";
 
 /** `preparar <entrada.xlsx> --salida <salida.xlsx>`: writes the structured workbook; the input is never touched. */
 export async function prepareCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { withValue: ["salida"], flags: [] });
+  const parsed = parseArguments(args, { withValue: ["salida"], flags: ["sobrescribir"] });
   if (parsed.help) {
     io.stdout(PREPARE_HELP);
     return EXIT.ok;
@@ -17,12 +19,19 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
   if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: preparar recibe un solo archivo de entrada.`);
   const output = parsed.values.get("salida");
   if (output === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx>.");
-  checkOutputPath(input, output);
+  checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
+  io.progress?.phase("Leyendo…");
   const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: true });
   const plan = planPreparation(snapshot, { today: io.today });
+  if (plan.steps.length === 0) {
+    // Nothing to change: the output is the input's exact bytes, never a re-serialised package.
+    await copyFile(input, output);
+    io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
+    return EXIT.ok;
+  }
   const report = applyPlan(workbook, plan);
+  io.progress?.phase("Escribiendo…");
   await saveWorkbookFile(workbook, output);
-  const lines = plan.steps.length === 0 ? ["El libro ya estaba preparado: no hubo cambios."] : plan.notes;
-  io.stdout([...lines.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
+  io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
   return EXIT.ok;
 }

@@ -15,7 +15,9 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const [file, ...extra] = parsed.positionals;
   if (file === undefined) throw new UsageError("Falta el archivo que se va a validar.");
   if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: validar recibe un solo archivo.`);
+  io.progress?.phase("Leyendo…");
   const { snapshot } = await openWorkbook(file, { allowEmpty: false });
+  io.progress?.phase("Validando…");
   const report = validateWorkbook(snapshot, { today: io.today });
   io.stdout(parsed.flags.has("json") ? `${findingsJson(report)}\n` : findingsText(file, report));
   return report.summary.errors > 0 ? EXIT.findings : EXIT.ok;

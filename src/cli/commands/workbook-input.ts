@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
 import { locateTables } from "../../domain/workbook/table-location";
@@ -23,19 +22,8 @@ export async function openWorkbook(file: string, options: { allowEmpty: boolean 
   if (locateTables(snapshot).operations === null && !(options.allowEmpty && isEmptyWorkbook(snapshot))) {
     throw new UnusableInputError(
       `«${file}» no tiene una hoja de operaciones reconocible: debe haber una fila de encabezados con columnas como DO, Tipo, Cliente, Ciudad y Aliado.`,
+      { code: "sin-hoja-de-operaciones" },
     );
   }
   return { workbook, snapshot };
-}
-
-/** The output must be another file: the commands never modify their input. */
-export function checkOutputPath(input: string, output: string): void {
-  if (path.resolve(input) === path.resolve(output)) {
-    throw new UnusableInputError(
-      `La salida «${output}» es el mismo archivo de entrada; indique otro nombre con --salida (la entrada nunca se modifica).`,
-    );
-  }
-  if (!/\.xlsx$/i.test(output)) {
-    throw new UnusableInputError(`La salida «${output}» debe terminar en .xlsx; por ejemplo --salida cuadro-preparado.xlsx.`);
-  }
 }

@@ -1,5 +1,5 @@
 export type { CalendarDate } from "./serial-date";
-export { datePartOfSerial, formatSerial, serialFromYmd, weekdayOfSerial, ymdFromSerial } from "./serial-date";
+export { datePartOfSerial, formatSerial, serialFromIsoDate, serialFromYmd, weekdayOfSerial, ymdFromSerial } from "./serial-date";
 export {
   CalendarRangeError,
   FIRST_CALENDAR_SERIAL,

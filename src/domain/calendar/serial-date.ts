@@ -86,3 +86,17 @@ export function formatSerial(serial: number): string {
   const { year, month, day } = ymdFromSerial(serial);
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
+
+/**
+ * "AAAA-MM-DD" (an HTML date input, a command-line option) → serial; null when the text is not such a date
+ * or names a day that does not exist (2026-02-31) or lies outside the supported range.
+ */
+export function serialFromIsoDate(text: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const serial = serialFromYmd(year, month, day);
+  const back = ymdFromSerial(serial);
+  return back.year === year && back.month === month && back.day === day ? serial : null;
+}

@@ -2,7 +2,7 @@ import { formatSerial, ymdFromSerial } from "../calendar";
 import { computeEvaluation } from "../evaluation/compute-evaluation";
 import type { AllianceEvaluation } from "../evaluation/compute-evaluation";
 import { sameText } from "../evaluation/text-key";
-import { CONTRACT_WARNING_DAYS } from "../validation/alliance-rules";
+import { contractEnding } from "../workbook/contract-ending";
 import type { WorkbookModel } from "../workbook/model";
 
 /** One alliance's timeliness this year, with the evaluation's definitions of DOs medidos and a tiempo. */
@@ -31,7 +31,8 @@ const CLOSED_NC_STATUSES = ["Cerrada", "Anulada"];
 /**
  * The pane's summary: DOs still open (no levante / autorización yet), this year's % on time per alliance
  * (the annual evaluation's figures for `today`'s year), non-conformities not closed or annulled, and
- * contracts ending within CONTRACT_WARNING_DAYS of `today`, soonest first.
+ * and the contracts {@link contractEnding} flags (already ended, or ending within CONTRACT_WARNING_DAYS of `today`,
+ * not «Terminado»), the longest overdue first, the same ones the validation reports as contrato-por-vencer.
  */
 export function summarizeWorkbook(model: WorkbookModel, today: number): WorkbookSummary {
   const year = ymdFromSerial(today).year;
@@ -50,10 +51,8 @@ export function summarizeWorkbook(model: WorkbookModel, today: number): Workbook
 
   const expiringContracts = model.alliances
     .flatMap((a): ExpiringContract[] => {
-      if (a.contractEnd === null) return [];
-      const daysLeft = Math.floor(a.contractEnd) - Math.floor(today);
-      if (daysLeft < 0 || daysLeft > CONTRACT_WARNING_DAYS) return [];
-      return [{ alliance: a.name, contract: a.contract, end: formatSerial(a.contractEnd), daysLeft }];
+      const ending = a.name.trim() === "" ? null : contractEnding(a, today);
+      return ending ? [{ alliance: a.name, contract: a.contract, end: formatSerial(ending.end), daysLeft: ending.daysLeft }] : [];
     })
     .sort((a, b) => a.daysLeft - b.daysLeft);
 

@@ -1,5 +1,6 @@
 import { isValidNit } from "../identity/nit";
 import { excelTextKey } from "../workbook/cell-reading";
+import { contractEnding } from "../workbook/contract-ending";
 import { ALLIANCE_CITIES, ALLIANCE_HEADERS as H, OWN_OFFICE_CITIES } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
 import { forEachDataRow } from "../workbook/read-model";
@@ -10,8 +11,7 @@ import type { FindingCollector } from "./finding-collector";
 import { nitMessage } from "./operation-rules";
 import { showDate } from "./value-text";
 
-/** Days before Fin contrato from which the contract is flagged (SPEC §1.2); the pane's Resumen lists the same contracts. */
-export const CONTRACT_WARNING_DAYS = 60;
+export { CONTRACT_WARNING_DAYS } from "../workbook/contract-ending";
 /** SARLAFT: restrictive lists are checked at least once a year. */
 export const RESTRICTIVE_LIST_MAX_AGE_DAYS = 365;
 
@@ -74,12 +74,12 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
     const endCol = col("contractEnd");
     if (start !== null && end !== null && endCol !== undefined && Math.floor(end) <= Math.floor(start)) {
       out.add("orden-hitos", sheet, row, endCol, `«${H.contractEnd}» ${label} (${showDate(end)}) no es posterior a «${H.contractStart}» (${showDate(start)}): corrija las fechas del contrato.`, key);
-    } else if (end !== null && endCol !== undefined && alliance.status !== "Terminado") {
-      const daysLeft = Math.floor(end) - todayDate;
-      if (daysLeft < 0) {
-        out.add("contrato-por-vencer", sheet, row, endCol, `El contrato ${label} venció el ${showDate(end)} y el aliado sigue «${alliance.status || "sin estado"}»: renueve el contrato o cambie su Estado a «Terminado».`, key);
-      } else if (daysLeft <= CONTRACT_WARNING_DAYS) {
-        out.add("contrato-por-vencer", sheet, row, endCol, `El contrato ${label} vence el ${showDate(end)} (en ${daysLeft} día${daysLeft === 1 ? "" : "s"}): gestione la renovación.`, key);
+    } else if (endCol !== undefined) {
+      const ending = contractEnding(alliance, todayDate);
+      if (ending?.expired) {
+        out.add("contrato-por-vencer", sheet, row, endCol, `El contrato ${label} venció el ${showDate(ending.end)} y el aliado sigue «${alliance.status || "sin estado"}»: renueve el contrato o cambie su Estado a «Terminado».`, key);
+      } else if (ending) {
+        out.add("contrato-por-vencer", sheet, row, endCol, `El contrato ${label} vence el ${showDate(ending.end)} (en ${ending.daysLeft} día${ending.daysLeft === 1 ? "" : "s"}): gestione la renovación.`, key);
       }
     }
     for (const [target, header] of [["importTarget", H.importTarget], ["exportTarget", H.exportTarget]] as const) {

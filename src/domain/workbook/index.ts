@@ -14,7 +14,7 @@ export { operationFormulaResults } from "./formula-results";
 export { allianceLookup, findAlliance } from "./alliance-lookup";
 export { readDate, readNumber, readText } from "./cell-reading";
 export * from "./schema";
-export { nextNonconformityNumber, planAppendNonconformity, NonconformityInputError } from "./nonconformity-register";
+export { nextNonconformityNumber, planAppendNonconformity, planNonconformityEntry, NonconformityInputError } from "./nonconformity-register";
 export type { NonconformityInput } from "./nonconformity-register";
 export { planFormulaRepair } from "./formula-repair";
 export type { FormulaRepair } from "./formula-repair";

@@ -55,11 +55,16 @@ export function nextNonconformityNumber(model: WorkbookModel, year: number): str
  * already linked to the DO is kept and reported in the notes. Throws NonconformityInputError when the
  * table is missing or the description is empty.
  */
-export function planAppendNonconformity(
+export function planAppendNonconformity(snapshot: WorkbookSnapshot, input: NonconformityInput, options: { today: number }): Plan {
+  return planNonconformityEntry(snapshot, input, options).plan;
+}
+
+/** The plan of {@link planAppendNonconformity} and the number it gives the new NC, computed once. */
+export function planNonconformityEntry(
   snapshot: WorkbookSnapshot,
   input: NonconformityInput,
   _options: { today: number },
-): Plan {
+): { plan: Plan; number: string } {
   const tables = locateTables(snapshot);
   const register = tables.nonconformities;
   if (!register?.table) {
@@ -126,5 +131,5 @@ export function planAppendNonconformity(
       );
     }
   }
-  return plan;
+  return { plan, number };
 }

@@ -1,6 +1,12 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { WorkbookSummary } from "../../domain/summary";
 import { CONTRACT_WARNING_DAYS } from "../../domain/validation/alliance-rules";
+
+const days = (n: number): string => `${n} día${n === 1 ? "" : "s"}`;
+function contractEndText(end: string, daysLeft: number): string {
+  if (daysLeft < 0) return `venció el ${end} (hace ${days(-daysLeft)}): renuévelo o cambie su Estado a «Terminado»`;
+  return `vence el ${end} (${daysLeft === 0 ? "hoy" : `en ${days(daysLeft)}`})`;
+}
 import type { Actions } from "../../excel/action-types";
 import { formatPercent } from "../number-format";
 import { useAction } from "../use-action";
@@ -51,7 +57,7 @@ export function SummarySection({ actions }: SummarySectionProps) {
             </TableBody>
           </Table>
           <Text weight="semibold" as="h3">
-            Contratos que vencen en los próximos {CONTRACT_WARNING_DAYS} días
+            Contratos vencidos o que vencen en los próximos {CONTRACT_WARNING_DAYS} días
           </Text>
           {summary.expiringContracts.length === 0 ? (
             <Text>Ninguno.</Text>
@@ -59,7 +65,7 @@ export function SummarySection({ actions }: SummarySectionProps) {
             <ul className="plain-list">
               {summary.expiringContracts.map((c) => (
                 <li key={`${c.alliance}:${c.contract}`}>
-                  {c.alliance} — contrato {c.contract || "sin número"}: vence el {c.end} ({c.daysLeft === 0 ? "hoy" : `en ${c.daysLeft} días`})
+                  {c.alliance} — contrato {c.contract || "sin número"}: {contractEndText(c.end, c.daysLeft)}
                 </li>
               ))}
             </ul>

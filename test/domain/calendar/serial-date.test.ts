@@ -1,6 +1,7 @@
 import {
   datePartOfSerial,
   formatSerial,
+  serialFromIsoDate,
   serialFromYmd,
   weekdayOfSerial,
   ymdFromSerial,
@@ -108,4 +109,21 @@ describe("formatSerial", () => {
   it("returns dd/mm/aaaa", () => {
     expect(formatSerial(serialFromYmd(2025, 3, 9) + 0.5)).toBe("09/03/2025");
   });
+});
+
+describe("serialFromIsoDate", () => {
+  it.each([
+    ["2026-02-28", utcSerial(2026, 2, 28)],
+    ["2024-02-29", utcSerial(2024, 2, 29)],
+    [" 2026-12-31 ", utcSerial(2026, 12, 31)],
+  ])("reads %s as the day it names", (text, serial) => {
+    expect(serialFromIsoDate(text)).toBe(serial);
+  });
+
+  it.each(["2026-02-31", "2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-06-00", "27/06/2026", "2026-6-1", ""])(
+    "refuses %s, which is not a day of the calendar written AAAA-MM-DD",
+    (text) => {
+      expect(serialFromIsoDate(text)).toBeNull();
+    },
+  );
 });

@@ -49,13 +49,34 @@ describe("validateWorkbook", () => {
     ["a closed NC not verified effective", [ncs("O2", "Cerrada"), ncs("M2", serial(2026, 3, 15))], "nc-cierre-incompleto", "No Conformidades", "N2"],
     ["an NC commitment before its date", [ncs("L2", serial(2026, 3, 1))], "orden-hitos", "No Conformidades", "L2"],
     ["an NC without description", [ncs("F2", null)], "campo-obligatorio", "No Conformidades", "F2"],
+    [
+      "an NC number used twice",
+      [ncs("A3", "NC-2026-001"), ncs("B3", serial(2026, 3, 13)), ncs("C3", "Queja"), ncs("F3", "Segundo registro con el mismo número"), ncs("G3", "Menor"), ncs("O3", "Abierta")],
+      "nc-numero-invalido",
+      "No Conformidades",
+      "A3",
+    ],
+    ["a closing date on an NC that is not Cerrada", [ncs("M2", serial(2026, 3, 15))], "nc-cierre-incompleto", "No Conformidades", "O2"],
+    ["an NC whose Aliado is not in tblAlianzas", [ncs("E2", "Agencia del Norte")], "aliado-desconocido", "No Conformidades", "E2"],
+    ["a contract that ended while the alliance is still Activo", [partners("I3", serial(2026, 3, 1))], "contrato-por-vencer", "Alianzas", "I3"],
   ];
+
+  it("does not warn about the ended contract of an alliance marked Terminado", () => {
+    const report = validate([partners("I3", serial(2026, 3, 1)), partners("M3", "Terminado")]);
+    expect(report.findings.filter((f) => f.sheet === "Alianzas" && f.cell === "I3")).toEqual([]);
+  });
 
   it.each(cases)("reports %s", (_name, patches, rule, sheet, cell) => {
     const report = validate(patches);
     expect(report.findings).toContainEqual(expect.objectContaining({ rule, sheet, cell }));
     const finding = report.findings.find((f) => f.rule === rule && f.cell === cell);
     expect(finding?.message.length).toBeGreaterThan(30);
+  });
+
+  it("does not ask to renew a contract whose Estado says terminado, in any case", () => {
+    const expired = partners("I3", serial(2026, 3, 1));
+    expect(validate([expired]).findings).toContainEqual(expect.objectContaining({ rule: "contrato-por-vencer", cell: "I3" }));
+    expect(validate([expired, partners("M3", "terminado")]).findings.filter((f) => f.rule === "contrato-por-vencer")).toEqual([]);
   });
 
   it("warns about a late DO and asks for its non-conformity", () => {

@@ -245,6 +245,7 @@ class FakeRange extends FakeObject {
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
+  /** One format string for every cell, or a 2-D array of the range's shape (same reference as values above). */
   set numberFormat(format: unknown) {
     if (!this.ctx.queue(bytesOf(format)) || !this.matchesShape(format)) return;
     this.forEachCell(format, (r, c, f) => this.sheetState.setCell(r, c, { numberFormat: String(f) }));
@@ -270,13 +271,11 @@ class FakeRange extends FakeObject {
 
   private write(entries: unknown): void {
     if (!this.ctx.queue(bytesOf(entries))) return;
-    const { rowCount, colCount } = this.area;
-    // Range.values / Range.formulas are any[][] of the range's shape; a bare value is not documented for a range of
-    // several cells: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member
-    if (!Array.isArray(entries) && rowCount * colCount > 1) {
-      this.ctx.fail("InvalidArgument", `a single value was assigned to a ${rowCount}×${colCount} range`);
-      return;
-    }
+    // "When setting values [formulas] to a range, the value argument can be either a single value … or a
+    // two-dimensional array. If the argument is a single value, it will be applied to all cells in the range"
+    // (Range.values / Range.formulas, ExcelApi 1.1 reference as shipped in
+    // https://github.com/DefinitelyTyped/DefinitelyTyped/blob/master/types/office-js/index.d.ts). Only a 2-D array
+    // of another shape is refused.
     if (!this.matchesShape(entries)) return;
     this.forEachCell(entries, (r, c, entry) => {
       // null in a 2-D write leaves the cell as it is: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values

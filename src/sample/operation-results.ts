@@ -1,5 +1,5 @@
-import { ansStatus, getBusinessCalendar } from "../calendar";
-import type { CellValue } from "../workbook/snapshot";
+import { ansStatus, getBusinessCalendar } from "../domain/calendar";
+import type { CellValue } from "../domain/workbook/snapshot";
 import { SAMPLE_ALLIANCES } from "./alliances";
 import type { SampleOperation } from "./operations";
 

@@ -1,9 +1,9 @@
-import { serialFromYmd, ymdFromSerial } from "../calendar";
-import { headerKey } from "../workbook/header-key";
-import { ALLIANCE_HEADERS, EXTRA_HOLIDAY_HEADERS, NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "../workbook/headers";
-import type { AppendTableRowsStep, Plan } from "../workbook/plan";
-import { planTableAppend, type AppendedCell } from "../workbook/table-append";
-import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
+import { headerKey } from "../domain/workbook/header-key";
+import { ALLIANCE_HEADERS, EXTRA_HOLIDAY_HEADERS, NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "../domain/workbook/headers";
+import type { AppendTableRowsStep, Plan } from "../domain/workbook/plan";
+import { planTableAppend, type AppendedCell } from "../domain/workbook/table-append";
+import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { SAMPLE_ALLIANCES, nitWithCheckDigit } from "./alliances";
 import { addCoordinatorMistakes } from "./coordinator-mistakes";
 import { generateNonconformities } from "./nonconformities";

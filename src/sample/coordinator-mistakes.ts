@@ -1,4 +1,4 @@
-import { ymdFromSerial } from "../calendar";
+import { ymdFromSerial } from "../domain/calendar";
 import type { SampleOperation } from "./operations";
 
 /** "15/03/2026": how a date looks when it was typed as text. */

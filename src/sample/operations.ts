@@ -1,6 +1,6 @@
-import { getBusinessCalendar, serialFromYmd, ymdFromSerial } from "../calendar";
-import type { BusinessCalendar } from "../calendar";
-import type { CellValue } from "../workbook/snapshot";
+import { getBusinessCalendar, serialFromYmd, ymdFromSerial } from "../domain/calendar";
+import type { BusinessCalendar } from "../domain/calendar";
+import type { CellValue } from "../domain/workbook/snapshot";
 import { SAMPLE_ALLIANCES, nitWithCheckDigit, type SampleAlliance } from "./alliances";
 import { SeededRandom } from "./random";
 

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { getBusinessCalendar, serialFromYmd } from "../../../src/domain/calendar";
-import { isValidNit } from "../../../src/domain/identity/nit";
-import { generateOperationRows, planSampleData } from "../../../src/domain/sample";
-import { ALLIANCE_CITIES, OPERATION_HEADERS, TABLES } from "../../../src/domain/workbook/headers";
-import type { AppendTableRowsStep, Plan } from "../../../src/domain/workbook/plan";
-import { planPreparation } from "../../../src/domain/workbook/plan-preparation";
-import type { CellValue, WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
-import { applyPlan, readSnapshot } from "../../../src/xlsx";
+import { getBusinessCalendar, serialFromYmd } from "../../src/domain/calendar";
+import { isValidNit } from "../../src/domain/identity/nit";
+import { generateOperationRows, planSampleData } from "../../src/sample";
+import { ALLIANCE_CITIES, OPERATION_HEADERS, TABLES } from "../../src/domain/workbook/headers";
+import type { AppendTableRowsStep, Plan } from "../../src/domain/workbook/plan";
+import { planPreparation } from "../../src/domain/workbook/plan-preparation";
+import type { CellValue, WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
+import { applyPlan, readSnapshot } from "../../src/xlsx";
 
 const TODAY = serialFromYmd(2026, 6, 15);
 

@@ -1,5 +1,5 @@
-import { ymdFromSerial } from "../calendar";
-import type { CellValue } from "../workbook/snapshot";
+import { ymdFromSerial } from "../domain/calendar";
+import type { CellValue } from "../domain/workbook/snapshot";
 import { SAMPLE_ALLIANCES } from "./alliances";
 import type { OperationResults } from "./operation-results";
 import type { SampleOperation } from "./operations";

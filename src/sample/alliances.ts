@@ -1,4 +1,4 @@
-import { nitCheckDigit } from "../identity/nit";
+import { nitCheckDigit } from "../domain/identity/nit";
 
 /** A sample partner; dates are offsets in days from "today" so the sample stays current. */
 export interface SampleAlliance {

@@ -1,6 +1,6 @@
-import { ymdFromSerial } from "../calendar";
-import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
-import type { CellValue } from "../workbook/snapshot";
+import { ymdFromSerial } from "../domain/calendar";
+import type { CellWrite, Plan, PlanStep } from "../domain/workbook/plan";
+import type { CellValue } from "../domain/workbook/snapshot";
 import { SAMPLE_ALLIANCES, nitWithCheckDigit } from "./alliances";
 import { addCoordinatorMistakes } from "./coordinator-mistakes";
 import { generateOperationRows, type SampleOperation } from "./operations";
