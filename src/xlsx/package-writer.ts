@@ -8,7 +8,7 @@ import type { Plan, PlanStep } from "../domain/workbook/plan";
 import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
 import { keepRowBreaksOnRead } from "./row-breaks";
-import { UnusableInputError } from "./unusable-input-error";
+import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
 
 /**
@@ -325,7 +325,11 @@ async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetR
   const wb = new ExcelJS.Workbook();
   const zip = writeZip(kept);
   // ExcelJS's load is typed for its own Buffer interface; a Node Buffer's bytes are what it reads.
-  await wb.xlsx.load(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
+  try {
+    await wb.xlsx.load(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
+  } catch (error) {
+    throw new NotGraftable("ExcelJS cannot read the small book", { cause: error });
+  }
   for (const ws of wb.worksheets) compactDataValidations(ws);
   return wb;
 }
@@ -483,22 +487,7 @@ export async function writePlanPackage(
     if (error instanceof NotGraftable || error instanceof UnsupportedZipError) return null;
     throw error;
   }
-  const directory = path.dirname(path.resolve(output));
-  try {
-    await fs.mkdir(directory, { recursive: true });
-  } catch (error) {
-    throw new UnusableInputError(`No se pudo crear la carpeta «${directory}»; elija otra ubicación para el archivo de salida.`, { cause: error });
-  }
-  const temporary = path.join(directory, `.${path.basename(output)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temporary, result.buffer);
-    await fs.rename(temporary, output);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new UnusableInputError(
-      `No se pudo escribir «${output}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`,
-      { cause: error },
-    );
-  }
+  const { buffer } = result;
+  await writeThroughTemporary(output, (temporary) => fs.writeFile(temporary, buffer));
   return result.report;
 }
