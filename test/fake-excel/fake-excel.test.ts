@@ -209,4 +209,29 @@ describe("fake Excel, as Microsoft documents Excel", () => {
     await ctx.sync();
     expect(book.sheet("Datos").content(2, 2)).toBe("");
   });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+  it("deletes a worksheet with its tables, and a later use of it fails with ItemNotFound", async () => {
+    const { book, ctx } = bookWithTable();
+    book.addSheet("Otra");
+    ctx.workbook.worksheets.getItem("Datos").delete();
+    await ctx.sync();
+    expect(book.sheets.map((s) => s.name)).toEqual(["Otra"]);
+    expect(book.findTable("tblNC")).toBeNull();
+    ctx.workbook.tables.getItem("tblNC").name = "tblOtra";
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  // Excel calculates a formula written through Range.formulas; the value read back is its result
+  // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+  it("shows the result the test gives for a written formula, and keeps the formula", async () => {
+    const { book, ctx } = bookWithTable();
+    book.calculate = (formula) => (formula === "=1+1" ? 2 : "#NAME?");
+    const sheet = ctx.workbook.worksheets.getItem("Datos");
+    sheet.getRangeByIndexes(5, 0, 2, 1).formulas = [["=1+1"], ["=NO.EXISTE()"]];
+    const read = sheet.getRangeByIndexes(5, 0, 2, 1).load("values,formulas");
+    await ctx.sync();
+    expect(read.values).toEqual([[2], ["#NAME?"]]);
+    expect(read.formulas).toEqual([["=1+1"], ["=NO.EXISTE()"]]);
+  });
 });

@@ -279,7 +279,11 @@ class FakeRange extends FakeObject {
     if (!this.matchesShape(entries)) return;
     this.forEachCell(entries, (r, c, entry) => {
       // null in a 2-D write leaves the cell as it is: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
-      if (entry !== null) this.sheetState.setCell(r, c, parseEntry(entry));
+      if (entry === null) return;
+      const parsed = parseEntry(entry);
+      // Excel calculates what is written; the fake shows the result the test's `calculate` gives, else "".
+      if (parsed.formula !== null) parsed.value = this.ctx.book.calculate?.(parsed.formula) ?? "";
+      this.sheetState.setCell(r, c, parsed);
     });
     expandTablesBelow(this.sheetState, this.area, entries);
     autofillCalculatedColumns(this.ctx.book, this.sheetState, this.area, entries);
@@ -732,6 +736,17 @@ class FakeWorksheet extends FakeObject {
   activate(): void {
     if (!this.ctx.queue(100)) return;
     this.ctx.book.activeSheet = this.sheet().name;
+  }
+  /**
+   * Worksheet.delete "Deletes the worksheet from the workbook", its tables with it
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
+   */
+  delete(): void {
+    const sheet = this.sheet();
+    if (!this.ctx.queue(100)) return;
+    const sheets = this.ctx.book.sheets;
+    if (sheets.includes(sheet)) sheets.splice(sheets.indexOf(sheet), 1);
+    if (this.ctx.book.activeSheet === sheet.name) this.ctx.book.activeSheet = sheets[0]?.name ?? null;
   }
 }
 
