@@ -1,6 +1,7 @@
 import { groupFindings, validateWorkbook } from "../../../src/domain/validation";
 import type { RuleId } from "../../../src/domain/validation";
-import { serial } from "../../helpers/snapshot-builder";
+import type { WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
+import { parseA1, serial } from "../../helpers/snapshot-builder";
 import { cleanWorkbook, TODAY } from "./clean-workbook";
 import type { CellPatch } from "./clean-workbook";
 
@@ -8,6 +9,36 @@ const validate = (patches: CellPatch[] = []) => validateWorkbook(cleanWorkbook(p
 const ops = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Operaciones", cell, value });
 const partners = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Alianzas", cell, value });
 const ncs = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "No Conformidades", cell, value });
+
+/** What a message may tell the user to do: a short list of imperatives, alone or with a pronoun (escríbalo). */
+const ACTIONS = [
+  "actualice", "agregue", "asigne", "borre", "cambie", "complete", "corrija", "documente", "elija", "escriba", "gestione", "junte",
+  "pase", "quite", "registre", "renueve", "repita", "revise", "separe", "use", "verifique", "vuelva",
+];
+const withoutAccents = (text: string): string => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+const ACTION = new RegExp(`(^|[^a-z])(${ACTIONS.join("|")})(lo|la|los|las)?([^a-z]|$)`, "i");
+
+/** The text the user sees in a cell of the fixture, or "" for a date, a number or an empty cell. */
+function textAt(snapshot: WorkbookSnapshot, sheetName: string, row: number, col: number): string {
+  const sheet = snapshot.sheets.find((s) => s.name === sheetName);
+  const value = sheet?.values[row - (sheet.area.row)]?.[col - (sheet.area.col)];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/**
+ * A message the user can act on: it names the row (the DO, the alliance or the NC Nº in its first column),
+ * the cell (its column's header or what the cell holds) and says what to do with one of ACTIONS.
+ */
+function expectActionable(snapshot: WorkbookSnapshot, sheet: string, cell: string, message: string | undefined): void {
+  const { row, col } = parseA1(cell);
+  const rowName = textAt(snapshot, sheet, row, 0);
+  const header = textAt(snapshot, sheet, 0, col);
+  const content = textAt(snapshot, sheet, row, col);
+  const text = message ?? "";
+  expect({ message: text, namesRow: rowName !== "" && text.includes(rowName) }).toEqual({ message: text, namesRow: true });
+  expect({ message: text, namesCell: text.includes(header) || (content !== "" && text.includes(content)) }).toEqual({ message: text, namesCell: true });
+  expect(withoutAccents(text)).toMatch(ACTION);
+}
 
 describe("validateWorkbook", () => {
   it("finds nothing in clean data", () => {
@@ -70,7 +101,7 @@ describe("validateWorkbook", () => {
     const report = validate(patches);
     expect(report.findings).toContainEqual(expect.objectContaining({ rule, sheet, cell }));
     const finding = report.findings.find((f) => f.rule === rule && f.cell === cell);
-    expect(finding?.message.length).toBeGreaterThan(30);
+    expectActionable(cleanWorkbook(patches), sheet, cell, finding?.message);
   });
 
   it("does not ask to renew a contract whose Estado says terminado, in any case", () => {
@@ -88,6 +119,8 @@ describe("validateWorkbook", () => {
     ]);
     expect(report.findings[0]?.message).toContain("6 días hábiles");
     expect(report.findings[0]?.rowKey).toBe("DO-1001");
+    const late = cleanWorkbook([ops("M2", serial(2026, 3, 12, 9)), ops("N2", serial(2026, 3, 12, 12)), ops("O2", serial(2026, 3, 13))]);
+    for (const finding of report.findings) expectActionable(late, finding.sheet, finding.cell, finding.message);
   });
 
   it("counts the client's days before calling a DO late", () => {
