@@ -9,6 +9,7 @@ const validate = (patches: CellPatch[] = []) => validateWorkbook(cleanWorkbook(p
 const ops = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Operaciones", cell, value });
 const partners = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Alianzas", cell, value });
 const ncs = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "No Conformidades", cell, value });
+const params = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Parámetros", cell, value });
 
 /** What a message may tell the user to do: a short list of imperatives, alone or with a pronoun (escríbalo). */
 const ACTIONS = [
@@ -26,7 +27,8 @@ function textAt(snapshot: WorkbookSnapshot, sheetName: string, row: number, col:
 }
 
 /**
- * A message the user can act on: it names the row (the DO, the alliance or the NC Nº in its first column),
+ * A message the user can act on: it names the row (the DO, the alliance or the NC Nº in its first column, or
+ * the row number),
  * the cell (its column's header or what the cell holds) and says what to do with one of ACTIONS.
  */
 function expectActionable(snapshot: WorkbookSnapshot, sheet: string, cell: string, message: string | undefined): void {
@@ -35,7 +37,8 @@ function expectActionable(snapshot: WorkbookSnapshot, sheet: string, cell: strin
   const header = textAt(snapshot, sheet, 0, col);
   const content = textAt(snapshot, sheet, row, col);
   const text = message ?? "";
-  expect({ message: text, namesRow: rowName !== "" && text.includes(rowName) }).toEqual({ message: text, namesRow: true });
+  const namesRow = (rowName !== "" && text.includes(rowName)) || text.includes(`fila ${row + 1}`);
+  expect({ message: text, namesRow }).toEqual({ message: text, namesRow: true });
   expect({ message: text, namesCell: text.includes(header) || (content !== "" && text.includes(content)) }).toEqual({ message: text, namesCell: true });
   expect(withoutAccents(text)).toMatch(ACTION);
 }
@@ -90,7 +93,27 @@ describe("validateWorkbook", () => {
     ["a closing date on an NC that is not Cerrada", [ncs("M2", serial(2026, 3, 15))], "nc-cierre-incompleto", "No Conformidades", "O2"],
     ["an NC whose Aliado is not in tblAlianzas", [ncs("E2", "Agencia del Norte")], "aliado-desconocido", "No Conformidades", "E2"],
     ["a contract that ended while the alliance is still Activo", [partners("I3", serial(2026, 3, 1))], "contrato-por-vencer", "Alianzas", "I3"],
+    ["an extra holiday typed as text", [params("A2", "20/04/2026")], "fecha-invalida", "Parámetros", "A2"],
+    ["an extra holiday that is not a date", [params("A2", 12)], "fecha-invalida", "Parámetros", "A2"],
+    ["an extra holiday without its date", [params("A3", null), params("B3", "Paro nacional")], "campo-obligatorio", "Parámetros", "A3"],
   ];
+
+  it("reports evaluation weights that do not add up to 100 %, on the first weight", () => {
+    // 30 + 25 + 15 + 15 + 10 = 95 %.
+    const findings = validate([params("E2", 0.3)]).findings;
+    expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["valor-no-permitido", "Parámetros", "E2"]]);
+    expect(findings[0]?.message).toContain("95 %");
+    expect(findings[0]?.message).toContain("100 %");
+    expect(findings[0]?.message).toContain("«Peso»");
+    expect(withoutAccents(findings[0]?.message ?? "")).toMatch(ACTION);
+    // 35 + 25 + 15 + 15 + 20 = 110 %.
+    expect(validate([params("E6", 0.2)]).findings[0]?.message).toContain("110 %");
+  });
+
+  it("accepts weights typed as whole percentages that add up to 100", () => {
+    const whole = [params("E2", 35), params("E3", 25), params("E4", 15), params("E5", 15), params("E6", 10)];
+    expect(validate(whole).findings).toEqual([]);
+  });
 
   it("does not warn about the ended contract of an alliance marked Terminado", () => {
     const report = validate([partners("I3", serial(2026, 3, 1)), partners("M3", "Terminado")]);
