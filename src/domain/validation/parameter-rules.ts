@@ -37,7 +37,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
         weights.sheet.name,
         firstRow,
         weightColumn.col,
-        `Los pesos de la evaluación suman ${Math.round(total * 1000) / 10} %: deben sumar 100 %. Ajústelos.`,
+        `Los pesos de la evaluación («${weightColumn.spec.header}» en la hoja ${weights.sheet.name}) suman ${Math.round(total * 1000) / 10} %: deben sumar 100 %. Corrija los pesos.`,
       );
     }
   }
