@@ -31,6 +31,7 @@ import { runAction, spanishErrorMessage, UserFacingError } from "./excel-errors"
 import { readProgressTo } from "./progress";
 import { readSnapshot } from "./read-snapshot";
 import { todaySerial } from "./today";
+import { countBrokenFormulas } from "./broken-formulas";
 
 /** Reads, plans and applies in one Excel.run; the plan sees the very snapshot its writes are checked against. */
 async function readPlanApply(
@@ -118,7 +119,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
       }),
 
     detectarFormulasRotas: () =>
-      runAction("buscar fórmulas con #NAME?", async (context) => planFormulaRepair(await readSnapshot(context)).cells.length),
+      runAction("buscar fórmulas con #NAME?", (context) => countBrokenFormulas(context)),
 
     repararFormulas: (onProgress) =>
       runAction("reparar las fórmulas", async (context): Promise<RepairResult> => {

@@ -20,9 +20,6 @@ export interface ReadProgress {
   message: string;
 }
 
-/** Syncs readSnapshot spends before the contents: sheet list, then shapes, then table details. Contents add about one per 3 MB. */
-export const READ_SNAPSHOT_FIXED_SYNCS = 3;
-
 interface GridLoad {
   rowIndex: number;
   columnIndex: number;

@@ -137,6 +137,8 @@ function round(serial: number): number {
 export interface OperationGeneratorOptions {
   /** Serial of today; DOs open from 1 January of last year up to yesterday. */
   today: number;
+  /** The workbook's extra non-working days (tblFestivosExtra): no milestone falls on them. */
+  extraHolidays?: readonly number[];
 }
 
 /**
@@ -153,8 +155,8 @@ export function generateOperationRows(count: number, seed: number, options: Oper
   const drafts: { opened: number; row: Omit<SampleOperation, "do"> }[] = [];
   for (let i = 0; i < count; i++) {
     const alliance = random.weighted(weights);
-    const calendar = getBusinessCalendar(alliance.saturdayIsBusiness, []);
-    const openingCalendar = getBusinessCalendar(false, []);
+    const calendar = getBusinessCalendar(alliance.saturdayIsBusiness, options.extraHolidays ?? []);
+    const openingCalendar = getBusinessCalendar(false, options.extraHolidays ?? []);
     const opened = Math.min(nextBusinessDay(openingCalendar, random.int(first, last)), last);
     const isImport = random.chance(0.65);
     const [client, clientNit] = random.pick(CLIENTS);

@@ -109,7 +109,7 @@ export function planSampleData(snapshot: WorkbookSnapshot, options: SampleDataOp
   const { today, seed } = options;
   const holidays = extraHolidays(today);
   const holidaySerials = holidays.map((holiday) => holiday.date);
-  const operations = generateOperationRows(options.operationCount ?? 900, seed, { today });
+  const operations = generateOperationRows(options.operationCount ?? 900, seed, { today, extraHolidays: holidaySerials });
   const mistakes = addCoordinatorMistakes(operations);
   const results = operations.map((op) => operationResults(op, holidaySerials, today));
   const nonconformities = generateNonconformities(operations, results, seed, today);

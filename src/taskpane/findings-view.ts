@@ -25,6 +25,7 @@ export const RULE_LABELS: Partial<Record<RuleId, string>> & Record<string, strin
   "correo-invalido": "Correo inválido",
   "contrato-por-vencer": "Contrato por vencer",
   "listas-restrictivas-vencidas": "Verificación de listas restrictivas vencida",
+  "fecha-estado-antigua": "Fecha de estado (ADUANA_HOY) atrasada",
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "Errores", advertencia: "Advertencias" };

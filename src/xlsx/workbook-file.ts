@@ -26,23 +26,28 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
   return wb;
 }
 
-/** Writes the book through a temporary file, so a failed write never leaves half a file behind. */
-export async function saveWorkbookFile(wb: ExcelJS.Workbook, file: string): Promise<void> {
+/** Writes `file` through a temporary file in the same folder, so a failed write never leaves half a file behind. */
+export async function writeThroughTemporary(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const directory = path.dirname(path.resolve(file));
   try {
     await fs.mkdir(directory, { recursive: true });
-  } catch {
-    throw new UnusableInputError(`No se pudo crear la carpeta «${directory}»; elija otra ubicación para el archivo de salida.`, { code: "carpeta-no-creada" });
+  } catch (error) {
+    throw new UnusableInputError(`No se pudo crear la carpeta «${directory}»; elija otra ubicación para el archivo de salida.`, { code: "carpeta-no-creada", cause: error });
   }
-  normalizeTables(wb);
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(temporary);
+    await write(temporary);
     await fs.rename(temporary, file);
-  } catch {
+  } catch (error) {
     await fs.rm(temporary, { force: true });
     throw new UnusableInputError(
-      `No se pudo escribir «${file}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`, { code: "no-se-pudo-escribir" },
+      `No se pudo escribir «${file}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`, { code: "no-se-pudo-escribir", cause: error },
     );
   }
+}
+
+/** Writes the book through a temporary file, so a failed write never leaves half a file behind. */
+export async function saveWorkbookFile(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  normalizeTables(wb);
+  await writeThroughTemporary(file, (temporary) => wb.xlsx.writeFile(temporary));
 }

@@ -1,5 +1,12 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { runInNewContext } from "vm";
 import { readDist } from "./dist-files";
+
+/** The FunctionName of each ExecuteFunction button in the manifest: the ids Office asks the bundle for. */
+const RIBBON_FUNCTIONS = [
+  ...readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8").matchAll(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>([^<]+)<\/FunctionName>/g),
+].map((m) => m[1] ?? "");
 
 const FUNCTION_IDS = [
   "CALIFICACION",
@@ -55,7 +62,8 @@ describe("dist/functions.js", () => {
     };
     runInNewContext(readDist("functions.js"), { CustomFunctions });
     expect([...registered.keys()].sort()).toEqual(FUNCTION_IDS);
-    expect(registered.has("generarEvaluacionAnual")).toBe(false);
+    expect(RIBBON_FUNCTIONS).toHaveLength(1);
+    for (const name of RIBBON_FUNCTIONS) expect(registered.has(name)).toBe(false);
     const tiempo = registered.get("TIEMPO_SERVICIO") as (a: number, b: number) => unknown;
     // Friday 2026-03-13 → Monday 2026-03-16: one business day.
     expect(tiempo(46094, 46097)).toBe(1);
@@ -70,7 +78,7 @@ describe("dist/functions.js", () => {
     };
     const CustomFunctions = { associate: () => undefined, Error: class {}, ErrorCode: {} };
     runInNewContext(readDist("functions.js"), { CustomFunctions, Office, setTimeout, clearTimeout });
-    expect(commands).toEqual(["generarEvaluacionAnual:function"]);
+    expect(commands).toEqual(RIBBON_FUNCTIONS.map((name) => `${name}:function`));
     expect(onReady).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,19 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { OfficeMockObject } from "office-addin-mock";
 import { serialFromYmd } from "../../src/domain/calendar";
 import type { RibbonNotice } from "../../src/excel/ribbon";
-import { awaitRibbonRuntime, createEvaluationCommand, createRibbonHandler, EVALUATION_ACTION_ID, provideRibbonRuntime, registerRibbonCommands } from "../../src/excel/ribbon";
+import { awaitRibbonRuntime, createEvaluationCommand, createRibbonHandler, provideRibbonRuntime, registerRibbonCommands } from "../../src/excel/ribbon";
+
+/**
+ * The functions the manifest's buttons call: each ExecuteFunction action's FunctionName, which Office looks up
+ * among the ids given to Office.actions.associate
+ * (https://learn.microsoft.com/javascript/api/manifest/functionfile).
+ */
+function manifestFunctionNames(): string[] {
+  const manifest = readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8");
+  return [...manifest.matchAll(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1] ?? "");
+}
 
 const TODAY = serialFromYmd(2026, 2, 10);
 
@@ -24,11 +36,12 @@ function officeMock() {
 }
 
 describe("ribbon command Evaluación anual", () => {
-  it("is registered under the manifest's action id, without needing the pane's actions yet", () => {
+  it("associates a handler with every function the manifest's buttons call, without needing the pane's actions yet", () => {
+    const names = manifestFunctionNames();
+    expect(names).toHaveLength(1);
     const calls = officeMock();
     expect(registerRibbonCommands()).toBe(true);
-    expect(calls).toEqual([`associate:${EVALUATION_ACTION_ID}:function`]);
-    expect(EVALUATION_ACTION_ID).toBe("generarEvaluacionAnual");
+    expect(calls).toEqual(names.map((name) => `associate:${name}:function`));
   });
 
   it("registers nothing and does not fail where Office is absent", () => {

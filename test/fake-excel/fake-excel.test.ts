@@ -37,6 +37,23 @@ describe("fake Excel, as Microsoft documents Excel", () => {
     expect(sheet.content(6, 0)).toBe("luego");
   });
 
+  // NamedItem.getRange(): "Returns the range object that is associated with the name. Throws an error if the named
+  // item's type is not a range." (https://learn.microsoft.com/javascript/api/excel/excel.nameditem)
+  it("gives the range a defined name refers to, and fails at sync for a name that is not a range", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Parámetros").put(1, 1, [[46000]]);
+    book.names.set("ADUANA_HOY", "='Parámetros'!$B$2");
+    book.names.set("CONSTANTE", "=5");
+    const ctx = fakeContext(book);
+    const item = ctx.workbook.names.getItem("ADUANA_HOY").load("type");
+    const range = ctx.workbook.names.getItem("ADUANA_HOY").getRange().load("values");
+    await ctx.sync();
+    expect([item.type, range.values]).toEqual(["Range", [[46000]]]);
+    ctx.workbook.names.getItem("CONSTANTE").getRange();
+    const error = await ctx.sync().then(() => null, (e: unknown) => e);
+    expect(codeOf(error)).toBe("InvalidArgument");
+  });
+
   it("fails a missing worksheet at sync, not when the proxy is made", async () => {
     const { ctx } = bookWithTable();
     const range = ctx.workbook.worksheets.getItem("No existe").getRangeByIndexes(0, 0, 1, 1);

@@ -9,6 +9,7 @@ import {
 } from "../../domain/evaluation";
 import type { EvaluationJson } from "../../domain/evaluation";
 import { applyPlan, printWorkbook, readSnapshot, saveWorkbookFile, UnusableInputError } from "../../xlsx";
+import { writePlanPackage } from "../../xlsx/package-writer";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
@@ -84,7 +85,8 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   }
   if (output !== undefined) {
     io.progress?.phase("Escribiendo…");
-    await saveWorkbookFile(workbook, output);
+    // Only the small sheets change: graft them into the original package; any other Plan saves the whole book.
+    if ((await writePlanPackage(input, plan, output)) === null) await saveWorkbookFile(workbook, output);
     written.push(output);
   }
   if (pdf !== undefined) written.push(pdf);

@@ -40,7 +40,7 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
       const nameKey = excelTextKey(alliance.name);
       const first = firstRowOfName.get(nameKey);
       if (first === undefined) firstRowOfName.set(nameKey, row);
-      else out.add("aliado-duplicado", sheet, row, nameCol, `«${alliance.name}» ya está en la fila ${first + 1}: cada aliado va una sola vez (sus DO se buscan por nombre). Una las dos filas.`, key);
+      else out.add("aliado-duplicado", sheet, row, nameCol, `«${alliance.name}» ya está en la fila ${first + 1}: cada aliado va una sola vez (sus DO se buscan por nombre). Junte sus datos en una fila y borre la otra.`, key);
     }
     const nitCol = col("nit");
     if (nitCol !== undefined && alliance.nit !== "" && !isValidNit(alliance.nit)) {
@@ -77,16 +77,16 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
     } else if (endCol !== undefined) {
       const ending = contractEnding(alliance, todayDate);
       if (ending?.expired) {
-        out.add("contrato-por-vencer", sheet, row, endCol, `El contrato ${label} venció el ${showDate(ending.end)} y el aliado sigue «${alliance.status || "sin estado"}»: renueve el contrato o cambie su Estado a «Terminado».`, key);
+        out.add("contrato-por-vencer", sheet, row, endCol, `«${H.contractEnd}» ${label} es ${showDate(ending.end)}: el contrato venció y el aliado sigue «${alliance.status || "sin estado"}». Renueve el contrato o cambie su Estado a «Terminado».`, key);
       } else if (ending) {
-        out.add("contrato-por-vencer", sheet, row, endCol, `El contrato ${label} vence el ${showDate(ending.end)} (en ${ending.daysLeft} día${ending.daysLeft === 1 ? "" : "s"}): gestione la renovación.`, key);
+        out.add("contrato-por-vencer", sheet, row, endCol, `«${H.contractEnd}» ${label} es ${showDate(ending.end)}: el contrato vence en ${ending.daysLeft} día${ending.daysLeft === 1 ? "" : "s"}. Gestione la renovación.`, key);
       }
     }
     for (const [target, header] of [["importTarget", H.importTarget], ["exportTarget", H.exportTarget]] as const) {
       const value = alliance[target];
       const targetCol = col(target);
       if (value !== null && value <= 0 && targetCol !== undefined) {
-        out.add("valor-no-permitido", sheet, row, targetCol, `«${header}» ${label} es ${value}: la meta debe ser mayor que 0 días hábiles.`, key);
+        out.add("valor-no-permitido", sheet, row, targetCol, `«${header}» ${label} es ${value}: la meta debe ser mayor que 0. Escriba los días hábiles acordados en el contrato.`, key);
       }
     }
     const checkCol = col("restrictiveListCheck");
@@ -97,7 +97,7 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
         sheet,
         row,
         checkCol,
-        `La última verificación en listas restrictivas ${label} fue el ${showDate(checked)}, hace más de un año: repítala (SARLAFT) y actualice la fecha.`,
+        `«${H.restrictiveListCheck}» ${label} es ${showDate(checked)}, hace más de un año: repita la verificación en listas restrictivas (SARLAFT) y actualice la fecha.`,
         key,
       );
     }

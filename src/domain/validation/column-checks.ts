@@ -89,7 +89,7 @@ export function checkCell(
         row,
         col,
         `«${spec.header}» ${label} tiene ${showValue(value)}, que no está en la lista (${options})` +
-          (meant ? `: ¿quiso decir «${meant}»?` : ": elija uno de la lista."),
+          (meant ? `: ¿quiso decir «${meant}»? Elija un valor de la lista.` : ": elija uno de la lista."),
         rowKey,
       );
       return;

@@ -43,7 +43,7 @@ export function validateNonconformities(
       if (!NUMBER_FORMAT.test(nc.number)) {
         out.add("nc-numero-invalido", sheet, row, numberCol, `El Nº «${nc.number}» no sigue el formato NC-AAAA-NNN (por ejemplo NC-2026-007): corríjalo.`, key);
       } else if (first !== undefined) {
-        out.add("nc-numero-invalido", sheet, row, numberCol, `El Nº ${nc.number} ya está en la fila ${first + 1}: cada no conformidad tiene su propio número.`, key);
+        out.add("nc-numero-invalido", sheet, row, numberCol, `El Nº ${nc.number} ya está en la fila ${first + 1}: cada no conformidad tiene su propio número. Cambie el Nº de esta fila por uno que no esté usado.`, key);
       }
       if (first === undefined) firstRowOfNumber.set(numberKey, row);
     }
@@ -73,7 +73,8 @@ export function validateNonconformities(
       if (nc.effective !== "Sí") missing.push(`«${H.effective}» = Sí`);
       if (missing.length > 0) {
         const at = nc.closedDate === null ? (col("closedDate") ?? statusCol) : (col("effective") ?? statusCol);
-        out.add("nc-cierre-incompleto", sheet, row, at, `La no conformidad ${label} está «Cerrada» sin ${missing.join(" ni ")}: verifique la eficacia antes de cerrarla.`, key);
+        const action = nc.effective === "Sí" ? `escriba la «${H.closedDate}»` : `verifique la eficacia y escriba «Sí» en «${H.effective}»`;
+        out.add("nc-cierre-incompleto", sheet, row, at, `La no conformidad ${label} está «Cerrada» sin ${missing.join(" ni ")}: ${action}, o cambie su Estado mientras tanto.`, key);
       }
     } else if (nc.closedDate !== null && nc.status !== "Anulada") {
       out.add("nc-cierre-incompleto", sheet, row, statusCol, `La no conformidad ${label} tiene «${H.closedDate}» pero su Estado es «${nc.status || "vacío"}»: cámbielo a «Cerrada» o borre la fecha de cierre.`, key);

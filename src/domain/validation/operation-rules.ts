@@ -49,7 +49,7 @@ export function nitMessage(header: string, value: string, label: string): string
   const base = digits.replace(/[.\s]/g, "");
   if (checkDigit === null) return `«${header}» ${label} tiene «${value}», que no es un NIT: escriba el número y su dígito de verificación (900123456-8).`;
   if (!value.includes("-")) return `«${header}» ${label} no tiene dígito de verificación: escriba ${base}-${checkDigit}.`;
-  return `El dígito de verificación de «${header}» ${label} no corresponde: para ${base} es ${checkDigit} (${base}-${checkDigit}).`;
+  return `El dígito de verificación de «${header}» ${label} no corresponde: para ${base} es ${checkDigit}. Escriba ${base}-${checkDigit}.`;
 }
 
 function textOf(value: CellValue): string {
@@ -162,7 +162,7 @@ export function validateOperations(
           sheet,
           row,
           allianceCol,
-          `«${alliance.name}» no cubre ${city} (cubre: ${alliance.cities.join(", ")}): asigne un aliado de ${city} o corrija «Ciudades» en la hoja ${allianceSheet}.`,
+          `«${alliance.name}» ${label} no cubre ${city} (cubre: ${alliance.cities.join(", ")}): asigne un aliado de ${city} o corrija «Ciudades» en la hoja ${allianceSheet}.`,
           key,
         );
       }
@@ -222,8 +222,8 @@ function checkAns(
     sheet,
     row,
     ctx.serviceCol,
-    `${op.do ? `El DO ${op.do}` : `La operación de la fila ${row + 1}`} tomó ${measured} días hábiles y la meta de «${alliance.name}» para ${kind} es ${target}: ` +
-      `documente la causa (o los días imputables al cliente).`,
+    `${op.do ? `El DO ${op.do}` : `La operación de la fila ${row + 1}`} tomó ${measured} días hábiles («${H.serviceTime}») y la meta de «${alliance.name}» para ${kind} es ${target}: ` +
+      `documente la causa (o escriba los días imputables al cliente).`,
     ctx.key,
   );
   if (op.nc === "" && !ctx.dosWithNc.has(excelTextKey(op.do))) {
@@ -232,7 +232,7 @@ function checkAns(
       sheet,
       row,
       ctx.ncCol,
-      `${op.do ? `El DO ${op.do}` : `La operación de la fila ${row + 1}`} incumplió el ANS y no tiene no conformidad: regístrela (tipo «Incumplimiento ANS»), como pide ISO 9001 §10.2.`,
+      `${op.do ? `El DO ${op.do}` : `La operación de la fila ${row + 1}`} incumplió el ANS y no tiene no conformidad: regístrela (tipo «Incumplimiento ANS»), como pide ISO 9001 §10.2, y escriba su Nº en «${H.nc}».`,
       ctx.key,
     );
   }

@@ -4,6 +4,7 @@ import {
   EXTRA_HOLIDAY_HEADERS,
   NONCONFORMITY_HEADERS,
   OPERATION_HEADERS,
+  WEIGHT_HEADERS,
 } from "../../../src/domain/workbook/headers";
 import type { WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
 import { buildSnapshot, parseA1, serial } from "../../helpers/snapshot-builder";
@@ -52,10 +53,26 @@ const nonconformityRows = (): FixtureCell[][] => [
   ],
 ];
 
-export type CellPatch = { sheet: "Operaciones" | "Alianzas" | "No Conformidades"; cell: string; value: FixtureCell };
+const holidayRows = (): FixtureCell[][] => [Object.values(EXTRA_HOLIDAY_HEADERS), [serial(2026, 4, 20), "Día cívico"]];
 
-function patch(rows: FixtureCell[][], cell: string, value: FixtureCell): void {
-  const { row, col } = parseA1(cell);
+/** The evaluation weights, 35 + 25 + 15 + 15 + 10 = 100 %. */
+const weightRows = (): FixtureCell[][] => [
+  Object.values(WEIGHT_HEADERS),
+  ["C1 Oportunidad (ANS)", 0.35],
+  ["C2 Calidad", 0.25],
+  ["C3 Gestión de NC", 0.15],
+  ["C4 Comunicación y trazabilidad", 0.15],
+  ["C5 Cumplimiento legal y seguridad", 0.1],
+];
+
+/** Parámetros holds tblFestivosExtra in A:B and tblPesosEvaluacion in D:E. */
+const WEIGHTS_FIRST_COL = 3;
+
+export type CellPatch = { sheet: "Operaciones" | "Alianzas" | "No Conformidades" | "Parámetros"; cell: string; value: FixtureCell };
+
+function patch(rows: FixtureCell[][], cell: string, value: FixtureCell, firstCol = 0): void {
+  const { row, col: sheetCol } = parseA1(cell);
+  const col = sheetCol - firstCol;
   while (rows.length <= row) rows.push([]);
   const target = rows[row] ?? [];
   while (target.length <= col) target.push(null);
@@ -66,14 +83,23 @@ function patch(rows: FixtureCell[][], cell: string, value: FixtureCell): void {
 /** The clean workbook with some cells changed. */
 export function cleanWorkbook(patches: CellPatch[] = []): WorkbookSnapshot {
   const rows = { Operaciones: operationRows(), Alianzas: allianceRows(), "No Conformidades": nonconformityRows() };
-  for (const p of patches) patch(rows[p.sheet], p.cell, p.value);
+  const holidays = holidayRows();
+  const weights = weightRows();
+  for (const p of patches) {
+    if (p.sheet !== "Parámetros") patch(rows[p.sheet], p.cell, p.value);
+    else if (parseA1(p.cell).col >= WEIGHTS_FIRST_COL) patch(weights, p.cell, p.value, WEIGHTS_FIRST_COL);
+    else patch(holidays, p.cell, p.value);
+  }
   return buildSnapshot([
     { name: "Operaciones", tables: [{ name: "tblOperaciones", at: "A1", rows: rows.Operaciones }], frozenRows: 1 },
     { name: "Alianzas", tables: [{ name: "tblAlianzas", at: "A1", rows: rows.Alianzas }] },
     { name: "No Conformidades", tables: [{ name: "tblNoConformidades", at: "A1", rows: rows["No Conformidades"] }] },
     {
       name: "Parámetros",
-      tables: [{ name: "tblFestivosExtra", at: "A1", rows: [Object.values(EXTRA_HOLIDAY_HEADERS), [serial(2026, 4, 20), "Día cívico"]] }],
+      tables: [
+        { name: "tblFestivosExtra", at: "A1", rows: holidays },
+        { name: "tblPesosEvaluacion", at: "D1", rows: weights },
+      ],
     },
   ]);
 }

@@ -1,6 +1,7 @@
 import { groupFindings, validateWorkbook } from "../../../src/domain/validation";
 import type { RuleId } from "../../../src/domain/validation";
-import { serial } from "../../helpers/snapshot-builder";
+import type { WorkbookSnapshot } from "../../../src/domain/workbook/snapshot";
+import { parseA1, serial } from "../../helpers/snapshot-builder";
 import { cleanWorkbook, TODAY } from "./clean-workbook";
 import type { CellPatch } from "./clean-workbook";
 
@@ -8,6 +9,39 @@ const validate = (patches: CellPatch[] = []) => validateWorkbook(cleanWorkbook(p
 const ops = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Operaciones", cell, value });
 const partners = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Alianzas", cell, value });
 const ncs = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "No Conformidades", cell, value });
+const params = (cell: string, value: CellPatch["value"]): CellPatch => ({ sheet: "Parámetros", cell, value });
+
+/** What a message may tell the user to do: a short list of imperatives, alone or with a pronoun (escríbalo). */
+const ACTIONS = [
+  "actualice", "agregue", "asigne", "borre", "cambie", "complete", "corrija", "documente", "elija", "escriba", "gestione", "junte",
+  "pase", "quite", "registre", "renueve", "repita", "revise", "separe", "use", "verifique", "vuelva",
+];
+const withoutAccents = (text: string): string => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+const ACTION = new RegExp(`(^|[^a-z])(${ACTIONS.join("|")})(lo|la|los|las)?([^a-z]|$)`, "i");
+
+/** The text the user sees in a cell of the fixture, or "" for a date, a number or an empty cell. */
+function textAt(snapshot: WorkbookSnapshot, sheetName: string, row: number, col: number): string {
+  const sheet = snapshot.sheets.find((s) => s.name === sheetName);
+  const value = sheet?.values[row - (sheet.area.row)]?.[col - (sheet.area.col)];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/**
+ * A message the user can act on: it names the row (the DO, the alliance or the NC Nº in its first column, or
+ * the row number),
+ * the cell (its column's header or what the cell holds) and says what to do with one of ACTIONS.
+ */
+function expectActionable(snapshot: WorkbookSnapshot, sheet: string, cell: string, message: string | undefined): void {
+  const { row, col } = parseA1(cell);
+  const rowName = textAt(snapshot, sheet, row, 0);
+  const header = textAt(snapshot, sheet, 0, col);
+  const content = textAt(snapshot, sheet, row, col);
+  const text = message ?? "";
+  const namesRow = (rowName !== "" && text.includes(rowName)) || text.includes(`fila ${row + 1}`);
+  expect({ message: text, namesRow }).toEqual({ message: text, namesRow: true });
+  expect({ message: text, namesCell: text.includes(header) || (content !== "" && text.includes(content)) }).toEqual({ message: text, namesCell: true });
+  expect(withoutAccents(text)).toMatch(ACTION);
+}
 
 describe("validateWorkbook", () => {
   it("finds nothing in clean data", () => {
@@ -59,7 +93,27 @@ describe("validateWorkbook", () => {
     ["a closing date on an NC that is not Cerrada", [ncs("M2", serial(2026, 3, 15))], "nc-cierre-incompleto", "No Conformidades", "O2"],
     ["an NC whose Aliado is not in tblAlianzas", [ncs("E2", "Agencia del Norte")], "aliado-desconocido", "No Conformidades", "E2"],
     ["a contract that ended while the alliance is still Activo", [partners("I3", serial(2026, 3, 1))], "contrato-por-vencer", "Alianzas", "I3"],
+    ["an extra holiday typed as text", [params("A2", "20/04/2026")], "fecha-invalida", "Parámetros", "A2"],
+    ["an extra holiday that is not a date", [params("A2", 12)], "fecha-invalida", "Parámetros", "A2"],
+    ["an extra holiday without its date", [params("A3", null), params("B3", "Paro nacional")], "campo-obligatorio", "Parámetros", "A3"],
   ];
+
+  it("reports evaluation weights that do not add up to 100 %, on the first weight", () => {
+    // 30 + 25 + 15 + 15 + 10 = 95 %.
+    const findings = validate([params("E2", 0.3)]).findings;
+    expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["valor-no-permitido", "Parámetros", "E2"]]);
+    expect(findings[0]?.message).toContain("95 %");
+    expect(findings[0]?.message).toContain("100 %");
+    expect(findings[0]?.message).toContain("«Peso»");
+    expect(withoutAccents(findings[0]?.message ?? "")).toMatch(ACTION);
+    // 35 + 25 + 15 + 15 + 20 = 110 %.
+    expect(validate([params("E6", 0.2)]).findings[0]?.message).toContain("110 %");
+  });
+
+  it("accepts weights typed as whole percentages that add up to 100", () => {
+    const whole = [params("E2", 35), params("E3", 25), params("E4", 15), params("E5", 15), params("E6", 10)];
+    expect(validate(whole).findings).toEqual([]);
+  });
 
   it("does not warn about the ended contract of an alliance marked Terminado", () => {
     const report = validate([partners("I3", serial(2026, 3, 1)), partners("M3", "Terminado")]);
@@ -70,7 +124,7 @@ describe("validateWorkbook", () => {
     const report = validate(patches);
     expect(report.findings).toContainEqual(expect.objectContaining({ rule, sheet, cell }));
     const finding = report.findings.find((f) => f.rule === rule && f.cell === cell);
-    expect(finding?.message.length).toBeGreaterThan(30);
+    expectActionable(cleanWorkbook(patches), sheet, cell, finding?.message);
   });
 
   it("does not ask to renew a contract whose Estado says terminado, in any case", () => {
@@ -88,6 +142,8 @@ describe("validateWorkbook", () => {
     ]);
     expect(report.findings[0]?.message).toContain("6 días hábiles");
     expect(report.findings[0]?.rowKey).toBe("DO-1001");
+    const late = cleanWorkbook([ops("M2", serial(2026, 3, 12, 9)), ops("N2", serial(2026, 3, 12, 12)), ops("O2", serial(2026, 3, 13))]);
+    for (const finding of report.findings) expectActionable(late, finding.sheet, finding.cell, finding.message);
   });
 
   it("counts the client's days before calling a DO late", () => {

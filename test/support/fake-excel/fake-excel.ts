@@ -1033,6 +1033,12 @@ class FakeNamedItem extends FakeObject {
   protected readScalar(name: string): unknown {
     if (name === "name") return this.key;
     if (name === "formula") return this.ctx.book.names.get(this.key ?? "");
+    // NamedItem.type: "Range" for a name over cells, else the type of its value (the fake: "Double" or "String").
+    if (name === "type") {
+      const formula = (this.ctx.book.names.get(this.key ?? "") ?? "").replace(/^=/, "");
+      if (formula.includes("!") && parseArea(formula)) return "Range";
+      return Number.isFinite(Number(formula)) ? "Double" : "String";
+    }
     throw new Error(`fake: NamedItem.${name} is not modelled`);
   }
   get name(): string {
@@ -1041,11 +1047,30 @@ class FakeNamedItem extends FakeObject {
   get formula(): string {
     return this.get("formula");
   }
+  get type(): string {
+    return this.get("type");
+  }
   set formula(reference: string) {
     if (!this.ctx.queue(100)) return;
     if (this.key === null || !this.ctx.book.names.has(this.key)) throw new Error("fake: a null name object was used");
     this.ctx.book.names.set(this.key, reference.startsWith("=") ? reference : `=${reference}`);
     this.ctx.book.nameFormulaChanges += 1;
+  }
+  /**
+   * The range the name refers to; "Throws an error if the named item's type is not a range", which the fake
+   * raises at sync as InvalidArgument (https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-getrange-member(1)).
+   */
+  getRange(): FakeRange {
+    const reference = (this.ctx.book.names.get(this.key ?? "") ?? "").replace(/^=/, "");
+    const bang = reference.lastIndexOf("!");
+    const sheetName = bang < 0 ? "" : reference.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const sheet = this.ctx.book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const area = parseArea(reference);
+    if (this.key === null || !sheet || !area) {
+      this.ctx.fail("InvalidArgument", `name ${this.key ?? "(null)"} is not a range`);
+      return new FakeRange(this.ctx, sheet ?? new FakeSheet(""), { row: 0, col: 0, rowCount: 1, colCount: 1 }, true);
+    }
+    return new FakeRange(this.ctx, sheet, area);
   }
   delete(): void {
     if (!this.ctx.queue(100)) return;

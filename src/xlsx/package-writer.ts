@@ -1,0 +1,493 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import * as zlib from "node:zlib";
+import ExcelJS from "exceljs";
+import type { Plan, PlanStep } from "../domain/workbook/plan";
+import { applyPlan, type ApplyReport } from "./apply-plan";
+import { compactDataValidations } from "./data-validation-ranges";
+import { keepRowBreaksOnRead } from "./row-breaks";
+import { writeThroughTemporary } from "./workbook-file";
+import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
+
+/**
+ * Writes a Plan that touches only small sheets (the evaluation, the fichas, Parámetros) without rebuilding the
+ * whole book: the Plan runs through the usual applyPlan on a small ExcelJS book that holds only those sheets,
+ * and their parts are grafted into the original package. Every other part (the 250 MB operations sheet among
+ * them) is copied with its compressed bytes. The Plan decides what changes; this only executes it.
+ */
+
+/** Existing sheets up to this size (uncompressed XML) may be rebuilt by ExcelJS; a larger one means the full save. */
+export const SMALL_SHEET_BYTES = 4 * 1024 * 1024;
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
+const TABLE_TYPE = `${REL_NS}/table`;
+const HYPERLINK_TYPE = `${REL_NS}/hyperlink`;
+// Excel's per-sheet printer settings: ExcelJS drops them when it rewrites a sheet, and so does the full save.
+const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
+const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+
+class NotGraftable extends Error {}
+
+function stepSheets(step: PlanStep): string[] {
+  if (step.kind === "defineName") return [];
+  if (step.kind === "copySheet") return [step.sheet, step.copyName];
+  return [step.sheet];
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&amp;/g, "&");
+}
+
+function attribute(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return match ? unescapeXml(match[1] ?? "") : null;
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  tag: string;
+}
+
+function relationships(xml: string): Relationship[] {
+  return [...xml.matchAll(/<Relationship\b[^>]*\/?>/g)].map((m) => ({
+    id: attribute(m[0], "Id") ?? "",
+    type: attribute(m[0], "Type") ?? "",
+    target: attribute(m[0], "Target") ?? "",
+    tag: m[0],
+  }));
+}
+
+/** A relationship target resolved against the folder of its source part ("xl/worksheets/sheet1.xml"). */
+function resolvePart(sourcePart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  return path.posix.normalize(path.posix.join(path.posix.dirname(sourcePart), target));
+}
+
+function relsPathOf(part: string): string {
+  return `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`;
+}
+
+interface SheetRef {
+  name: string;
+  rid: string;
+  part: string;
+}
+
+function workbookSheets(entries: Map<string, ZipEntry>): SheetRef[] {
+  const workbook = text(entries, "xl/workbook.xml");
+  const rels = new Map(relationships(text(entries, "xl/_rels/workbook.xml.rels")).map((r) => [r.id, r]));
+  return [...workbook.matchAll(/<sheet\b[^>]*\/?>/g)].map((m) => {
+    const rid = attribute(m[0], "r:id") ?? "";
+    const rel = rels.get(rid);
+    if (!rel || rel.type !== WORKSHEET_TYPE) throw new NotGraftable(`sheet relationship ${rid}`);
+    return { name: attribute(m[0], "name") ?? "", rid, part: resolvePart("xl/workbook.xml", rel.target) };
+  });
+}
+
+function text(entries: Map<string, ZipEntry>, part: string): string {
+  const entry = entries.get(part);
+  if (!entry) throw new NotGraftable(`missing ${part}`);
+  return entryText(entry);
+}
+
+// ---- styles ----
+
+interface Collection {
+  items: string[];
+  /** Where the collection sits in styles.xml (null = absent). */
+  match: { start: number; end: number } | null;
+}
+
+function collection(xml: string, tag: string, item: string): Collection {
+  const re = new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`);
+  const m = re.exec(xml);
+  if (!m) return { items: [], match: null };
+  const inner = m[1] ?? "";
+  const items = [...inner.matchAll(new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, "g"))].map((x) => x[0]);
+  return { items, match: { start: m.index, end: m.index + m[0].length } };
+}
+
+function setAttribute(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name}=")[^"]*(")`);
+  if (re.test(tag)) return tag.replace(re, `$1${value}$2`);
+  return tag.replace(/^<(\w+)/, `<$1 ${name}="${value}"`);
+}
+
+function remapAttribute(item: string, name: string, map: (n: number) => number): string {
+  return item.replace(/^<[^>]*>/, (open) => {
+    const value = attribute(open, name);
+    return value === null ? open : setAttribute(open, name, String(map(Number(value))));
+  });
+}
+
+/** Where each style of the small book went in the merged styles.xml, by its index there. */
+interface StyleOffsets {
+  xf: number[];
+  dxf: number[];
+}
+
+/** `extra` appended to `base`, an item already in `base` reused, so evaluating again does not grow styles.xml. */
+function appendUnique(base: readonly string[], extra: readonly string[]): { items: string[]; map: number[] } {
+  const items = [...base];
+  const known = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!known.has(item)) known.set(item, i);
+  });
+  const map = extra.map((item) => {
+    const existing = known.get(item);
+    if (existing !== undefined) return existing;
+    items.push(item);
+    known.set(item, items.length - 1);
+    return items.length - 1;
+  });
+  return { items, map };
+}
+
+function indexIn(map: readonly number[], n: number): number {
+  const index = map[n];
+  if (index === undefined) throw new NotGraftable(`style index ${n}`);
+  return index;
+}
+
+/** Appends the small book's styles to the original's; returns the merged styles.xml and the index offsets. */
+function mergeStyles(original: string, added: string): { xml: string; offsets: StyleOffsets } {
+  const kinds = [
+    ["numFmts", "numFmt"],
+    ["fonts", "font"],
+    ["fills", "fill"],
+    ["borders", "border"],
+    ["cellXfs", "xf"],
+    ["dxfs", "dxf"],
+  ] as const;
+  const base = Object.fromEntries(kinds.map(([tag, item]) => [tag, collection(original, tag, item)])) as Record<string, Collection>;
+  const extra = Object.fromEntries(kinds.map(([tag, item]) => [tag, collection(added, tag, item)])) as Record<string, Collection>;
+  const get = (record: Record<string, Collection>, tag: string): Collection => record[tag] ?? { items: [], match: null };
+
+  const numFmtIds = new Map<number, number>();
+  const baseFormats = get(base, "numFmts").items;
+  const byCode = new Map(baseFormats.map((f) => [attribute(f, "formatCode"), Number(attribute(f, "numFmtId"))]));
+  let nextFormat = Math.max(163, ...baseFormats.map((f) => Number(attribute(f, "numFmtId"))));
+  const newFormats: string[] = [];
+  for (const format of get(extra, "numFmts").items) {
+    const id = Number(attribute(format, "numFmtId"));
+    const code = attribute(format, "formatCode");
+    const existing = byCode.get(code);
+    if (existing !== undefined) {
+      numFmtIds.set(id, existing);
+    } else {
+      nextFormat++;
+      numFmtIds.set(id, nextFormat);
+      newFormats.push(setAttribute(format, "numFmtId", String(nextFormat)));
+      byCode.set(code, nextFormat);
+    }
+  }
+  const fonts = appendUnique(get(base, "fonts").items, get(extra, "fonts").items);
+  const fills = appendUnique(get(base, "fills").items, get(extra, "fills").items);
+  const borders = appendUnique(get(base, "borders").items, get(extra, "borders").items);
+  const xfs = appendUnique(
+    get(base, "cellXfs").items,
+    get(extra, "cellXfs").items.map((xf) => {
+      let out = remapAttribute(xf, "fontId", (n) => indexIn(fonts.map, n));
+      out = remapAttribute(out, "fillId", (n) => indexIn(fills.map, n));
+      out = remapAttribute(out, "borderId", (n) => indexIn(borders.map, n));
+      out = remapAttribute(out, "numFmtId", (n) => numFmtIds.get(n) ?? n);
+      return remapAttribute(out, "xfId", () => 0);
+    }),
+  );
+  const dxfs = appendUnique(get(base, "dxfs").items, get(extra, "dxfs").items);
+  const merged: Record<string, string[]> = {
+    numFmts: [...baseFormats, ...newFormats],
+    fonts: fonts.items,
+    fills: fills.items,
+    borders: borders.items,
+    cellXfs: xfs.items,
+    dxfs: dxfs.items,
+  };
+  // Replace from the end so earlier positions stay valid; absent collections are inserted in schema order.
+  const present = kinds.filter(([tag]) => get(base, tag).match !== null).sort((a, b) => (get(base, b[0]).match?.start ?? 0) - (get(base, a[0]).match?.start ?? 0));
+  let xml = original;
+  for (const [tag] of present) {
+    const m = get(base, tag).match;
+    if (!m) continue;
+    const items = merged[tag] ?? [];
+    xml = `${xml.slice(0, m.start)}<${tag} count="${items.length}">${items.join("")}</${tag}>${xml.slice(m.end)}`;
+  }
+  for (const [tag] of kinds) {
+    const items = merged[tag] ?? [];
+    if (get(base, tag).match !== null || items.length === 0) continue;
+    const block = `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
+    if (tag === "numFmts") xml = xml.replace(/<styleSheet\b[^>]*>/, (open) => open + block);
+    else if (tag === "dxfs") {
+      if (!xml.includes("</cellXfs>")) throw new NotGraftable("styles.xml without cellXfs");
+      const at = xml.includes("</cellStyles>") ? xml.indexOf("</cellStyles>") + "</cellStyles>".length : xml.indexOf("</cellXfs>") + "</cellXfs>".length;
+      xml = xml.slice(0, at) + block + xml.slice(at);
+    } else throw new NotGraftable(`styles.xml without ${tag}`);
+  }
+  return { xml, offsets: { xf: xfs.map, dxf: dxfs.map } };
+}
+
+// ---- sheets ----
+
+function sharedStrings(entries: Map<string, ZipEntry>): string[] {
+  const entry = entries.get("xl/sharedStrings.xml");
+  if (!entry) return [];
+  return [...entryText(entry).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
+}
+
+/** A sheet of the small book made fit for the original package: style indexes moved, strings inline. */
+function graftSheetXml(xml: string, strings: readonly string[], offsets: StyleOffsets): string {
+  let out = xml.replace(/<(c|row)\b[^>]*>/g, (tag) => remapAttribute(tag, "s", (n) => indexIn(offsets.xf, n)));
+  out = out.replace(/<col\b[^>]*>/g, (tag) => remapAttribute(tag, "style", (n) => indexIn(offsets.xf, n)));
+  out = out.replace(/<cfRule\b[^>]*>/g, (tag) => remapAttribute(tag, "dxfId", (n) => indexIn(offsets.dxf, n)));
+  out = out.replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, before: string, after: string, index: string) => {
+    const si = strings[Number(index)];
+    if (si === undefined) throw new NotGraftable(`shared string ${index}`);
+    return `<c${before} t="inlineStr"${after}><is>${si}</is></c>`;
+  });
+  if (/<c\b[^>]*\st="s"/.test(out)) throw new NotGraftable("shared string cell left");
+  return out;
+}
+
+/** Same-length change of the first sheet view's tab selection, streamed so a big sheet is never whole in memory. */
+async function unselectTab(entry: ZipEntry): Promise<ZipEntry> {
+  let crc = 0;
+  let size = 0;
+  let head = true;
+  let pending = "";
+  const out: Buffer[] = [];
+  async function* edit(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of source) {
+      let bytes = chunk;
+      if (head) {
+        pending += chunk.toString("latin1");
+        if (!pending.includes("</sheetViews>") && !pending.includes("<sheetData") && pending.length < 1 << 20) continue;
+        bytes = Buffer.from(pending.replace(/(<sheetView\b[^>]*?\stabSelected=")(1|true)"/, (_m, open: string, v: string) => `${open}${v === "1" ? "0" : "false"}"`), "latin1");
+        head = false;
+        pending = "";
+      }
+      crc = zlib.crc32(bytes, crc);
+      size += bytes.length;
+      yield bytes;
+    }
+    if (head && pending) {
+      const bytes = Buffer.from(pending, "latin1");
+      crc = zlib.crc32(bytes, crc);
+      size += bytes.length;
+      yield bytes;
+    }
+  }
+  await pipeline(Readable.from([entry.raw]), zlib.createInflateRaw(), edit, zlib.createDeflateRaw({ level: 1 }), async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) out.push(chunk);
+  });
+  const raw = Buffer.concat(out);
+  return { ...entry, method: 8, crc, size, compressedSize: raw.length, raw };
+}
+
+/** The first bytes of a part, uncompressed (enough to read its sheet views). */
+function headOf(entry: ZipEntry, bytes = 64 * 1024): string {
+  if (entry.method === 0) return entry.raw.subarray(0, bytes).toString("latin1");
+  const inflate = zlib.inflateRawSync(entry.raw.subarray(0, Math.min(entry.raw.length, bytes)), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  return inflate.subarray(0, bytes).toString("latin1");
+}
+
+function tabSelected(entry: ZipEntry): boolean {
+  const head = headOf(entry);
+  const view = /<sheetView\b[^>]*>/.exec(head);
+  return view !== null && /\stabSelected="(1|true)"/.test(view[0]);
+}
+
+// ---- the writer ----
+
+const STUB_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/></worksheet>`;
+
+async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetRef[], touched: ReadonlySet<string>): Promise<ExcelJS.Workbook> {
+  const kept: ZipEntry[] = [];
+  const stubbed = new Set(sheets.filter((s) => !touched.has(s.name)).map((s) => s.part));
+  const dropped = new Set([...stubbed].map(relsPathOf));
+  for (const entry of entries.values()) {
+    if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
+    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : entry);
+  }
+  keepRowBreaksOnRead();
+  const wb = new ExcelJS.Workbook();
+  const zip = writeZip(kept);
+  // ExcelJS's load is typed for its own Buffer interface; a Node Buffer's bytes are what it reads.
+  try {
+    await wb.xlsx.load(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
+  } catch (error) {
+    throw new NotGraftable("ExcelJS cannot read the small book", { cause: error });
+  }
+  for (const ws of wb.worksheets) compactDataValidations(ws);
+  return wb;
+}
+
+function maxNumber(names: Iterable<string>, re: RegExp): number {
+  let max = 0;
+  for (const name of names) {
+    const m = re.exec(name);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+}
+
+async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promise<{ buffer: Buffer; report: ApplyReport }> {
+  const entries = readZip(source);
+  const sheets = workbookSheets(entries);
+  const touched = new Set(plan.steps.flatMap(stepSheets));
+  for (const sheet of sheets) {
+    if (!touched.has(sheet.name)) continue;
+    const entry = entries.get(sheet.part);
+    if (!entry || entry.size > smallSheetBytes) throw new NotGraftable(`big sheet ${sheet.name}`);
+    const rels = entries.get(relsPathOf(sheet.part));
+    for (const rel of rels ? relationships(entryText(rels)) : []) {
+      if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE && rel.type !== PRINTER_SETTINGS_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
+    }
+  }
+
+  const wb = await smallBook(entries, sheets, touched);
+  const report = applyPlan(wb, plan);
+  const small = readZip(Buffer.from(await wb.xlsx.writeBuffer()));
+  const smallSheets = workbookSheets(small);
+  const originalByName = new Map(sheets.map((s) => [s.name, s]));
+
+  const styles = mergeStyles(text(entries, "xl/styles.xml"), text(small, "xl/styles.xml"));
+  const strings = sharedStrings(small);
+
+  const removed = new Set<string>(["xl/calcChain.xml"]);
+  const added = new Map<string, ZipEntry>();
+  const newOverrides: { part: string; type: string }[] = [];
+  const workbookRels: string[] = [];
+  const finalRid = new Map<string, string>();
+  let nextSheet = maxNumber(entries.keys(), /^xl\/worksheets\/sheet(\d+)\.xml$/);
+  let nextTable = maxNumber(entries.keys(), /^xl\/tables\/table(\d+)\.xml$/);
+  let nextTableId = 0;
+  for (const [name, entry] of entries) {
+    if (name.startsWith("xl/tables/")) nextTableId = Math.max(nextTableId, Number(attribute(/<table\b[^>]*>/.exec(entryText(entry))?.[0] ?? "", "id") ?? 0));
+  }
+  // Parts of touched sheets that their new version replaces.
+  for (const sheet of sheets) {
+    if (!touched.has(sheet.name)) continue;
+    const relsPath = relsPathOf(sheet.part);
+    const rels = entries.get(relsPath);
+    for (const rel of rels ? relationships(entryText(rels)) : []) {
+      if (rel.type === TABLE_TYPE || rel.type === PRINTER_SETTINGS_TYPE) removed.add(resolvePart(sheet.part, rel.target));
+    }
+    removed.add(relsPath);
+  }
+  let ridCount = 0;
+  const usedRids = new Set(relationships(text(entries, "xl/_rels/workbook.xml.rels")).map((r) => r.id));
+  for (const sheet of smallSheets) {
+    const original = originalByName.get(sheet.name);
+    if (original && !touched.has(sheet.name)) {
+      finalRid.set(sheet.rid, original.rid);
+      continue;
+    }
+    let part = original?.part;
+    let rid = original?.rid;
+    if (!part || !rid) {
+      nextSheet++;
+      part = `xl/worksheets/sheet${nextSheet}.xml`;
+      do rid = `rIdPw${++ridCount}`;
+      while (usedRids.has(rid));
+      workbookRels.push(`<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${escapeAttribute(part.slice(3))}"/>`);
+      newOverrides.push({ part, type: WORKSHEET_CONTENT });
+    }
+    finalRid.set(sheet.rid, rid);
+    added.set(part, deflatedEntry(part, graftSheetXml(text(small, sheet.part), strings, styles.offsets)));
+    const relsEntry = small.get(relsPathOf(sheet.part));
+    if (!relsEntry) continue;
+    let relsXml = entryText(relsEntry);
+    for (const rel of relationships(relsXml)) {
+      if (rel.type === HYPERLINK_TYPE) continue;
+      if (rel.type !== TABLE_TYPE) throw new NotGraftable(`new sheet ${sheet.name} has ${rel.type}`);
+      const tablePart = resolvePart(sheet.part, rel.target);
+      nextTable++;
+      nextTableId++;
+      const newPart = `xl/tables/table${nextTable}.xml`;
+      const tableXml = text(small, tablePart).replace(/<table\b[^>]*>/, (open) => setAttribute(open, "id", String(nextTableId)));
+      added.set(newPart, deflatedEntry(newPart, tableXml));
+      newOverrides.push({ part: newPart, type: TABLE_CONTENT });
+      relsXml = relsXml.replace(rel.tag, setAttribute(rel.tag, "Target", `../tables/table${nextTable}.xml`));
+    }
+    added.set(relsPathOf(part), deflatedEntry(relsPathOf(part), relsXml));
+  }
+
+  // workbook.xml as ExcelJS wrote it (names, views, calcPr), its sheets pointing at the final relationships.
+  const workbookXml = text(small, "xl/workbook.xml").replace(/<sheet\b[^>]*\/?>/g, (tag) => {
+    const rid = finalRid.get(attribute(tag, "r:id") ?? "");
+    if (rid === undefined) throw new NotGraftable("sheet without relationship");
+    return setAttribute(tag, "r:id", rid);
+  });
+  const relsXml = text(entries, "xl/_rels/workbook.xml.rels")
+    .replace(/<Relationship\b[^>]*\/?>/g, (tag) => (/calcChain/.test(attribute(tag, "Type") ?? "") ? "" : tag))
+    .replace("</Relationships>", `${workbookRels.join("")}</Relationships>`);
+  let contentTypes = text(entries, "[Content_Types].xml").replace(/<Override\b[^>]*\/?>/g, (tag) =>
+    removed.has((attribute(tag, "PartName") ?? "").replace(/^\//, "")) && !added.has((attribute(tag, "PartName") ?? "").replace(/^\//, "")) ? "" : tag,
+  );
+  contentTypes = contentTypes.replace(
+    "</Types>",
+    `${newOverrides.filter((o) => !contentTypes.includes(`PartName="/${o.part}"`)).map((o) => `<Override PartName="/${escapeAttribute(o.part)}" ContentType="${o.type}"/>`).join("")}</Types>`,
+  );
+  added.set("xl/workbook.xml", deflatedEntry("xl/workbook.xml", workbookXml));
+  added.set("xl/_rels/workbook.xml.rels", deflatedEntry("xl/_rels/workbook.xml.rels", relsXml));
+  added.set("[Content_Types].xml", deflatedEntry("[Content_Types].xml", contentTypes));
+  added.set("xl/styles.xml", deflatedEntry("xl/styles.xml", styles.xml));
+  for (const part of ["docProps/app.xml", "docProps/core.xml"]) {
+    const entry = small.get(part);
+    if (entry) added.set(part, entry);
+  }
+
+  // A sheet left as it was loses its tab selection when the Plan activates another one.
+  const activates = plan.steps.some((s) => s.kind === "activate");
+  const out: ZipEntry[] = [];
+  for (const [name, entry] of entries) {
+    if (added.has(name)) {
+      out.push(added.get(name) as ZipEntry);
+      added.delete(name);
+    } else if (!removed.has(name)) {
+      const sheet = sheets.find((s) => s.part === name);
+      out.push(sheet && activates && !touched.has(sheet.name) && tabSelected(entry) ? await unselectTab(entry) : entry);
+    }
+  }
+  out.push(...added.values());
+  return { buffer: writeZip(out), report };
+}
+
+/**
+ * Runs `plan` against the book in `input` and writes the result to `output` by grafting, when the Plan touches
+ * only small sheets. Returns null (writing nothing) when it cannot: then the caller saves the whole book.
+ */
+export async function writePlanPackage(
+  input: string,
+  plan: Plan,
+  output: string,
+  options: { smallSheetBytes?: number } = {},
+): Promise<ApplyReport | null> {
+  let result;
+  try {
+    result = await graft(await fs.readFile(input), plan, options.smallSheetBytes ?? SMALL_SHEET_BYTES);
+  } catch (error) {
+    if (error instanceof NotGraftable || error instanceof UnsupportedZipError) return null;
+    throw error;
+  }
+  const { buffer } = result;
+  await writeThroughTemporary(output, (temporary) => fs.writeFile(temporary, buffer));
+  return result.report;
+}
