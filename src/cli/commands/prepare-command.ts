@@ -1,6 +1,5 @@
 import { copyFile } from "node:fs/promises";
 import { planPreparation } from "../../domain/workbook/plan-preparation";
-import { applyPlan, loadWorkbookFile, saveWorkbookFile } from "../../xlsx";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
@@ -31,6 +30,8 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
     return EXIT.ok;
   }
+  // ExcelJS is loaded only now, when there is something to write.
+  const { applyPlan, loadWorkbookFile, saveWorkbookFile } = await import("../../xlsx");
   const workbook = await loadWorkbookFile(input);
   const report = applyPlan(workbook, plan);
   io.progress?.phase("Escribiendo…");
