@@ -1,6 +1,6 @@
 import { CalendarRangeError, isSupportedYear } from "../calendar";
 import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
-import { measuredServiceDays, targetFor } from "../workbook/service-time";
+import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import type { CriterionScore } from "./criteria-scores";
 import { ncManagementScore, qualityScore, timelinessScore } from "./criteria-scores";
 import { inYear, partialThrough, unsupportedYearMessage } from "./evaluation-period";

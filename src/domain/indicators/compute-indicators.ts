@@ -2,7 +2,7 @@ import { isSupportedYear, serialFromYmd, ymdFromSerial } from "../calendar";
 import { sameText, textKey } from "../evaluation/text-key";
 import { LISTS } from "../workbook/headers";
 import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
-import { targetFor } from "../workbook/service-time";
+import { targetFor } from "../workbook/service-level";
 import { median, percentileInc } from "./percentile";
 import type { StageDays, StageOrTotal } from "./stages";
 import { STAGES, stageDays } from "./stages";

@@ -4,7 +4,7 @@ import { excelTextKey, looseTextKey } from "../workbook/cell-reading";
 import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS, TABLES } from "../workbook/headers";
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { forEachDataRow } from "../workbook/read-model";
-import { measuredServiceDays, targetFor } from "../workbook/service-time";
+import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import type { CellValue } from "../workbook/snapshot";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";

@@ -54,8 +54,10 @@ describe("computeEvaluation", () => {
     expect([r.scores.c1, r.scores.c2, r.scores.c3]).toEqual([c1, c2, c3]);
   });
 
-  it("counts a DO of a type without Meta ANS as measured but not on time", () => {
-    expect(row(ANDES).withoutTarget).toBe(1);
+  it("measures a DO whose Meta ANS is blank against 0, as the sheet's Meta ANS shows it", () => {
+    // DO-12: Exportación, Andes' Meta exportación blank (0), 1 day (2 → 3 Sep): late; DO-13: 1 day of 6, on time.
+    expect(row(ANDES).withoutTarget).toBe(0);
+    expect(row(ANDES).measured).toBe(2);
     expect(row(ANDES).onTimePct).toBe(50);
   });
 
