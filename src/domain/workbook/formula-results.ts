@@ -1,5 +1,5 @@
 import { findAlliance } from "./alliance-lookup";
-import { readText } from "./cell-reading";
+import { readTypedText } from "./cell-reading";
 import type { WorkbookModel } from "./model";
 import type { FormulaColumnId } from "./schema-types";
 import { cellValue } from "./sheet-cells";
@@ -30,7 +30,7 @@ export function operationFormulaResults(
     return col === undefined ? null : cellValue(located.sheet, row, col);
   };
   return (row) => {
-    const alliance = findAlliance(model.alliances, readText(get(row, "alliance")));
+    const alliance = findAlliance(model.alliances, readTypedText(get(row, "alliance")));
     const cells = {
       type: get(row, "type"),
       arrival: get(row, "arrival"),
