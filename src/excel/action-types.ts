@@ -2,19 +2,15 @@ import type { Rating } from "../domain/evaluation/rating";
 import type { FollowUp } from "../domain/followup";
 import type { WorkbookSummary } from "../domain/summary";
 import type { ValidationReport } from "../domain/validation/finding";
+import type { DiagnosticReport } from "./diagnostics";
+
+export type { DiagnosticCheck, DiagnosticReport, DiagnosticStatus, RequirementSetSupport } from "./diagnostics";
 
 /** The Seguimiento lists live in the domain, where they are computed. */
 export type { FollowUp, NonconformityFollowUp, OperationFollowUp } from "../domain/followup";
 
 /** The Resumen types live in the domain, where the summary is computed. */
 export type { AllianceOnTime, ExpiringContract, WorkbookSummary } from "../domain/summary";
-
-/** How far a long action has gone, for the pane's progress bar: `done` of `total` units (bands) of `phase`. */
-export interface ProgressReport {
-  phase: "leyendo" | "escribiendo";
-  done: number;
-  total: number;
-}
 
 /** What an action that writes to the workbook changed, in Spanish lines for the pane. */
 export interface ChangeResult {
@@ -83,22 +79,44 @@ export interface IndicatorsGenerated extends ChangeResult {
   sheet: string;
 }
 
-/** Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. */
+/**
+ * Everything the task pane asks of Excel; the pane receives it as a prop so tests inject mocks. Actions that read the
+ * workbook take an optional `onProgress`, called as their reads (and writes) advance over several syncs.
+ */
 export interface Actions {
-  prepararCuadro(): Promise<ChangeResult>;
-  cargarDatosEjemplo(): Promise<ChangeResult>;
-  validar(): Promise<ValidationReport>;
+  prepararCuadro(onProgress?: OnProgress): Promise<ChangeResult>;
+  cargarDatosEjemplo(onProgress?: OnProgress): Promise<ChangeResult>;
+  validar(onProgress?: OnProgress): Promise<ValidationReport>;
   seleccionarCelda(sheet: string, address: string): Promise<void>;
-  registrarNoConformidad(input: NonconformityFormInput): Promise<NonconformityResult>;
+  registrarNoConformidad(input: NonconformityFormInput, onProgress?: OnProgress): Promise<NonconformityResult>;
   leerSeleccionDO(): Promise<SelectedOperation | null>;
-  resumen(): Promise<WorkbookSummary>;
+  resumen(onProgress?: OnProgress): Promise<WorkbookSummary>;
   /** How many ADUANA cells in the add-in's tables show #NAME? (reads only; the pane checks on opening). */
   detectarFormulasRotas(): Promise<number>;
-  repararFormulas(): Promise<RepairResult>;
-  vistaPreviaEvaluacion(year: number): Promise<EvaluationPreview>;
-  generarEvaluacion(year: number): Promise<EvaluationGenerated>;
+  repararFormulas(onProgress?: OnProgress): Promise<RepairResult>;
+  vistaPreviaEvaluacion(year: number, onProgress?: OnProgress): Promise<EvaluationPreview>;
+  generarEvaluacion(year: number, onProgress?: OnProgress): Promise<EvaluationGenerated>;
   /** Today's open DOs out of time and NCs that need action (reads only; the pane loads it on opening). */
-  seguimiento(): Promise<FollowUp>;
+  seguimiento(onProgress?: OnProgress): Promise<FollowUp>;
   /** Builds or refreshes `Indicadores AAAA` (figures, charts), keeping the comments typed in it, and shows it. */
-  generarIndicadores(year: number): Promise<IndicatorsGenerated>;
+  generarIndicadores(year: number, onProgress?: OnProgress): Promise<IndicatorsGenerated>;
+  /** Exercises every Excel feature the add-in uses on a temporary sheet (removed again) and reports each one. */
+  diagnostico(): Promise<DiagnosticReport>;
 }
+
+/** Which part of a long action a progress report describes. */
+export type ProgressPhase = "leyendo" | "escribiendo" | "verificando";
+
+/**
+ * How far a long action has gone, for the pane's progress bar (src/excel/progress.ts words it): `done` of `total`,
+ * 0 ≤ done ≤ total. The unit depends on the phase: "leyendo" counts rows read ("Leyendo filas 40.000 de 100.000…"),
+ * "escribiendo" the bands of writes applyPlan syncs, "verificando" the rows re-read.
+ */
+export interface ProgressReport {
+  phase: ProgressPhase;
+  done: number;
+  total: number;
+}
+
+/** The callback shape shared by the readers and the plan writer. */
+export type OnProgress = (report: ProgressReport) => void;

@@ -21,22 +21,27 @@ import type {
   IndicatorsGenerated,
   NonconformityFormInput,
   NonconformityResult,
+  OnProgress,
   RepairResult,
   SelectedOperation,
 } from "./action-types";
 import { applyPlan } from "./apply-plan";
-import { runAction, UserFacingError } from "./excel-errors";
+import { runDiagnostics } from "./diagnostics";
+import { runAction, spanishErrorMessage, UserFacingError } from "./excel-errors";
+import { readProgressTo } from "./progress";
 import { readSnapshot } from "./read-snapshot";
 import { todaySerial } from "./today";
+import { countBrokenFormulas } from "./broken-formulas";
 
 /** Reads, plans and applies in one Excel.run; the plan sees the very snapshot its writes are checked against. */
 async function readPlanApply(
   context: Excel.RequestContext,
   planFor: (snapshot: WorkbookSnapshot) => Plan,
+  onProgress?: OnProgress,
 ): Promise<ChangeResult & { plan: Plan; snapshot: WorkbookSnapshot }> {
-  const snapshot = await readSnapshot(context);
+  const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
   const plan = planFor(snapshot);
-  const report = await applyPlan(context, plan, snapshot);
+  const report = await applyPlan(context, plan, snapshot, { onProgress });
   return { notes: plan.notes, conflicts: report.conflicts, skipped: report.skipped, cellsWritten: report.cellsWritten, plan, snapshot };
 }
 
@@ -53,19 +58,19 @@ export function serialFromIsoDate(text: string, field: string): number | null {
 /** The actions the pane uses, each one Excel.run. */
 export function createExcelActions(now: () => number = todaySerial): Actions {
   return {
-    prepararCuadro: () =>
+    prepararCuadro: (onProgress) =>
       runAction("preparar el cuadro", async (context) =>
-        changeOnly(await readPlanApply(context, (snapshot) => planPreparation(snapshot, { today: now() }))),
+        changeOnly(await readPlanApply(context, (snapshot) => planPreparation(snapshot, { today: now() }), onProgress)),
       ),
 
-    cargarDatosEjemplo: () =>
+    cargarDatosEjemplo: (onProgress) =>
       runAction("cargar los datos de ejemplo", async (context) =>
-        changeOnly(await readPlanApply(context, (snapshot) => planSampleData(snapshot, { today: now(), seed: 2026 }))),
+        changeOnly(await readPlanApply(context, (snapshot) => planSampleData(snapshot, { today: now(), seed: 2026 }), onProgress)),
       ),
 
-    validar: () =>
+    validar: (onProgress) =>
       runAction("validar el cuadro", async (context): Promise<ValidationReport> => {
-        const snapshot = await readSnapshot(context);
+        const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
         return validateWorkbook(snapshot, { today: now() });
       }),
 
@@ -77,7 +82,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         await context.sync();
       }),
 
-    registrarNoConformidad: (input: NonconformityFormInput) =>
+    registrarNoConformidad: (input: NonconformityFormInput, onProgress) =>
       runAction("registrar la no conformidad", async (context): Promise<NonconformityResult> => {
         const today = now();
         const date = serialFromIsoDate(input.date, "Fecha") ?? today;
@@ -101,35 +106,35 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
           );
           number = entry.number;
           return entry.plan;
-        });
+        }, onProgress);
         return { ...changeOnly(result), number };
       }),
 
     leerSeleccionDO: () => runAction("leer la fila seleccionada", readSelectedOperation),
 
-    resumen: () =>
+    resumen: (onProgress) =>
       runAction("calcular el resumen", async (context): Promise<WorkbookSummary> => {
-        const snapshot = await readSnapshot(context);
+        const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
         return summarizeWorkbook(readWorkbookModel(snapshot), now());
       }),
 
     detectarFormulasRotas: () =>
-      runAction("buscar fórmulas con #NAME?", async (context) => planFormulaRepair(await readSnapshot(context)).cells.length),
+      runAction("buscar fórmulas con #NAME?", (context) => countBrokenFormulas(context)),
 
-    repararFormulas: () =>
+    repararFormulas: (onProgress) =>
       runAction("reparar las fórmulas", async (context): Promise<RepairResult> => {
         let repaired = 0;
         const result = await readPlanApply(context, (snapshot) => {
           const repair = planFormulaRepair(snapshot);
           repaired = repair.cells.length;
           return repair.plan;
-        });
+        }, onProgress);
         return { ...changeOnly(result), repaired };
       }),
 
-    vistaPreviaEvaluacion: (year) =>
+    vistaPreviaEvaluacion: (year, onProgress) =>
       runAction(`preparar la vista previa de la evaluación ${year}`, async (context): Promise<EvaluationPreview> => {
-        const snapshot = await readSnapshot(context);
+        const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
         const sheet = evaluationSheetName(year);
         // The weights, bands and typed scores the sheet's formulas use, so the preview shows what the sheet will.
         const evaluation = evaluateWorkbook(snapshot, year, now());
@@ -149,7 +154,7 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
         };
       }),
 
-    generarEvaluacion: (year) =>
+    generarEvaluacion: (year, onProgress) =>
       runAction(`generar la evaluación ${year}`, async (context): Promise<EvaluationGenerated> => {
         const sheet = evaluationSheetName(year);
         const result = await readPlanApply(context, (snapshot) => {
@@ -157,14 +162,14 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
           // The user asked for this sheet: show it even when nothing needed refreshing.
           if (!plan.steps.some((s) => s.kind === "activate")) plan.steps.push({ kind: "activate", sheet });
           return plan;
-        });
+        }, onProgress);
         return { ...changeOnly(result), sheet };
       }),
 
-    seguimiento: () =>
-      runAction("calcular el seguimiento", async (context): Promise<FollowUp> => followUp(await readSnapshot(context), now())),
+    seguimiento: (onProgress) =>
+      runAction("calcular el seguimiento", async (context): Promise<FollowUp> => followUp(await readSnapshot(context, { onProgress: readProgressTo(onProgress) }), now())),
 
-    generarIndicadores: (year) =>
+    generarIndicadores: (year, onProgress) =>
       runAction(`generar los indicadores ${year}`, async (context): Promise<IndicatorsGenerated> => {
         const sheet = indicatorsSheetName(year);
         const result = await readPlanApply(context, (snapshot) => {
@@ -174,9 +179,17 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
             plan.steps.push({ kind: "activate", sheet });
           }
           return plan;
-        });
+        }, onProgress);
         return { ...changeOnly(result), sheet };
       }),
+
+    diagnostico: async () => {
+      try {
+        return await runDiagnostics();
+      } catch (error) {
+        throw new UserFacingError(spanishErrorMessage(error, "ejecutar el diagnóstico"), { cause: error });
+      }
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import type { Finding } from "../domain/validation/finding";
 import type { Actions } from "../excel/action-types";
 import type { RibbonNotice } from "../excel/ribbon";
 import { BrokenFormulasNotice } from "./components/BrokenFormulasNotice";
+import { DiagnosticsSection } from "./components/DiagnosticsSection";
 import { EvaluationSection } from "./components/EvaluationSection";
 import { FollowUpSection, followUpCount, useFollowUp } from "./components/FollowUpSection";
 import { NonconformityForm } from "./components/NonconformityForm";
@@ -40,9 +41,9 @@ export interface AppProps {
   notices?: NoticeChannel;
 }
 
-type SectionId = "seguimiento" | "preparar" | "validar" | "nc" | "resumen" | "evaluacion" | "reparar";
+type SectionId = "seguimiento" | "preparar" | "validar" | "nc" | "resumen" | "evaluacion" | "reparar" | "diagnostico";
 
-/** The task pane: a #NAME? warning when the workbook needs it, then seven sections in an accordion (Seguimiento first, opened when there is work), each driving one kind of action. */
+/** The task pane: a #NAME? warning when the workbook needs it, then eight sections in an accordion (Seguimiento first, opened when there is work), each driving one kind of action. */
 export function App({ inExcel, actions, theme, defaultYear, today, notices }: AppProps) {
   return (
     <FluentProvider theme={theme} lang="es-CO" className="app">
@@ -162,6 +163,12 @@ function Sections({ actions, defaultYear, today, notices }: Omit<AppProps, "inEx
           <AccordionHeader as="h2">Reparar fórmulas</AccordionHeader>
           <AccordionPanel>
             <RepairSection actions={actions} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="diagnostico">
+          <AccordionHeader as="h2">Diagnóstico</AccordionHeader>
+          <AccordionPanel>
+            <DiagnosticsSection actions={actions} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -3,6 +3,7 @@ import { formatSerial } from "../domain/calendar";
 import { lastCompleteYear } from "../domain/evaluation/last-complete-year";
 import { createExcelActions } from "../excel/actions";
 import { provideRibbonRuntime } from "../excel/ribbon";
+import { refreshStatusDateOncePerDay } from "../excel/status-date";
 import { todaySerial } from "../excel/today";
 import { App } from "./App";
 import { createNoticeChannel } from "./notices";
@@ -20,6 +21,12 @@ provideRibbonRuntime({ actions, notify: notices.publish });
 
 void Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
+  // The status date (ADUANA_HOY) is a plain date, not =TODAY(): bring it to today once a day when the runtime starts.
+  if (inExcel) {
+    void refreshStatusDateOncePerDay().then((refresh) => {
+      if (refresh.status === "failed") notices.publish({ kind: "error", message: refresh.notice });
+    });
+  }
   if (!container) return;
   const today = todaySerial();
   createRoot(container).render(

@@ -55,6 +55,20 @@ const actions: Actions = {
     }),
   generarEvaluacion: (year) => later({ ...change([`Se creó la hoja «Evaluación ${year}».`]), sheet: `Evaluación ${year}` }),
   generarIndicadores: (year) => later({ ...change([`Se creó la hoja «Indicadores ${year}».`]), sheet: `Indicadores ${year}` }),
+  diagnostico: () =>
+    later({
+      platform: "OfficeOnline",
+      version: "16.0.18025.10000",
+      requirementSets: [
+        { name: "ExcelApi", version: "1.7", supported: true, uses: ["copiar una hoja como respaldo"] },
+        { name: "ExcelApi", version: "1.13", supported: false, uses: ["ampliar una tabla existente"] },
+      ],
+      checks: [
+        { feature: "Crear una tabla", status: "ok" as const, detail: "" },
+        { feature: "Ampliar una tabla con resize", status: "omitida" as const, detail: "Esta versión de Excel no admite ExcelApi 1.13: el complemento omite ampliar una tabla existente." },
+        { feature: "Fórmulas con funciones ADUANA", status: "falla" as const, detail: 'ADUANA.ES_FESTIVO(DATE(2026,1,12)) devolvió "#NAME?" en vez de true' },
+      ],
+    }),
   // Something to do today, so Seguimiento opens by itself and the layout and accessibility checks cover it.
   seguimiento: () =>
     later({

@@ -133,9 +133,9 @@ async function main() {
 
     const full = await openPage(browser, `${origin}/__preview/index.html`);
     const { page } = full;
-    await check("el panel completo muestra sus seis secciones", async () => {
+    await check("el panel completo muestra sus secciones", async () => {
       await page.getByRole("heading", { name: "Control de Alianzas" }).waitFor({ timeout: 20_000 });
-      for (const name of ["Preparar cuadro", "Validar", "Registrar no conformidad", "Resumen", "Evaluación anual", "Reparar fórmulas"]) {
+      for (const name of ["Preparar cuadro", "Validar", "Registrar no conformidad", "Resumen", "Evaluación anual", "Reparar fórmulas", "Diagnóstico"]) {
         assert((await page.locator("[aria-expanded]", { hasText: name }).count()) === 1, `falta la sección ${name}`);
       }
     });
@@ -150,7 +150,7 @@ async function main() {
     await check("las acciones muestran su resultado con el teclado y el ratón", async () => {
       await page.locator("button:not([aria-expanded])", { hasText: "Preparar cuadro" }).click();
       await page.getByText("Se creó la tabla tblAlianzas.").waitFor();
-      for (const name of ["Validar", "Registrar no conformidad", "Resumen", "Evaluación anual", "Reparar fórmulas"]) {
+      for (const name of ["Validar", "Registrar no conformidad", "Resumen", "Evaluación anual", "Reparar fórmulas", "Diagnóstico"]) {
         const header = page.locator("button[aria-expanded]", { hasText: name });
         await header.focus();
         await page.keyboard.press("Enter");
@@ -167,6 +167,10 @@ async function main() {
       await page.getByText("Frontera Norte — contrato CT-07", { exact: false }).waitFor();
       await page.getByRole("button", { name: "Vista previa" }).click();
       await page.getByRole("table", { name: "Vista previa de la evaluación 2025" }).waitFor();
+      await page.getByRole("button", { name: "Ejecutar diagnóstico" }).click();
+      await page.getByRole("list", { name: "Resultado por función" }).waitFor();
+      const informe = await page.getByRole("textbox", { name: "Informe para soporte" }).inputValue();
+      assert(informe.includes("Fórmulas con funciones ADUANA: falla"), "el informe del diagnóstico no dice qué falla");
     });
     await check(`el panel completo cabe en ${PANE_WIDTH} px sin desplazamiento horizontal`, async () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -37,6 +37,23 @@ describe("fake Excel, as Microsoft documents Excel", () => {
     expect(sheet.content(6, 0)).toBe("luego");
   });
 
+  // NamedItem.getRange(): "Returns the range object that is associated with the name. Throws an error if the named
+  // item's type is not a range." (https://learn.microsoft.com/javascript/api/excel/excel.nameditem)
+  it("gives the range a defined name refers to, and fails at sync for a name that is not a range", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Parámetros").put(1, 1, [[46000]]);
+    book.names.set("ADUANA_HOY", "='Parámetros'!$B$2");
+    book.names.set("CONSTANTE", "=5");
+    const ctx = fakeContext(book);
+    const item = ctx.workbook.names.getItem("ADUANA_HOY").load("type");
+    const range = ctx.workbook.names.getItem("ADUANA_HOY").getRange().load("values");
+    await ctx.sync();
+    expect([item.type, range.values]).toEqual(["Range", [[46000]]]);
+    ctx.workbook.names.getItem("CONSTANTE").getRange();
+    const error = await ctx.sync().then(() => null, (e: unknown) => e);
+    expect(codeOf(error)).toBe("InvalidArgument");
+  });
+
   it("fails a missing worksheet at sync, not when the proxy is made", async () => {
     const { ctx } = bookWithTable();
     const range = ctx.workbook.worksheets.getItem("No existe").getRangeByIndexes(0, 0, 1, 1);
@@ -208,5 +225,30 @@ describe("fake Excel, as Microsoft documents Excel", () => {
     ctx.workbook.worksheets.getItem("Datos").getRangeByIndexes(1, 2, 1, 1).formulas = [["=1"]];
     await ctx.sync();
     expect(book.sheet("Datos").content(2, 2)).toBe("");
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+  it("deletes a worksheet with its tables, and a later use of it fails with ItemNotFound", async () => {
+    const { book, ctx } = bookWithTable();
+    book.addSheet("Otra");
+    ctx.workbook.worksheets.getItem("Datos").delete();
+    await ctx.sync();
+    expect(book.sheets.map((s) => s.name)).toEqual(["Otra"]);
+    expect(book.findTable("tblNC")).toBeNull();
+    ctx.workbook.tables.getItem("tblNC").name = "tblOtra";
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  // Excel calculates a formula written through Range.formulas; the value read back is its result
+  // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+  it("shows the result the test gives for a written formula, and keeps the formula", async () => {
+    const { book, ctx } = bookWithTable();
+    book.calculate = (formula) => (formula === "=1+1" ? 2 : "#NAME?");
+    const sheet = ctx.workbook.worksheets.getItem("Datos");
+    sheet.getRangeByIndexes(5, 0, 2, 1).formulas = [["=1+1"], ["=NO.EXISTE()"]];
+    const read = sheet.getRangeByIndexes(5, 0, 2, 1).load("values,formulas");
+    await ctx.sync();
+    expect(read.values).toEqual([[2], ["#NAME?"]]);
+    expect(read.formulas).toEqual([["=1+1"], ["=NO.EXISTE()"]]);
   });
 });

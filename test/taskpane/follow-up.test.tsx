@@ -103,7 +103,7 @@ describe("Seguimiento section", () => {
     expect(year).toHaveValue("2026");
     await user.selectOptions(year, "2025");
     await user.click(screen.getByRole("button", { name: "Generar indicadores" }));
-    expect(actions.generarIndicadores).toHaveBeenCalledWith(2025);
+    expect(actions.generarIndicadores).toHaveBeenCalledWith(2025, expect.any(Function));
     expect(await screen.findByText(/Se creó la hoja «Indicadores 2025»/)).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Ir a la hoja «Indicadores 2025»" }));
     expect(actions.seleccionarCelda).toHaveBeenCalledWith("Indicadores 2025", "A1");

@@ -21,6 +21,7 @@ export function mockActions(overrides: Partial<Actions> = {}): jest.Mocked<Actio
     generarEvaluacion: unexpected("generarEvaluacion"),
     // Loaded when the pane opens; the rest of the tests see a day with nothing to follow up.
     generarIndicadores: unexpected("generarIndicadores"),
+    diagnostico: unexpected("diagnostico"),
     seguimiento: jest.fn().mockResolvedValue({ today: 46_200, operations: [], nonconformities: [] }),
     ...overrides,
   } as jest.Mocked<Actions>;

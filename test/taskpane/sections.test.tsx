@@ -116,7 +116,7 @@ describe("Evaluación anual", () => {
     const { user } = renderInProvider(<EvaluationSection actions={actions} defaultYear={2025} />);
     expect(screen.getByRole("combobox", { name: "Año" })).toHaveValue("2025");
     await user.click(screen.getByRole("button", { name: "Vista previa" }));
-    expect(actions.vistaPreviaEvaluacion).toHaveBeenCalledWith(2025);
+    expect(actions.vistaPreviaEvaluacion).toHaveBeenCalledWith(2025, expect.any(Function));
     const table = await screen.findByRole("table", { name: "Vista previa de la evaluación 2025" });
     expect(within(table).getByText("Excelente")).toBeInTheDocument();
     expect(within(table).getByText("91,5")).toBeInTheDocument();
@@ -152,7 +152,7 @@ describe("Evaluación anual", () => {
     const { user } = renderInProvider(<EvaluationSection actions={actions} defaultYear={2025} />);
     await user.selectOptions(screen.getByRole("combobox", { name: "Año" }), "2024");
     await user.click(screen.getByRole("button", { name: "Generar evaluación" }));
-    expect(actions.generarEvaluacion).toHaveBeenCalledWith(2024);
+    expect(actions.generarEvaluacion).toHaveBeenCalledWith(2024, expect.any(Function));
     await user.click(await screen.findByRole("button", { name: "Ir a la hoja «Evaluación 2024»" }));
     expect(actions.seleccionarCelda).toHaveBeenCalledWith("Evaluación 2024", "A1");
   });

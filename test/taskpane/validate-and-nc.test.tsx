@@ -139,7 +139,7 @@ describe("Registrar no conformidad", () => {
       correction: "",
       owner: "Ana",
       dueDate: "",
-    });
+    }, expect.any(Function));
     expect(await screen.findByText("Registrada NC-2026-007")).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: /Descripción/ })).toHaveValue("");
   });

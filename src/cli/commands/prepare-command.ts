@@ -25,6 +25,7 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
   const plan = planPreparation(snapshot, { today: io.today });
   if (plan.steps.length === 0) {
     // Nothing to change: the output is the input's exact bytes, never a re-serialised package.
+    io.progress?.phase("Escribiendo…");
     await copyFile(input, output);
     io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
     return EXIT.ok;

@@ -23,6 +23,7 @@ export const RULE_IDS = [
   "correo-invalido",
   "contrato-por-vencer",
   "listas-restrictivas-vencidas",
+  "fecha-estado-antigua",
   // Follow-up rules (SPEC §5, Seguimiento):
   "do-vencido",
   "nc-compromiso-vencido",

@@ -1,7 +1,14 @@
+import { columnLetters } from "../workbook/a1";
+import { excelTextKey, readText } from "../workbook/cell-reading";
+import { SETTING_NAMES } from "../workbook/headers";
+import { cellFormula, cellValue } from "../workbook/sheet-cells";
+import { readStatusDate, staleStatusDateMessage } from "../workbook/status-date";
 import type { LocatedTables } from "../workbook/table-location";
+import { columnOf } from "../workbook/table-location";
 import { forEachDataRow } from "../workbook/read-model";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";
+import { showDate } from "./value-text";
 
 /** Dates of tblFestivosExtra and the evaluation weights of Parámetros. */
 export function validateParameters(out: FindingCollector, tables: LocatedTables): void {
@@ -33,5 +40,26 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
         `Los pesos de la evaluación suman ${Math.round(total * 1000) / 10} %: deben sumar 100 %. Ajústelos.`,
       );
     }
+  }
+}
+
+/**
+ * The status date (row "Hoy" of tblParametros, named ADUANA_HOY): a warning when it is older than today,
+ * since every Estado ANS is computed at that date. =TODAY() (workbooks prepared before) is never stale.
+ */
+export function validateStatusDate(out: FindingCollector, tables: LocatedTables, today: number): void {
+  const settings = tables.settings;
+  if (!settings) return;
+  const nameCol = columnOf(settings, "name");
+  const valueCol = columnOf(settings, "value");
+  if (nameCol === undefined || valueCol === undefined) return;
+  const key = excelTextKey(SETTING_NAMES.today);
+  for (let row = settings.headerRow + 1; row <= settings.headerRow + settings.dataRowCount; row++) {
+    if (excelTextKey(readText(cellValue(settings.sheet, row, nameCol))) !== key) continue;
+    const state = readStatusDate({ formula: cellFormula(settings.sheet, row, valueCol) ?? null, value: cellValue(settings.sheet, row, valueCol) });
+    const where = `${settings.sheet.name}!${columnLetters(valueCol)}${row + 1}`;
+    const message = staleStatusDateMessage(state, today, where, showDate);
+    if (message) out.add("fecha-estado-antigua", settings.sheet.name, row, valueCol, message);
+    return;
   }
 }

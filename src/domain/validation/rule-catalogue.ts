@@ -24,6 +24,7 @@ export const RULES: Readonly<Record<RuleId, { severity: Severity; title: string 
   "correo-invalido": { severity: "advertencia", title: "Correos inválidos" },
   "contrato-por-vencer": { severity: "advertencia", title: "Contratos por vencer o vencidos" },
   "listas-restrictivas-vencidas": { severity: "advertencia", title: "Verificación de listas restrictivas vencida" },
+  "fecha-estado-antigua": { severity: "advertencia", title: "Fecha de estado (ADUANA_HOY) atrasada" },
   "do-vencido": { severity: "advertencia", title: "DO abiertos con el ANS vencido" },
   "nc-compromiso-vencido": { severity: "advertencia", title: "No conformidades con la fecha compromiso vencida" },
   "nc-sin-analisis": { severity: "advertencia", title: "No conformidades graves sin análisis" },

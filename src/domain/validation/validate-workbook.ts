@@ -7,7 +7,7 @@ import { FindingCollector } from "./finding-collector";
 import { validateFollowUp } from "./followup-rules";
 import { validateNonconformities } from "./nonconformity-rules";
 import { validateOperations } from "./operation-rules";
-import { validateParameters } from "./parameter-rules";
+import { validateParameters, validateStatusDate } from "./parameter-rules";
 
 export interface ValidationOptions {
   /** Today's serial: the reference for future dates, contracts about to end and open operations. */
@@ -53,6 +53,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, options: Validation
     });
   }
   validateParameters(out, tables);
+  validateStatusDate(out, tables, options.today);
   validateFollowUp(out, tables, model, options.today);
   const sheetOrder = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet.position]));
   const findings = sortFindings(out.findings, sheetOrder);

@@ -1,10 +1,11 @@
 import { a1Address, qualifiedAddress } from "./a1";
 import { TABLES } from "./headers";
 import type { CellWrite, Plan } from "./plan";
-import type { WorkbookSnapshot } from "./snapshot";
+import type { CellValue, WorkbookSnapshot } from "./snapshot";
+import { callsAddinFunction, isUnavailableResult } from "./static-copy";
 
 /** Tables the add-in writes ADUANA formulas into: the record tables and every `tblEvaluacionAAAA`. */
-function isAddinTable(name: string): boolean {
+export function isAddinTable(name: string): boolean {
   return (Object.values(TABLES) as string[]).includes(name) || /^tblEvaluacion\d{4}$/.test(name);
 }
 
@@ -12,6 +13,19 @@ function isAddinTable(name: string): boolean {
 export interface FormulaRepair {
   plan: Plan;
   cells: string[];
+}
+
+/** `_xldudf_ADUANA_X(`, the form Excel stores (and may show while the add-in is not loaded), outside text literals. */
+const STORED_CALL = /("(?:[^"]|"")*")|(^|[^\p{L}\p{N}_.\\])_xldudf_ADUANA_/giu;
+
+/** An ADUANA formula showing #NAME? (in any of its spellings, `_xldudf_ADUANA_X(` included). */
+export function isBrokenAddinCell(formula: string | null, value: CellValue): boolean {
+  return formula !== null && isUnavailableResult(value) && callsAddinFunction(formula);
+}
+
+/** The formula to write back: as Excel shows it (`ADUANA.X(`), the stored `_xldudf_ADUANA_X(` form turned back. */
+export function reenteredFormula(formula: string): string {
+  return formula.replace(STORED_CALL, (all, literal: string | undefined, before: string | undefined) => (literal !== undefined ? all : `${before ?? ""}ADUANA.`));
 }
 
 /**
@@ -28,8 +42,8 @@ export function planFormulaRepair(snapshot: WorkbookSnapshot): FormulaRepair {
         for (let c = table.area.col; c < table.area.col + table.area.colCount; c += 1) {
           const formula = sheet.formulas[r - sheet.area.row]?.[c - sheet.area.col] ?? null;
           const value = sheet.values[r - sheet.area.row]?.[c - sheet.area.col] ?? null;
-          if (formula === null || value !== "#NAME?" || !/\bADUANA\./i.test(formula)) continue;
-          writes.push({ row: r, col: c, formula, expected: formula });
+          if (formula === null || !isBrokenAddinCell(formula, value)) continue;
+          writes.push({ row: r, col: c, formula: reenteredFormula(formula), expected: formula });
           cells.push(qualifiedAddress(sheet.name, a1Address(r, c)));
         }
       }

@@ -118,7 +118,7 @@ export const CITY_HEADERS = { city: "Ciudad", seccional: "Seccional DIAN" } as c
 export const WEIGHT_HEADERS = { criterion: "Criterio", weight: "Peso" } as const;
 /** One row per rating with its lower bound: Excelente 90, Bueno 75, Aceptable 60, Deficiente 0. */
 export const RATING_BAND_HEADERS = { rating: "Calificación", minimum: "Puntaje mínimo", decision: "Decisión" } as const;
-/** Named settings: "Hoy" (=TODAY(), the one volatile cell), "Hora inicio jornada" (8), "Hora fin jornada" (17). */
+/** Named settings: "Hoy" (the status date, see status-date.ts), "Hora inicio jornada" (8), "Hora fin jornada" (17). */
 export const SETTING_HEADERS = { name: "Parámetro", value: "Valor" } as const;
 export const SETTING_NAMES = {
   today: "Hoy",
@@ -126,5 +126,5 @@ export const SETTING_NAMES = {
   workEnd: "Hora fin jornada",
   ncAnalysisDays: "Días hábiles para analizar NC",
 } as const;
-/** Workbook-level name of the cell that holds =TODAY(); row formulas refer to it instead of calling TODAY(). */
+/** Workbook-level name of the status-date cell; row formulas refer to it instead of calling TODAY(). */
 export const TODAY_NAME = "ADUANA_HOY";

@@ -20,3 +20,5 @@ export { planFormulaRepair } from "./formula-repair";
 export type { FormulaRepair } from "./formula-repair";
 export { callsAddinFunction, planStaticCopy, staticCopyNote } from "./static-copy";
 export type { StaticCopy, StaticCopyOptions } from "./static-copy";
+export { planStatusDate, readStatusDate, staleStatusDateMessage, statusDateFormula, STATUS_DATE_FORMAT } from "./status-date";
+export type { StatusDateCell, StatusDateMode, StatusDateOwner, StatusDateState } from "./status-date";

@@ -39,7 +39,7 @@ export const DEFAULT_RATING_BANDS = [
   ["Deficiente", 0, "Suspender asignaciones; revisar terminación del contrato"],
 ] as const;
 
-/** tblParametros: the one volatile cell (Hoy) and the working hours. */
+/** tblParametros: the status date (Hoy, named ADUANA_HOY) and the working hours. */
 export const SETTINGS_SCHEMA: TableSchema = {
   entity: "settings",
   table: PARAMETER_TABLES.settings,
@@ -51,7 +51,8 @@ export const SETTINGS_SCHEMA: TableSchema = {
     { key: "value", header: SETTING_HEADERS.value, kind: "number", required: true, width: 13, aliases: [] },
   ],
   defaultRows: [
-    [SETTING_NAMES.today, { formula: "=TODAY()" }],
+    // The status date is written by planTodayName (status-date.ts), with its number format.
+    [SETTING_NAMES.today, null],
     [SETTING_NAMES.workStart, 8],
     [SETTING_NAMES.workEnd, 17],
     [SETTING_NAMES.ncAnalysisDays, 5],

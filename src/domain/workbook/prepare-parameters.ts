@@ -1,12 +1,13 @@
-import { absoluteA1Address, quotedSheetName } from "./a1";
+import { a1Address, absoluteA1Address, quotedSheetName } from "./a1";
 import { excelTextKey, readText } from "./cell-reading";
 import { canonicalReference } from "./formula-text";
 import { SETTING_NAMES, SHEETS, TODAY_NAME } from "./headers";
 import { createTable, restructureTable } from "./prepare-structure";
 import type { PreparationContext } from "./prepare-structure";
 import { PARAMETER_SCHEMAS } from "./schema";
+import { planStatusDate, readStatusDate, STATUS_DATE_FORMAT, statusDateFormula } from "./status-date";
 import { planTableAppend, type AppendedCell } from "./table-append";
-import { findSheet, isBlank, isEmptySheet, lastUsedCol } from "./sheet-cells";
+import { findSheet, isEmptySheet, lastUsedCol } from "./sheet-cells";
 import { cellFormula, cellValue } from "./sheet-cells";
 import type { WorkbookSnapshot } from "./snapshot";
 import type { TableLayout } from "./table-layout";
@@ -46,13 +47,17 @@ export function planParameterTables(
   return layouts;
 }
 
-/** Makes sure tblParametros has a "Hoy" row holding =TODAY() and that ADUANA_HOY names its cell. */
+/**
+ * Makes sure tblParametros has a "Hoy" row holding the status date (status-date.ts: a plain date the add-in
+ * writes, shown as "Estado al dd/mm/yyyy") and that ADUANA_HOY names its cell. A date typed by hand is kept.
+ */
 export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapshot, settings: TableLayout): void {
   const nameCol = settings.columns.get("name");
   const valueCol = settings.columns.get("value");
   if (nameCol === undefined || valueCol === undefined) return;
   let todayRow: number | null = settings.located ? null : settings.headerRow + 1;
   const sheet = settings.sheet;
+  let appended = false;
   if (settings.located && sheet) {
     const todayKey = excelTextKey(SETTING_NAMES.today);
     for (let row = settings.headerRow + 1; row <= settings.headerRow + settings.dataRowCount; row++) {
@@ -64,7 +69,7 @@ export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapsho
     if (todayRow === null) {
       const newRow = new Array<AppendedCell>(settings.colCount).fill(null);
       newRow[nameCol - settings.firstCol] = SETTING_NAMES.today;
-      newRow[valueCol - settings.firstCol] = { formula: "=TODAY()", result: ctx.today };
+      newRow[valueCol - settings.firstCol] = { formula: statusDateFormula(ctx.today), result: Math.floor(ctx.today) };
       const area = { row: settings.headerRow, col: settings.firstCol, rowCount: settings.dataRowCount + 1, colCount: settings.colCount };
       const placed = planTableAppend({ sheet, table: settings.schema.table, area, rows: [newRow] });
       if (!placed.step) {
@@ -76,16 +81,26 @@ export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapsho
       }
       ctx.builder.add("structure", placed.step);
       todayRow = placed.rows[0] ?? null;
-      ctx.builder.note(`Se agregó la fila «${SETTING_NAMES.today}» (=HOY()) a ${settings.schema.table}.`);
-    } else if (isBlank(cellValue(sheet, todayRow, valueCol)) && !cellFormula(sheet, todayRow, valueCol)) {
-      ctx.builder.add("structure", {
-        kind: "writeCells",
-        sheet: settings.sheetName,
-        cells: [{ row: todayRow, col: valueCol, formula: "=TODAY()", result: ctx.today, expected: null }],
-      });
+      appended = true;
+      ctx.builder.note(`Se agregó la fila «${SETTING_NAMES.today}» (fecha de estado) a ${settings.schema.table}.`);
     }
   }
   if (todayRow === null) return;
+  const cell = sheet && settings.located && !appended ? { formula: cellFormula(sheet, todayRow, valueCol) ?? null, value: cellValue(sheet, todayRow, valueCol) } : { formula: null, value: null };
+  const write = appended ? null : planStatusDate({ ...cell, row: todayRow, col: valueCol }, ctx.today, "prepare");
+  if (write) {
+    ctx.builder.add("structure", { kind: "writeCells", sheet: settings.sheetName, cells: [write] });
+    if (readStatusDate(cell).owner === "volatile") {
+      ctx.builder.note(
+        `La fecha de estado (${settings.sheetName}!${a1Address(todayRow, valueCol)}) pasó de =HOY() a una fecha fija que el complemento ` +
+          "actualiza cada día: así los «Estado ANS» ya no se recalculan con cada cambio del libro.",
+      );
+    }
+  }
+  if (write || appended) {
+    const area = { row: todayRow, col: valueCol, rowCount: 1, colCount: 1 };
+    ctx.builder.add("formats", { kind: "numberFormat", sheet: settings.sheetName, area, format: STATUS_DATE_FORMAT });
+  }
   const reference = `=${quotedSheetName(settings.sheetName)}!${absoluteA1Address(todayRow, valueCol)}`;
   const current = snapshot.names[TODAY_NAME];
   if (current !== undefined && canonicalReference(current) === canonicalReference(reference)) return;

@@ -79,7 +79,7 @@ export function createTable(
   defaultRows.forEach((values, r) => {
     values.forEach((value, c) => {
       if (value !== null && typeof value === "object") {
-        // Only "Hoy" has a default formula: =TODAY(), whose value is today.
+        // A default formula computes today (none of the schemas has one at present).
         cells.push({ row: row + 1 + r, col: col + c, formula: value.formula, result: ctx.today, expected: null });
       } else if (value !== null) {
         cells.push({ row: row + 1 + r, col: col + c, value, expected: null });

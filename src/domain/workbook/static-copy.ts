@@ -12,11 +12,16 @@ const STRING_LITERAL = /"(?:[^"]|"")*"/g;
 /**
  * A call of an add-in function in any spelling a file may hold: `ADUANA.X(` (as Excel shows it and as other tools
  * write it), `_xldudf_ADUANA_X(` (as Excel stores it), `ADUANA_X(`. The name ADUANA_HOY alone is not a call: it is
- * a defined name over a native =TODAY() and works without the add-in.
+ * a defined name over a plain date (status-date.ts) and works without the add-in.
  */
 const ADDIN_CALL = /(?:^|[^\p{L}\p{N}_.\\])(?:_xldudf_)?ADUANA[._][\p{L}\p{N}_.]*\s*\(/iu;
 /** Error results a workbook opened without the add-in caches for its functions (English and Spanish Excel). */
 const UNAVAILABLE_RESULT = /^#(NAME\?|¿NOMBRE\?|NOMBRE\?)$/i;
+
+/** True when a cell's value is the error Excel shows for a function it does not know (#NAME?, #¿NOMBRE?). */
+export function isUnavailableResult(value: CellValue): boolean {
+  return typeof value === "string" && UNAVAILABLE_RESULT.test(value.trim());
+}
 
 /** True when the formula calls an ADUANA function (outside text literals), which only works with the add-in. */
 export function callsAddinFunction(formula: string): boolean {

@@ -44,7 +44,7 @@ export function BrokenFormulasNotice({ actions }: BrokenFormulasNoticeProps) {
     region.current?.focus();
   };
   const runRepair = async () => {
-    if ((await repair.run(() => actions.repararFormulas())) !== null) region.current?.focus();
+    if ((await repair.run((onProgress) => actions.repararFormulas(onProgress))) !== null) region.current?.focus();
   };
 
   return (
@@ -65,7 +65,7 @@ export function BrokenFormulasNotice({ actions }: BrokenFormulasNoticeProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <ActionFeedback slow={repair.slow} error={repair.error} progressLabel="Reparando las fórmulas…" />
+      <ActionFeedback slow={repair.slow} error={repair.error} progress={repair.progress} progressLabel="Reparando las fórmulas…" />
       {repair.result && !repair.running && <RepairOutcome result={repair.result} />}
     </div>
   );

@@ -44,15 +44,15 @@ export function EvaluationSection({ actions, defaultYear }: EvaluationSectionPro
         </Select>
       </Field>
       <div className="button-row">
-        <Button disabled={preview.running || generate.running} onClick={() => void preview.run(() => actions.vistaPreviaEvaluacion(year))}>
+        <Button disabled={preview.running || generate.running} onClick={() => void preview.run((onProgress) => actions.vistaPreviaEvaluacion(year, onProgress))}>
           Vista previa
         </Button>
-        <Button appearance="primary" disabled={preview.running || generate.running} onClick={() => void generate.run(() => actions.generarEvaluacion(year))}>
+        <Button appearance="primary" disabled={preview.running || generate.running} onClick={() => void generate.run((onProgress) => actions.generarEvaluacion(year, onProgress))}>
           Generar evaluación
         </Button>
       </div>
-      <ActionFeedback slow={preview.slow} error={preview.error} progressLabel="Calculando la vista previa…" />
-      <ActionFeedback slow={generate.slow} error={generate.error} progressLabel={`Generando la evaluación ${year}…`} />
+      <ActionFeedback slow={preview.slow} error={preview.error} progress={preview.progress} progressLabel="Calculando la vista previa…" />
+      <ActionFeedback slow={generate.slow} error={generate.error} progress={generate.progress} progressLabel={`Generando la evaluación ${year}…`} />
       {shownPreview && !preview.running && (
         <>
           {shownPreview.partial && (

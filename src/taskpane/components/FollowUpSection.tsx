@@ -22,7 +22,7 @@ export function followUpCount(result: FollowUp | null): number {
 export function useFollowUp(actions: Pick<Actions, "seguimiento">) {
   const load = useAction<FollowUp>();
   const { run } = load;
-  const reload = useCallback(() => run(() => actions.seguimiento()), [actions, run]);
+  const reload = useCallback(() => run((onProgress) => actions.seguimiento(onProgress)), [actions, run]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -70,11 +70,11 @@ function IndicatorsButton({ actions, currentYear }: Omit<FollowUpSectionProps, "
         </Field>
       </div>
       <div className="button-row">
-        <Button appearance="primary" disabled={generate.running} onClick={() => void generate.run(() => actions.generarIndicadores(year))}>
+        <Button appearance="primary" disabled={generate.running} onClick={() => void generate.run((onProgress) => actions.generarIndicadores(year, onProgress))}>
           Generar indicadores
         </Button>
       </div>
-      <ActionFeedback slow={generate.slow} error={generate.error} progressLabel={`Generando los indicadores ${year}…`} />
+      <ActionFeedback slow={generate.slow} error={generate.error} progress={generate.progress} progressLabel={`Generando los indicadores ${year}…`} />
       {generated && (
         <>
           <ChangeSummary result={generated} unchangedText={`La hoja «${generated.sheet}» ya estaba al día.`} />
@@ -116,7 +116,7 @@ export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSect
           Actualizar
         </Button>
       </div>
-      <ActionFeedback slow={followUp.slow} error={followUp.error} progressLabel="Calculando el seguimiento…" />
+      <ActionFeedback slow={followUp.slow} error={followUp.error} progress={followUp.progress} progressLabel="Calculando el seguimiento…" />
       {result && !followUp.running && (
         <>
           <Text role="status" aria-live="polite">

@@ -68,7 +68,7 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
     const found = validateNonconformity(values);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const result = await submit.run(() => actions.registrarNoConformidad(values));
+    const result = await submit.run((onProgress) => actions.registrarNoConformidad(values, onProgress));
     if (result) setValues(empty(today));
   };
 
@@ -135,7 +135,7 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
           Registrar no conformidad
         </Button>
       </div>
-      <ActionFeedback slow={submit.slow} error={submit.error} progressLabel="Registrando la no conformidad…" />
+      <ActionFeedback slow={submit.slow} error={submit.error} progress={submit.progress} progressLabel="Registrando la no conformidad…" />
       {submit.result && !submit.running && (
         <>
           <MessageBar intent="success" layout="multiline">

@@ -19,14 +19,14 @@ export function PrepareSection({ actions }: PrepareSectionProps) {
         Antes de reestructurar una hoja guarda una copia «Respaldo…»; nunca borra lo que usted escribió.
       </Text>
       <div className="button-row">
-        <Button appearance="primary" disabled={action.running} onClick={() => void action.run(async () => ({ kind: "prepare", result: await actions.prepararCuadro() }))}>
+        <Button appearance="primary" disabled={action.running} onClick={() => void action.run(async (onProgress) => ({ kind: "prepare", result: await actions.prepararCuadro(onProgress) }))}>
           Preparar cuadro
         </Button>
-        <Button disabled={action.running} onClick={() => void action.run(async () => ({ kind: "sample", result: await actions.cargarDatosEjemplo() }))}>
+        <Button disabled={action.running} onClick={() => void action.run(async (onProgress) => ({ kind: "sample", result: await actions.cargarDatosEjemplo(onProgress) }))}>
           Cargar datos de ejemplo
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progressLabel="Trabajando en el libro…" />
+      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel="Trabajando en el libro…" />
       {last && !action.running && (
         <ChangeSummary
           result={last.result}

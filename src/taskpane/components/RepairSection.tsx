@@ -19,11 +19,11 @@ export function RepairSection({ actions }: RepairSectionProps) {
         Este botón vuelve a escribir esas fórmulas, sin cambiarlas.
       </Text>
       <div className="button-row">
-        <Button appearance="primary" disabled={action.running} onClick={() => void action.run(() => actions.repararFormulas())}>
+        <Button appearance="primary" disabled={action.running} onClick={() => void action.run((onProgress) => actions.repararFormulas(onProgress))}>
           Reparar fórmulas
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progressLabel="Buscando fórmulas con #NAME?…" />
+      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel="Buscando fórmulas con #NAME?…" />
       {result && !action.running && <RepairOutcome result={result} />}
     </div>
   );

@@ -23,11 +23,11 @@ export function SummarySection({ actions }: SummarySectionProps) {
   return (
     <div className="section-body">
       <div className="button-row">
-        <Button appearance="primary" disabled={action.running} onClick={() => void action.run(() => actions.resumen())}>
+        <Button appearance="primary" disabled={action.running} onClick={() => void action.run((onProgress) => actions.resumen(onProgress))}>
           {summary ? "Actualizar resumen" : "Ver resumen"}
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progressLabel="Calculando el resumen…" />
+      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel="Calculando el resumen…" />
       {summary && !action.running && (
         <>
           <dl className="figures">

@@ -35,11 +35,11 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
   return (
     <div className="section-body">
       <div className="button-row">
-        <Button appearance="primary" disabled={validation.running} onClick={() => void validation.run(() => actions.validar())}>
+        <Button appearance="primary" disabled={validation.running} onClick={() => void validation.run((onProgress) => actions.validar(onProgress))}>
           {report ? "Validar de nuevo" : "Validar"}
         </Button>
       </div>
-      <ActionFeedback slow={validation.slow} error={validation.error} progressLabel="Validando el cuadro…" />
+      <ActionFeedback slow={validation.slow} error={validation.error} progress={validation.progress} progressLabel="Validando el cuadro…" />
       {report && !validation.running && (
         <>
           <Text role="status" aria-live="polite">

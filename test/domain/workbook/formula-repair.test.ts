@@ -75,3 +75,18 @@ describe("planFormulaRepair", () => {
     expect(planFormulaRepair(healthy)).toEqual({ plan: { steps: [], notes: [] }, cells: [] });
   });
 });
+
+describe("stored _xldudf_ form and Spanish #¿NOMBRE?", () => {
+  it("re-enters a formula Excel shows in its stored _xldudf_ form as ADUANA.X, leaving text literals alone", () => {
+    const stored = '=IF([@DO]="_xldudf_ADUANA_X","",_xldudf_ADUANA_TIEMPO_SERVICIO([@Inicio],[@Fin]))';
+    const snapshot = buildSnapshot([
+      {
+        name: "Operaciones",
+        tables: [{ name: TABLES.operations, at: "A1", rows: [["DO", "Inicio", "Fin", "Tiempo"], ["DO-1", 1, 2, { formula: stored, value: "#¿NOMBRE?" }]] }],
+      },
+    ]);
+    const { plan, cells } = planFormulaRepair(snapshot);
+    expect(cells).toEqual(["Operaciones!D2"]);
+    expect(formulaAt(applyPlanToSnapshot(snapshot, plan), "Operaciones", "D2")).toBe('=IF([@DO]="_xldudf_ADUANA_X","",ADUANA.TIEMPO_SERVICIO([@Inicio],[@Fin]))');
+  });
+});

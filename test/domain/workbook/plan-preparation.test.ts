@@ -48,7 +48,8 @@ describe("planPreparation", () => {
     expect(cellAt(after, "Operaciones", "U1")).toBe("Observaciones");
     expect(formulaAt(after, "Operaciones", "R2")).toBe(OPERATION_FORMULAS.serviceTime);
     expect(after.names.ADUANA_HOY).toBe("='Parámetros'!$B$2");
-    expect(formulaAt(after, "Parámetros", "B2")).toBe("=TODAY()");
+    expect(formulaAt(after, "Parámetros", "B2")).toBe("=DATE(2026,3,20)");
+    expect(plan.steps).toContainEqual({ kind: "numberFormat", sheet: "Parámetros", area: { row: 1, col: 1, rowCount: 1, colCount: 1 }, format: '"Estado al "dd/mm/yyyy' });
     expect(cellAt(after, "Parámetros", "B2")).toBe(today);
     expect(planPreparation(after, { today }).steps).toEqual([]);
   });
@@ -198,7 +199,7 @@ describe("planPreparation on workbooks coordinators already have", () => {
     const append = plan.steps.find((s) => s.kind === "appendTableRows");
     expect(append).toMatchObject({ table: "tblParametros", newArea: { row: 0, col: 0, rowCount: 3, colCount: 2 } });
     expect(cellAt(after, "Parámetros", "A3")).toBe("Hoy");
-    expect(formulaAt(after, "Parámetros", "B3")).toBe("=TODAY()");
+    expect(formulaAt(after, "Parámetros", "B3")).toBe("=DATE(2026,3,20)");
     expect(after.names.ADUANA_HOY).toBe("='Parámetros'!$B$3");
     expect(planPreparation(after, { today }).steps).toEqual([]);
   });

@@ -279,7 +279,11 @@ class FakeRange extends FakeObject {
     if (!this.matchesShape(entries)) return;
     this.forEachCell(entries, (r, c, entry) => {
       // null in a 2-D write leaves the cell as it is: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
-      if (entry !== null) this.sheetState.setCell(r, c, parseEntry(entry));
+      if (entry === null) return;
+      const parsed = parseEntry(entry);
+      // Excel calculates what is written; the fake shows the result the test's `calculate` gives, else "".
+      if (parsed.formula !== null) parsed.value = this.ctx.book.calculate?.(parsed.formula) ?? "";
+      this.sheetState.setCell(r, c, parsed);
     });
     expandTablesBelow(this.sheetState, this.area, entries);
     autofillCalculatedColumns(this.ctx.book, this.sheetState, this.area, entries);
@@ -733,6 +737,17 @@ class FakeWorksheet extends FakeObject {
     if (!this.ctx.queue(100)) return;
     this.ctx.book.activeSheet = this.sheet().name;
   }
+  /**
+   * Worksheet.delete "Deletes the worksheet from the workbook", its tables with it
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
+   */
+  delete(): void {
+    const sheet = this.sheet();
+    if (!this.ctx.queue(100)) return;
+    const sheets = this.ctx.book.sheets;
+    if (sheets.includes(sheet)) sheets.splice(sheets.indexOf(sheet), 1);
+    if (this.ctx.book.activeSheet === sheet.name) this.ctx.book.activeSheet = sheets[0]?.name ?? null;
+  }
 }
 
 class FakeWorksheets extends FakeCollection<FakeWorksheet> {
@@ -1018,6 +1033,12 @@ class FakeNamedItem extends FakeObject {
   protected readScalar(name: string): unknown {
     if (name === "name") return this.key;
     if (name === "formula") return this.ctx.book.names.get(this.key ?? "");
+    // NamedItem.type: "Range" for a name over cells, else the type of its value (the fake: "Double" or "String").
+    if (name === "type") {
+      const formula = (this.ctx.book.names.get(this.key ?? "") ?? "").replace(/^=/, "");
+      if (formula.includes("!") && parseArea(formula)) return "Range";
+      return Number.isFinite(Number(formula)) ? "Double" : "String";
+    }
     throw new Error(`fake: NamedItem.${name} is not modelled`);
   }
   get name(): string {
@@ -1026,11 +1047,30 @@ class FakeNamedItem extends FakeObject {
   get formula(): string {
     return this.get("formula");
   }
+  get type(): string {
+    return this.get("type");
+  }
   set formula(reference: string) {
     if (!this.ctx.queue(100)) return;
     if (this.key === null || !this.ctx.book.names.has(this.key)) throw new Error("fake: a null name object was used");
     this.ctx.book.names.set(this.key, reference.startsWith("=") ? reference : `=${reference}`);
     this.ctx.book.nameFormulaChanges += 1;
+  }
+  /**
+   * The range the name refers to; "Throws an error if the named item's type is not a range", which the fake
+   * raises at sync as InvalidArgument (https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-getrange-member(1)).
+   */
+  getRange(): FakeRange {
+    const reference = (this.ctx.book.names.get(this.key ?? "") ?? "").replace(/^=/, "");
+    const bang = reference.lastIndexOf("!");
+    const sheetName = bang < 0 ? "" : reference.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const sheet = this.ctx.book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const area = parseArea(reference);
+    if (this.key === null || !sheet || !area) {
+      this.ctx.fail("InvalidArgument", `name ${this.key ?? "(null)"} is not a range`);
+      return new FakeRange(this.ctx, sheet ?? new FakeSheet(""), { row: 0, col: 0, rowCount: 1, colCount: 1 }, true);
+    }
+    return new FakeRange(this.ctx, sheet, area);
   }
   delete(): void {
     if (!this.ctx.queue(100)) return;

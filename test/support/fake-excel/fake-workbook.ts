@@ -160,6 +160,8 @@ export class FakeWorkbook {
   /** Names deleted, and names whose formula was set in place (deleting ADUANA_HOY recalculates every formula using it). */
   nameDeletions = 0;
   nameFormulaChanges = 0;
+  /** The result Excel shows for a formula written through the API (the fake has no calculation engine); null: "". */
+  calculate: ((formula: string) => FakeScalar) | null = null;
   /** Highest ExcelApi minor version the fake claims to support (1.x). */
   apiVersion = 17;
 
