@@ -1,4 +1,5 @@
-import type { Finding, ValidationReport } from "../domain/validation/finding";
+import type { ValidationReport } from "../domain/validation/finding";
+import { groupFindings, RULE_ORDER, ruleTitle } from "../domain/validation/group-findings";
 import { validationOutcome } from "../domain/validation/outcome-messages";
 
 /** Lines shown per rule and sheet before "… y N más": 5,000 findings stay readable. */
@@ -31,7 +32,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** Readable Spanish report: totals, then per sheet and rule the cells and messages, then counts by rule. */
+/**
+ * Readable Spanish report: totals, then per sheet the findings grouped as the pane groups them (errors first, rules in
+ * catalogue order, under the catalogue's titles, with the rule id for --json and --help), then counts by rule.
+ */
 export function findingsText(file: string, report: ValidationReport): string {
   const { errors, warnings } = report.summary;
   const lines: string[] = [];
@@ -40,19 +44,21 @@ export function findingsText(file: string, report: ValidationReport): string {
   if (report.findings.length === 0) return `${lines.join("\n")}\n`;
   for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.sheet)) {
     lines.push("", `Hoja «${sheet}» — ${plural(sheetFindings.length, "hallazgo", "hallazgos")}`);
-    for (const [rule, ruleFindings] of groupBy(sheetFindings, (f) => f.rule)) {
-      const first = ruleFindings[0] as Finding;
-      const label = first.severity === "error" ? "error" : "advertencia";
-      lines.push(`  ${rule} (${label}, ${ruleFindings.length.toLocaleString("es-CO")})`);
-      for (const finding of ruleFindings.slice(0, LINES_PER_GROUP)) lines.push(`    ${pad(finding.cell, 7)} ${finding.message}`);
-      if (ruleFindings.length > LINES_PER_GROUP) {
-        lines.push(`    … y ${(ruleFindings.length - LINES_PER_GROUP).toLocaleString("es-CO")} más (use --json para verlos todos)`);
+    for (const severityGroup of groupFindings({ findings: sheetFindings })) {
+      for (const { rule, title, count, findings } of severityGroup.rules) {
+        lines.push(`  ${title} — ${rule} (${severityGroup.severity}, ${count.toLocaleString("es-CO")})`);
+        for (const finding of findings.slice(0, LINES_PER_GROUP)) lines.push(`    ${pad(finding.cell, 7)} ${finding.message}`);
+        if (count > LINES_PER_GROUP) {
+          lines.push(`    … y ${(count - LINES_PER_GROUP).toLocaleString("es-CO")} más (use --json para verlos todos)`);
+        }
       }
     }
   }
   lines.push("", "Resumen por regla:");
-  const byRule = Object.entries(report.summary.byRule).sort(([a], [b]) => a.localeCompare(b));
-  const width = Math.max(...byRule.map(([rule]) => rule.length));
-  for (const [rule, count] of byRule) lines.push(`  ${pad(rule, width)}  ${String(count).padStart(6)}`);
+  const counted = RULE_ORDER.filter((rule) => (report.summary.byRule[rule] ?? 0) > 0);
+  const width = Math.max(...counted.map((rule) => rule.length));
+  for (const rule of counted) {
+    lines.push(`  ${pad(rule, width)}  ${String(report.summary.byRule[rule]).padStart(6)}  ${ruleTitle(rule)}`);
+  }
   return `${lines.join("\n")}\n`;
 }

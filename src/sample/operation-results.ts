@@ -1,4 +1,6 @@
-import { ansStatus, getBusinessCalendar } from "../domain/calendar";
+import { excelTextKey } from "../domain/workbook/cell-reading";
+import { serviceLevelOfCells } from "../domain/workbook/service-level";
+import type { ServiceLevel } from "../domain/workbook/service-level";
 import type { CellValue } from "../domain/workbook/snapshot";
 import { SAMPLE_ALLIANCES } from "./alliances";
 import type { SampleOperation } from "./operations";
@@ -9,28 +11,16 @@ export interface OperationResults {
   ansStatus: CellValue;
 }
 
-const date = (value: CellValue): number | null => (typeof value === "number" ? value : null);
+/** An error the sheet shows is written as its text, which the writers store as an error value. */
+const shown = (value: CellValue): CellValue => (value === null ? "#VALUE!" : value);
 
 /**
- * What the calculated columns (Meta ANS, Tiempo servicio, Estado ANS) show for a sample DO, computed with
- * the domain calendar so the file carries the values Excel will compute (SPEC §1.1).
+ * What the calculated columns (Meta ANS, Tiempo servicio, Estado ANS) show for a sample DO: the domain's own
+ * service level, with the alliance found as MATCH finds it, so the file carries the values Excel will compute.
  */
 export function operationResults(op: SampleOperation, extraHolidays: readonly number[], today: number): OperationResults {
-  const alliance = SAMPLE_ALLIANCES.find((candidate) => candidate.name === op.alliance);
-  const target = !alliance ? null : op.type === "Importación" ? alliance.importTarget : op.type === "Exportación" ? alliance.exportTarget : null;
-  const arrival = date(op.arrival);
-  const documents = date(op.documentsComplete);
-  const start = arrival === null ? documents : documents === null ? arrival : Math.max(arrival, documents);
-  const release = date(op.release);
-  const clientDays = typeof op.clientDelayDays === "number" ? op.clientDelayDays : 0;
-  const calendar = getBusinessCalendar(alliance?.saturdayIsBusiness ?? false, extraHolidays);
-  let serviceTime: CellValue = "";
-  if (start !== null && release !== null) {
-    serviceTime = release < start ? "#VALUE!" : Math.max(0, calendar.serviceDays(start, release) - clientDays);
-  }
-  let status: CellValue = "";
-  if (target !== null && start !== null) {
-    status = release !== null && release < start ? "#VALUE!" : ansStatus({ start, end: release, target: target + clientDays, today, calendar });
-  }
-  return { target: target ?? "", serviceTime, ansStatus: status };
+  const key = excelTextKey(op.alliance);
+  const alliance = SAMPLE_ALLIANCES.find((candidate) => excelTextKey(candidate.name) === key);
+  const level: ServiceLevel = serviceLevelOfCells(op, alliance, extraHolidays, today);
+  return { target: shown(level.target), serviceTime: shown(level.serviceTime), ansStatus: shown(level.ansStatus) };
 }

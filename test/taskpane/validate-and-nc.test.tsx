@@ -22,11 +22,26 @@ describe("Validar", () => {
     await user.click(screen.getByRole("button", { name: "Validar" }));
     expect(await screen.findByText("3 errores · 1 advertencia")).toBeInTheDocument();
     const errors = screen.getByRole("region", { name: "Errores: 3" });
-    expect(within(errors).getByText("Campo obligatorio vacío (2)")).toBeInTheDocument();
-    expect(within(errors).getByText("NIT inválido (1)")).toBeInTheDocument();
+    expect(within(errors).getByText("Campos obligatorios vacíos (2)")).toBeInTheDocument();
+    expect(within(errors).getByText("NIT inválidos (1)")).toBeInTheDocument();
     const warnings = screen.getByRole("region", { name: "Advertencias: 1" });
-    expect(within(warnings).getByText("ANS incumplido (1)")).toBeInTheDocument();
+    expect(within(warnings).getByText("ANS incumplidos (1)")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Validar de nuevo" })).toBeInTheDocument();
+  });
+
+  it("lists the rules in the catalogue's order, not by how many findings each has", async () => {
+    const many = [
+      finding({ rule: "nit-invalido", cell: "B3", sheet: "Alianzas" }),
+      finding({ rule: "nit-invalido", cell: "B4", sheet: "Alianzas" }),
+      finding({ rule: "nit-invalido", cell: "B5", sheet: "Alianzas" }),
+      finding({ rule: "campo-obligatorio", cell: "C5", sheet: "Operaciones" }),
+    ];
+    const actions = mockActions({ validar: jest.fn().mockResolvedValue(report(many)) });
+    const { user } = renderInProvider(<ValidateSection actions={actions} onRegisterNonconformity={jest.fn()} />);
+    await user.click(screen.getByRole("button", { name: "Validar" }));
+    const errors = await screen.findByRole("region", { name: "Errores: 4" });
+    expect(within(errors).getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["Campos obligatorios vacíos (1)", "NIT inválidos (3)"]);
+    expect(within(screen.getByRole("combobox", { name: "Regla" })).getAllByRole("option").map((o) => o.textContent)).toEqual(["Todas", "Campos obligatorios vacíos", "NIT inválidos"]);
   });
 
   it("selects the finding's cell on click", async () => {

@@ -1,6 +1,7 @@
 import { CalendarRangeError, isSupportedYear } from "../calendar";
 import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
-import { measuredServiceDays, targetFor } from "../workbook/service-time";
+import { allianceKey } from "../workbook/alliance-lookup";
+import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import type { CriterionScore } from "./criteria-scores";
 import { ncManagementScore, qualityScore, timelinessScore } from "./criteria-scores";
 import { inYear, partialThrough, unsupportedYearMessage } from "./evaluation-period";
@@ -91,7 +92,7 @@ function safeServiceDays(op: OperationRecord, alliance: AllianceRecord, extraHol
 
 /** Alliance key each NC is charged to: its own Aliado, else the alliance of its DO. */
 function ncAllianceKey(nc: NonconformityRecord, allianceOfDo: ReadonlyMap<string, string>): string | null {
-  if (nc.alliance.trim() !== "") return textKey(nc.alliance);
+  if (nc.alliance.trim() !== "") return allianceKey(nc.alliance);
   if (nc.do.trim() === "") return null;
   return allianceOfDo.get(textKey(nc.do)) ?? null;
 }
@@ -117,7 +118,7 @@ export function computeEvaluation(
   if (!isSupportedYear(year)) throw new RangeError(unsupportedYearMessage(year));
   const allianceOfDo = new Map<string, string>();
   for (const op of model.operations) {
-    if (op.do.trim() !== "" && op.alliance.trim() !== "") allianceOfDo.set(textKey(op.do), textKey(op.alliance));
+    if (op.do.trim() !== "" && op.alliance.trim() !== "") allianceOfDo.set(textKey(op.do), allianceKey(op.alliance));
   }
   const yearOperations = model.operations.filter((op) => inYear(op.opened, year));
   const yearNonconformities = model.nonconformities.filter(
@@ -126,8 +127,8 @@ export function computeEvaluation(
   const { weights, bands } = model.parameters;
 
   const alliances = model.alliances.map((alliance): AllianceEvaluation => {
-    const key = textKey(alliance.name);
-    const operations = yearOperations.filter((op) => textKey(op.alliance) === key);
+    const key = allianceKey(alliance.name);
+    const operations = yearOperations.filter((op) => allianceKey(op.alliance) === key);
     let measured = 0;
     let onTime = 0;
     let withoutTarget = 0;

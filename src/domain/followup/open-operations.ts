@@ -2,7 +2,7 @@ import { CalendarRangeError, ansStatus, getBusinessCalendar, isSupportedSerial }
 import type { BusinessCalendar } from "../calendar";
 import { findAlliance } from "../workbook/alliance-lookup";
 import type { OperationRecord, WorkbookModel } from "../workbook/model";
-import { serviceStart, targetFor } from "../workbook/service-time";
+import { serviceStart, targetFor } from "../workbook/service-level";
 
 /** An open DO whose ANS has run out (Vencido) or is about to (En riesgo). */
 export interface OperationAlert {

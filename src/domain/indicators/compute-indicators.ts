@@ -1,8 +1,9 @@
 import { isSupportedYear, serialFromYmd, ymdFromSerial } from "../calendar";
-import { sameText, textKey } from "../evaluation/text-key";
+import { sameText } from "../evaluation/text-key";
 import { LISTS } from "../workbook/headers";
 import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
-import { targetFor } from "../workbook/service-time";
+import { allianceKey } from "../workbook/alliance-lookup";
+import { targetFor } from "../workbook/service-level";
 import { median, percentileInc } from "./percentile";
 import type { StageDays, StageOrTotal } from "./stages";
 import { STAGES, stageDays } from "./stages";
@@ -103,13 +104,13 @@ function orderedNames(model: WorkbookModel, operations: readonly OperationRecord
   const recordOf = new Map<string, AllianceRecord>();
   const display = new Map<string, string>();
   for (const alliance of model.alliances) {
-    const key = textKey(alliance.name);
+    const key = allianceKey(alliance.name);
     if (key !== "" && !recordOf.has(key)) {
       recordOf.set(key, alliance);
       display.set(key, alliance.name);
     }
   }
-  const groupOf = (op: OperationRecord): string => textKey(op.alliance);
+  const groupOf = (op: OperationRecord): string => allianceKey(op.alliance);
   const used = new Set(operations.map(groupOf));
   const names = [...display.keys()].filter((key) => used.has(key));
   for (const op of operations) {
@@ -135,7 +136,7 @@ export function computeIndicators(model: WorkbookModel, year: number, today: num
   const yearOps = model.operations.filter((op) => monthIn(op.opened, year) !== null);
   const { names, groupOf, recordOf } = orderedNames(model, yearOps);
   const items: MeasuredOperation[] = yearOps.map((op) => {
-    const alliance = recordOf.get(textKey(op.alliance));
+    const alliance = recordOf.get(allianceKey(op.alliance));
     const stages = stageDays(op, alliance, model.extraHolidays);
     const target = targetFor(op, alliance);
     return {

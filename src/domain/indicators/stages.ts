@@ -1,6 +1,6 @@
 import { CalendarRangeError, getBusinessCalendar, isSupportedSerial } from "../calendar";
 import type { AllianceRecord, OperationRecord } from "../workbook/model";
-import { measuredServiceDays, serviceStart } from "../workbook/service-time";
+import { measuredServiceDays, serviceStart } from "../workbook/service-level";
 
 /** The stages of an operation (SPEC §7), in the order the cargo goes through them, and the total. */
 export const STAGES = ["documentos-presentacion", "presentacion-levante", "levante-entrega", "levante-facturacion"] as const;

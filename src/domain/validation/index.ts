@@ -1,6 +1,6 @@
 export { validateWorkbook, sortFindings, summarize } from "./validate-workbook";
 export type { ValidationOptions } from "./validate-workbook";
-export { groupFindings } from "./group-findings";
+export { groupFindings, RULE_ORDER, ruleTitle, SEVERITY_TITLES } from "./group-findings";
 export type { RuleGroup, SeverityGroup } from "./group-findings";
 export { RULES } from "./rule-catalogue";
 export { CONTRACT_WARNING_DAYS } from "./alliance-rules";

@@ -1,5 +1,5 @@
 import { excelTextKey } from "../workbook/cell-reading";
-import { findAlliance } from "../workbook/alliance-lookup";
+import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { NONCONFORMITY_HEADERS as H, SHEETS, TABLES } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
 import { forEachDataRow } from "../workbook/read-model";
@@ -53,7 +53,11 @@ export function validateNonconformities(
     }
     const allianceCol = col("alliance");
     if (nc.alliance !== "" && allianceCol !== undefined && !findAlliance(model.alliances, nc.alliance)) {
-      out.add("aliado-desconocido", sheet, row, allianceCol, `«${nc.alliance}» ${label} no está en ${TABLES.alliances} (hoja ${allianceSheet}): elija un aliado de la lista o regístrelo allí.`, key);
+      const meant = suggestAlliance(model.alliances, nc.alliance);
+      const message = meant
+        ? `«${nc.alliance}» ${label} no está en ${TABLES.alliances}: ¿quiso decir «${meant.name}»? Elíjalo de la lista.`
+        : `«${nc.alliance}» ${label} no está en ${TABLES.alliances} (hoja ${allianceSheet}): elija un aliado de la lista o regístrelo allí.`;
+      out.add("aliado-desconocido", sheet, row, allianceCol, message, key);
     }
     const dateCol = col("date");
     if (nc.date !== null && dateCol !== undefined && Math.floor(nc.date) > todayDate) {

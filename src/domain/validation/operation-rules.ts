@@ -1,10 +1,10 @@
 import { isValidNit, nitCheckDigit } from "../identity/nit";
-import { findAlliance } from "../workbook/alliance-lookup";
+import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { excelTextKey, looseTextKey } from "../workbook/cell-reading";
 import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS, TABLES } from "../workbook/headers";
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { forEachDataRow } from "../workbook/read-model";
-import { measuredServiceDays, targetFor } from "../workbook/service-time";
+import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import type { CellValue } from "../workbook/snapshot";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
@@ -185,7 +185,7 @@ export function validateOperations(
 }
 
 function unknownAllianceMessage(name: string, label: string, alliances: readonly AllianceRecord[], allianceSheet: string): string {
-  const meant = alliances.find((a) => looseTextKey(a.name) === looseTextKey(name));
+  const meant = suggestAlliance(alliances, name);
   return meant
     ? `«${H.alliance}» ${label} es «${name}»: ¿quiso decir «${meant.name}»? Elíjalo de la lista.`
     : `«${name}» ${label} no está en ${TABLES.alliances}: regístrelo en la hoja ${allianceSheet} o elija un aliado de la lista.`;

@@ -9,6 +9,15 @@ export function readText(value: CellValue | undefined): string {
   return String(value);
 }
 
+/**
+ * Text of a cell as MATCH compares it: as typed, spaces included ("" when only spaces), for names that the
+ * sheet's formulas look up (Aliado).
+ */
+export function readTypedText(value: CellValue | undefined): string {
+  const trimmed = readText(value);
+  return trimmed !== "" && typeof value === "string" ? value : trimmed;
+}
+
 /** A date cell's serial, or null when empty, text, or outside the calendar (1984–2200). */
 export function readDate(value: CellValue | undefined): number | null {
   return typeof value === "number" && value >= FIRST_CALENDAR_SERIAL && value < LAST_CALENDAR_SERIAL + 1 ? value : null;

@@ -1,28 +1,19 @@
-import { ansStatus, getBusinessCalendar, isSupportedSerial } from "../calendar";
 import { findAlliance } from "./alliance-lookup";
-import { readText } from "./cell-reading";
+import { readTypedText } from "./cell-reading";
 import type { WorkbookModel } from "./model";
 import type { FormulaColumnId } from "./schema-types";
 import { cellValue } from "./sheet-cells";
 import type { CellValue } from "./snapshot";
 import { columnOf } from "./table-location";
 import type { LocatedTable } from "./table-location";
+import { serviceLevelOfCells } from "./service-level";
 
 /** What a formula column shows on a row: a value, or null when only Excel can say (an error). */
 export type FormulaResult = CellValue;
 
-/** A date argument as an ADUANA function receives it: "" for empty, a serial, or unusable (error). */
-type DateArgument = { kind: "empty" } | { kind: "date"; serial: number } | { kind: "error" };
-
-function dateArgument(value: CellValue): DateArgument {
-  if (value === null || value === "") return { kind: "empty" };
-  if (typeof value === "number" && isSupportedSerial(value)) return { kind: "date", serial: value };
-  return { kind: "error" };
-}
-
 /**
- * The values the formulas of OPERATION_FORMULAS compute on a row, with the domain's calendar, so
- * file mode can store them as cached results. Mirrors the formulas step by step.
+ * The values the formulas of OPERATION_FORMULAS compute on a row, so file mode can store them as cached results.
+ * The alliance is found as MATCH finds it; the service level comes from service-level.ts.
  */
 export function operationFormulaResults(
   located: LocatedTable,
@@ -39,49 +30,15 @@ export function operationFormulaResults(
     return col === undefined ? null : cellValue(located.sheet, row, col);
   };
   return (row) => {
-    const alliance = findAlliance(model.alliances, readText(get(row, "alliance")));
-    const type = readText(get(row, "type")).toLowerCase();
-    // INDEX of a blank Meta cell gives 0, as in Excel.
-    let targetDays: number | null = null;
-    if (alliance && type === "importación") targetDays = alliance.importTarget ?? 0;
-    else if (alliance && type === "exportación") targetDays = alliance.exportTarget ?? 0;
-    const target: FormulaResult = targetDays ?? "";
-
-    const arrival = dateArgument(get(row, "arrival"));
-    const documents = dateArgument(get(row, "documentsComplete"));
-    const release = dateArgument(get(row, "release"));
-    const delay = get(row, "clientDelayDays");
-    const clientDays = typeof delay === "number" ? delay : 0;
-    const noStart = arrival.kind === "empty" && documents.kind === "empty";
-    const calendar = getBusinessCalendar(alliance?.saturdayIsBusiness ?? false, model.extraHolidays);
-
-    let start: number | null = null;
-    let usable = arrival.kind !== "error" && documents.kind !== "error" && release.kind !== "error";
-    if (usable && !noStart) {
-      start = Math.max(arrival.kind === "date" ? arrival.serial : 0, documents.kind === "date" ? documents.serial : 0);
-      if (release.kind === "date" && release.serial < start) usable = false;
-    }
-
-    let serviceTime: FormulaResult = "";
-    if (release.kind !== "empty" && !noStart) {
-      serviceTime = usable && start !== null && release.kind === "date"
-        ? Math.max(0, calendar.serviceDays(start, release.serial) - clientDays)
-        : null;
-    }
-
-    let status: FormulaResult = "";
-    if (targetDays !== null && !noStart) {
-      status = usable && start !== null
-        ? ansStatus({
-            start,
-            end: release.kind === "date" ? release.serial : null,
-            target: targetDays + clientDays,
-            today,
-            calendar,
-          })
-        : null;
-    }
-    return { target, serviceTime, ansStatus: status };
+    const alliance = findAlliance(model.alliances, readTypedText(get(row, "alliance")));
+    const cells = {
+      type: get(row, "type"),
+      arrival: get(row, "arrival"),
+      documentsComplete: get(row, "documentsComplete"),
+      release: get(row, "release"),
+      clientDelayDays: get(row, "clientDelayDays"),
+    };
+    return serviceLevelOfCells(cells, alliance, model.extraHolidays, today);
   };
 }
 

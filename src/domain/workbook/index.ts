@@ -11,7 +11,7 @@ export { a1Address, columnLetters } from "./a1";
 export { OPERATION_FORMULAS } from "./operation-formulas";
 export { canonicalFormula, sameFormula } from "./formula-text";
 export { operationFormulaResults } from "./formula-results";
-export { allianceLookup, findAlliance } from "./alliance-lookup";
+export { allianceKey, allianceLookup, findAlliance, suggestAlliance } from "./alliance-lookup";
 export { readDate, readNumber, readText } from "./cell-reading";
 export * from "./schema";
 export { nextNonconformityNumber, planAppendNonconformity, planNonconformityEntry, NonconformityInputError } from "./nonconformity-register";

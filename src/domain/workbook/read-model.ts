@@ -1,5 +1,5 @@
 import { ALLIANCE_CITIES, LISTS, OWN_OFFICE_CITIES, SETTING_NAMES } from "./headers";
-import { canonicalListValue, excelTextKey, readDate, readNumber, readText } from "./cell-reading";
+import { canonicalListValue, excelTextKey, readDate, readNumber, readText, readTypedText } from "./cell-reading";
 import { DEFAULT_PARAMETERS } from "./model";
 import type {
   AllianceRecord,
@@ -83,7 +83,7 @@ function readOperations(located: LocatedTable | null): OperationRecord[] {
       clientNit: readText(v[o.clientNit]),
       city: canonicalListValue(readText(v[o.city]), KNOWN_CITIES),
       mode: canonicalListValue(readText(v[o.mode]), LISTS.mode),
-      alliance: readText(v[o.alliance]),
+      alliance: readTypedText(v[o.alliance]),
       coordinator: readText(v[o.coordinator]),
       opened: readDate(v[o.opened]),
       arrival: readDate(v[o.arrival]),
@@ -121,7 +121,7 @@ function readAlliances(located: LocatedTable | null): AllianceRecord[] {
   forEachDataRow(located, (r) => {
     records.push({
       row: r.row,
-      name: readText(r.get("alliance")),
+      name: readTypedText(r.get("alliance")),
       nit: readText(r.get("nit")),
       cities: splitCities(readText(r.get("cities"))),
       contact: readText(r.get("contact")),
@@ -152,7 +152,7 @@ function readNonconformities(located: LocatedTable | null): NonconformityRecord[
       date: readDate(r.get("date")),
       type: canonicalListValue(readText(r.get("type")), LISTS.nonconformityType),
       do: readText(r.get("do")),
-      alliance: readText(r.get("alliance")),
+      alliance: readTypedText(r.get("alliance")),
       description: readText(r.get("description")),
       severity: canonicalListValue(readText(r.get("severity")), LISTS.severity),
       correction: readText(r.get("correction")),

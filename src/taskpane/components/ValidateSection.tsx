@@ -3,7 +3,8 @@ import { useMemo, useState } from "react";
 import type { Actions } from "../../excel/action-types";
 import type { Finding, ValidationReport } from "../../domain/validation/finding";
 import { validationOutcome } from "../../domain/validation/outcome-messages";
-import { groupFindings, NC_RULES, RULE_LABELS } from "../findings-view";
+import { RULE_ORDER, ruleTitle } from "../../domain/validation/group-findings";
+import { groupFindings, NC_RULES } from "../findings-view";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
 
@@ -26,7 +27,10 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
   const report = validation.result;
   const groups = useMemo(() => (report ? groupFindings(report.findings, { sheet, rule }) : []), [report, sheet, rule]);
   const sheets = useMemo(() => [...new Set(report?.findings.map((f) => f.sheet) ?? [])].sort(), [report]);
-  const rules = useMemo(() => [...new Set(report?.findings.map((f) => f.rule) ?? [])].sort(), [report]);
+  const rules = useMemo(() => {
+    const found = new Set(report?.findings.map((f) => f.rule) ?? []);
+    return RULE_ORDER.filter((r) => found.has(r));
+  }, [report]);
 
   return (
     <div className="section-body">
@@ -58,7 +62,7 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
                   <option value="">Todas</option>
                   {rules.map((r) => (
                     <option key={r} value={r}>
-                      {RULE_LABELS[r] ?? r}
+                      {ruleTitle(r)}
                     </option>
                   ))}
                 </Select>
@@ -67,9 +71,9 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
           )}
           <ActionFeedback slow={false} error={selection.error} progressLabel="" />
           {groups.map((group) => (
-            <section key={group.severity} aria-label={`${group.label}: ${group.count}`}>
+            <section key={group.severity} aria-label={`${group.title}: ${group.count}`}>
               <Subtitle2 as="h3" className={group.severity === "error" ? "severity-error" : "severity-warning"}>
-                {group.label} ({group.count})
+                {group.title} ({group.count})
               </Subtitle2>
               {group.rules.map((ruleGroup) => {
                 const groupKey = `${group.severity}:${ruleGroup.rule}`;
@@ -78,7 +82,7 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
                 return (
                   <div key={ruleGroup.rule} className="rule-group">
                     <Text as="h4" weight="semibold" className="rule-heading">
-                      {ruleGroup.label} ({ruleGroup.findings.length})
+                      {ruleGroup.title} ({ruleGroup.count})
                     </Text>
                     <ul className="finding-list">
                       {visible.map((f, i) => (

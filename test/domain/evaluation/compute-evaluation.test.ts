@@ -44,7 +44,8 @@ describe("computeEvaluation", () => {
 
   it.each([
     // alliance, DOs atendidos, medidos, a tiempo, NC, reclamos y quejas, C1, C2, C3
-    [CARIBE, 7, 6, 5, 3, 2, 2, 1, 1],
+    // Caribe: DO-15 («  aliado CARIBE sas», leading spaces) is not Caribe's, as MATCH in the sheet does not find it.
+    [CARIBE, 6, 5, 4, 3, 2, 2, 1, 1],
     [FRONTERA, 4, 3, 2, 2, 0, 1, 1, 5],
     [ANDES, 2, 2, 1, 0, 0, 1, 5, 5],
     [CAPITAL, 0, 0, 0, 1, 1, null, null, null],
@@ -54,8 +55,10 @@ describe("computeEvaluation", () => {
     expect([r.scores.c1, r.scores.c2, r.scores.c3]).toEqual([c1, c2, c3]);
   });
 
-  it("counts a DO of a type without Meta ANS as measured but not on time", () => {
-    expect(row(ANDES).withoutTarget).toBe(1);
+  it("measures a DO whose Meta ANS is blank against 0, as the sheet's Meta ANS shows it", () => {
+    // DO-12: Exportación, Andes' Meta exportación blank (0), 1 day (2 → 3 Sep): late; DO-13: 1 day of 6, on time.
+    expect(row(ANDES).withoutTarget).toBe(0);
+    expect(row(ANDES).measured).toBe(2);
     expect(row(ANDES).onTimePct).toBe(50);
   });
 

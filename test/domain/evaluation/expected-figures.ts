@@ -1,7 +1,8 @@
 import { ALLIANCES, EXTRA_HOLIDAYS, NONCONFORMITIES, OPERATIONS } from "./fixture-model";
 import { oracleServiceDays, serial } from "./independent-oracle";
 
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** As MATCH compares names: letter case only, spaces and accents count. */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const toSerial = (d: number[] | null) => (d === null ? null : serial(d[0] ?? 0, d[1] ?? 1, d[2] ?? 1, d[3] ?? 0));
 
 /** The measured columns of SPEC §3, recomputed here from the fixture specs and the independent oracle. */
