@@ -1,5 +1,6 @@
 import { createReadStream, promises as fs } from "node:fs";
 import { createInflateRaw } from "node:zlib";
+import { EOCD_MAX_LENGTH, findEndOfCentralDirectory, readCentralDirectory } from "./zip-directory";
 
 /**
  * A minimal reader of a zip archive's entries (the .xlsx package): the central directory is read from the
@@ -19,8 +20,6 @@ export interface ZipArchive {
   entries: Map<string, ZipEntry>;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
 async function readAt(handle: fs.FileHandle, position: number, length: number): Promise<Buffer> {
@@ -34,36 +33,16 @@ export async function openZip(file: string): Promise<ZipArchive> {
   const handle = await fs.open(file, "r");
   try {
     const { size } = await handle.stat();
-    const tailLength = Math.min(size, 22 + 65_535);
+    const tailLength = Math.min(size, EOCD_MAX_LENGTH);
     const tail = await readAt(handle, size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw new Error("zip: end of central directory not found");
-    const count = tail.readUInt16LE(eocd + 10);
-    const directorySize = tail.readUInt32LE(eocd + 12);
-    const directoryOffset = tail.readUInt32LE(eocd + 16);
-    const directory = await readAt(handle, directoryOffset, directorySize);
+    const end = findEndOfCentralDirectory(tail);
+    if (!end) throw new Error("zip: end of central directory not found");
+    const directory = await readAt(handle, end.directoryOffset, end.directorySize);
+    const records = readCentralDirectory(directory, 0, end.count);
+    if (!records) throw new Error("zip: bad central directory entry");
     const entries = new Map<string, ZipEntry>();
-    let at = 0;
-    for (let n = 0; n < count; n++) {
-      if (directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new Error("zip: bad central directory entry");
-      const nameLength = directory.readUInt16LE(at + 28);
-      const extraLength = directory.readUInt16LE(at + 30);
-      const commentLength = directory.readUInt16LE(at + 32);
-      const name = directory.toString("utf8", at + 46, at + 46 + nameLength);
-      entries.set(name, {
-        name,
-        method: directory.readUInt16LE(at + 10),
-        compressedSize: directory.readUInt32LE(at + 20),
-        uncompressedSize: directory.readUInt32LE(at + 24),
-        localHeaderOffset: directory.readUInt32LE(at + 42),
-      });
-      at += 46 + nameLength + extraLength + commentLength;
+    for (const r of records) {
+      entries.set(r.name, { name: r.name, method: r.method, compressedSize: r.compressedSize, uncompressedSize: r.size, localHeaderOffset: r.localHeaderOffset });
     }
     return { file, entries };
   } finally {

@@ -1,4 +1,5 @@
 import * as zlib from "node:zlib";
+import { CENTRAL_SIGNATURE, EOCD_MAX_LENGTH, EOCD_SIGNATURE, findEndOfCentralDirectory, readCentralDirectory } from "./zip-directory";
 
 /**
  * A minimal reader and writer of the zip container of an .xlsx package (ECMA-376 Part 2, Open Packaging
@@ -21,35 +22,16 @@ export interface ZipEntry {
 /** Thrown when a package uses a zip feature this reader does not handle (zip64, encryption): use the full save. */
 export class UnsupportedZipError extends Error {}
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 export function readZip(buffer: Buffer): Map<string, ZipEntry> {
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new UnsupportedZipError("no end of central directory");
-  const count = buffer.readUInt16LE(eocd + 10);
-  let offset = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new UnsupportedZipError("zip64");
+  const end = findEndOfCentralDirectory(buffer.subarray(Math.max(0, buffer.length - EOCD_MAX_LENGTH)));
+  if (!end) throw new UnsupportedZipError("no end of central directory");
+  if (end.count === 0xffff || end.directoryOffset === 0xffffffff) throw new UnsupportedZipError("zip64");
+  const records = readCentralDirectory(buffer, end.directoryOffset, end.count);
+  if (!records) throw new UnsupportedZipError("bad central directory");
   const entries = new Map<string, ZipEntry>();
-  for (let n = 0; n < count; n++) {
-    if (buffer.readUInt32LE(offset) !== CENTRAL) throw new UnsupportedZipError("bad central directory");
-    const flags = buffer.readUInt16LE(offset + 8);
-    const method = buffer.readUInt16LE(offset + 10);
-    const crc = buffer.readUInt32LE(offset + 16);
-    const compressedSize = buffer.readUInt32LE(offset + 20);
-    const size = buffer.readUInt32LE(offset + 24);
-    const nameLength = buffer.readUInt16LE(offset + 28);
-    const extraLength = buffer.readUInt16LE(offset + 30);
-    const commentLength = buffer.readUInt16LE(offset + 32);
-    const local = buffer.readUInt32LE(offset + 42);
-    const name = buffer.toString((flags & 0x800) !== 0 ? "utf8" : "latin1", offset + 46, offset + 46 + nameLength);
+  for (const { name, flags, method, crc, compressedSize, size, localHeaderOffset: local } of records) {
     if ((flags & 0x1) !== 0) throw new UnsupportedZipError("encrypted entry");
     if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new UnsupportedZipError("zip64");
     if (method !== 0 && method !== 8) throw new UnsupportedZipError(`method ${method}`);
@@ -57,7 +39,6 @@ export function readZip(buffer: Buffer): Map<string, ZipEntry> {
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const raw = buffer.subarray(start, start + compressedSize);
     if (!name.endsWith("/")) entries.set(name, { name, method, crc, compressedSize, size, utf8: (flags & 0x800) !== 0, raw });
-    offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
@@ -107,7 +88,7 @@ export function writeZip(entries: readonly ZipEntry[], date = new Date()): Buffe
     header.writeUInt16LE(name.length, 26);
     header.writeUInt16LE(0, 28);
     const record = Buffer.alloc(46);
-    record.writeUInt32LE(CENTRAL, 0);
+    record.writeUInt32LE(CENTRAL_SIGNATURE, 0);
     record.writeUInt16LE(20, 4);
     record.writeUInt16LE(20, 6);
     record.writeUInt16LE(flags, 8);
@@ -126,7 +107,7 @@ export function writeZip(entries: readonly ZipEntry[], date = new Date()): Buffe
   }
   const centralSize = central.reduce((sum, b) => sum + b.length, 0);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
