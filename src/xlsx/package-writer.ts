@@ -5,8 +5,10 @@ import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import type { Plan, PlanStep } from "../domain/workbook/plan";
+import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
+import { readSnapshot } from "./read-snapshot";
 import { keepRowBreaksOnRead } from "./row-breaks";
 import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
@@ -313,9 +315,9 @@ function tabSelected(entry: ZipEntry): boolean {
 
 const STUB_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/></worksheet>`;
 
-async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetRef[], touched: ReadonlySet<string>): Promise<ExcelJS.Workbook> {
+async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetRef[], loaded: ReadonlySet<string>): Promise<ExcelJS.Workbook> {
   const kept: ZipEntry[] = [];
-  const stubbed = new Set(sheets.filter((s) => !touched.has(s.name)).map((s) => s.part));
+  const stubbed = new Set(sheets.filter((s) => !loaded.has(s.name)).map((s) => s.part));
   const dropped = new Set([...stubbed].map(relsPathOf));
   for (const entry of entries.values()) {
     if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
@@ -347,21 +349,24 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
-async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promise<{ buffer: Buffer; report: ApplyReport }> {
+async function graft(source: Buffer, plan: Plan, smallSheetBytes: number, keepSheets: readonly string[]): Promise<GraftedPackage> {
   const entries = readZip(source);
   const sheets = workbookSheets(entries);
   const touched = new Set(plan.steps.flatMap(stepSheets));
+  const loaded = new Set([...touched, ...keepSheets]);
   for (const sheet of sheets) {
-    if (!touched.has(sheet.name)) continue;
+    if (!loaded.has(sheet.name)) continue;
     const entry = entries.get(sheet.part);
     if (!entry || entry.size > smallSheetBytes) throw new NotGraftable(`big sheet ${sheet.name}`);
+    // A sheet only kept for reading is not rewritten: whatever it relates to stays as it is.
+    if (!touched.has(sheet.name)) continue;
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
       if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE && rel.type !== PRINTER_SETTINGS_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
 
-  const wb = await smallBook(entries, sheets, touched);
+  const wb = await smallBook(entries, sheets, loaded);
   const report = applyPlan(wb, plan);
   const small = readZip(Buffer.from(await wb.xlsx.writeBuffer()));
   const smallSheets = workbookSheets(small);
@@ -467,7 +472,67 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
     }
   }
   out.push(...added.values());
-  return { buffer: writeZip(out), report };
+  return { buffer: writeZip(out), report, book: wb, loaded };
+}
+
+/** A Plan carried out on the small book and grafted into the original package, not written anywhere yet. */
+export interface GraftedPackage {
+  /** The whole new package (.xlsx bytes). */
+  buffer: Buffer;
+  report: ApplyReport;
+  /**
+   * The small book after the Plan: the sheets in `loaded` hold their cells, styles and print settings;
+   * every other sheet is an empty stand-in (its cells are in the original package, unchanged).
+   */
+  book: ExcelJS.Workbook;
+  /** The sheets the Plan changes, plus those asked for with `keepSheets`. */
+  loaded: ReadonlySet<string>;
+}
+
+export interface GraftOptions {
+  /** Existing sheets up to this size may be rebuilt (default SMALL_SHEET_BYTES). */
+  smallSheetBytes?: number;
+  /** Sheets to load into the small book with their cells although the Plan does not change them (to print them). */
+  keepSheets?: readonly string[];
+}
+
+/**
+ * Runs `plan` against the book in `input` on a small book and grafts the result into the original package, in
+ * memory. Returns null when it cannot (a big or unusual sheet to change): then the caller uses the whole book.
+ */
+export async function graftPlanPackage(input: string, plan: Plan, options: GraftOptions = {}): Promise<GraftedPackage | null> {
+  try {
+    return await graft(await fs.readFile(input), plan, options.smallSheetBytes ?? SMALL_SHEET_BYTES, options.keepSheets ?? []);
+  } catch (error) {
+    if (error instanceof NotGraftable || error instanceof UnsupportedZipError) return null;
+    throw error;
+  }
+}
+
+/** Writes the grafted package to `output` through a temporary file. */
+export async function writeGraftedPackage(grafted: GraftedPackage, output: string): Promise<void> {
+  await writeThroughTemporary(output, (temporary) => fs.writeFile(temporary, grafted.buffer));
+}
+
+/**
+ * The Snapshot of the grafted book without reading it again: the loaded sheets as the small book holds them, every
+ * other sheet as `before` (the Snapshot of the original file) has it, in the new tab order; names from the new
+ * workbook part. Equal to readSnapshot of the whole book after the Plan. Null when a sheet cannot be matched.
+ */
+export function snapshotAfterGraft(before: WorkbookSnapshot, grafted: GraftedPackage): WorkbookSnapshot | null {
+  const small = readSnapshot(grafted.book);
+  const original = new Map(before.sheets.map((sheet) => [sheet.name, sheet]));
+  const sheets = [];
+  for (const sheet of small.sheets) {
+    if (grafted.loaded.has(sheet.name)) {
+      sheets.push(sheet);
+      continue;
+    }
+    const kept = original.get(sheet.name);
+    if (!kept) return null;
+    sheets.push({ ...kept, position: sheet.position });
+  }
+  return { sheets, names: small.names };
 }
 
 /**
@@ -480,14 +545,8 @@ export async function writePlanPackage(
   output: string,
   options: { smallSheetBytes?: number } = {},
 ): Promise<ApplyReport | null> {
-  let result;
-  try {
-    result = await graft(await fs.readFile(input), plan, options.smallSheetBytes ?? SMALL_SHEET_BYTES);
-  } catch (error) {
-    if (error instanceof NotGraftable || error instanceof UnsupportedZipError) return null;
-    throw error;
-  }
-  const { buffer } = result;
-  await writeThroughTemporary(output, (temporary) => fs.writeFile(temporary, buffer));
-  return result.report;
+  const grafted = await graftPlanPackage(input, plan, options);
+  if (grafted === null) return null;
+  await writeGraftedPackage(grafted, output);
+  return grafted.report;
 }

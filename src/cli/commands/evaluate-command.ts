@@ -1,3 +1,4 @@
+import type ExcelJS from "exceljs";
 import {
   EvaluationRefusedError,
   evaluateWorkbook,
@@ -8,14 +9,16 @@ import {
   printedEvaluationSheets,
 } from "../../domain/evaluation";
 import type { EvaluationJson } from "../../domain/evaluation";
-import { applyPlan, printWorkbook, readSnapshot, saveWorkbookFile, UnusableInputError } from "../../xlsx";
-import { writePlanPackage } from "../../xlsx/package-writer";
+import type { Plan } from "../../domain/workbook/plan";
+import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
+import type { ApplyReport } from "../../xlsx/apply-plan";
+import { UnusableInputError } from "../../xlsx/unusable-input-error";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
 import { EVALUATE_HELP } from "../help-text";
 import { convertToPdf, findSoffice, LIBREOFFICE_MISSING } from "../libreoffice";
-import { openWorkbook } from "./workbook-input";
+import { readWorkbook } from "./workbook-input";
 
 function percent(value: number | null): string {
   return value === null ? "—" : `${value.toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
@@ -44,6 +47,32 @@ function checkPdfOutput(input: string, pdf: string, output: string | undefined, 
   return soffice;
 }
 
+/** The book after the Plan: an ExcelJS book holding at least the sheets to print, its Snapshot and how to write it. */
+interface EvaluatedBook {
+  book: ExcelJS.Workbook;
+  report: ApplyReport;
+  snapshot: () => WorkbookSnapshot;
+  write: (output: string) => Promise<void>;
+}
+
+/**
+ * Carries out the evaluation Plan. When it changes only small sheets (the evaluation, the fichas), they are built on a
+ * small book and grafted into the original package, so the operations sheet is never loaded into ExcelJS; any other
+ * Plan goes through the whole book, as it always did.
+ */
+async function evaluatedBook(input: string, before: WorkbookSnapshot, plan: Plan, printed: readonly string[]): Promise<EvaluatedBook> {
+  const { graftPlanPackage, snapshotAfterGraft, writeGraftedPackage } = await import("../../xlsx/package-writer");
+  const grafted = await graftPlanPackage(input, plan, { keepSheets: printed });
+  const after = grafted && snapshotAfterGraft(before, grafted);
+  if (grafted && after) {
+    return { book: grafted.book, report: grafted.report, snapshot: () => after, write: (output) => writeGraftedPackage(grafted, output) };
+  }
+  const { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } = await import("../../xlsx");
+  const book = await loadWorkbookFile(input);
+  const report = applyPlan(book, plan);
+  return { book, report, snapshot: () => readSnapshot(book), write: (output) => saveWorkbookFile(book, output) };
+}
+
 /** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]`: the annual evaluation. */
 export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(args, { withValue: ["anio", "salida", "pdf"], flags: ["json", "sobrescribir"] });
@@ -65,7 +94,8 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   // Before anything is written: without LibreOffice there is no PDF, and no half of the job either.
   const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output, parsed.flags.has("sobrescribir"));
   io.progress?.phase("Leyendo…");
-  const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
+  const snapshot = await readWorkbook(input, { allowEmpty: false, io });
+  io.progress?.phase("Evaluando…");
   let plan;
   try {
     plan = planEvaluation(snapshot, { year, today: io.today });
@@ -75,23 +105,24 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  const report = applyPlan(workbook, plan);
+  const evaluated = await evaluatedBook(input, snapshot, plan, pdf === undefined ? [] : printedEvaluationSheets(snapshot.sheets.map((s) => s.name), year));
   const written: string[] = [];
   // The PDF first: when LibreOffice fails, nothing at all is written.
   if (pdf !== undefined && soffice !== null) {
-    const sheets = printedEvaluationSheets(workbook.worksheets.map((ws) => ws.name), year);
+    io.progress?.phase("Imprimiendo…");
+    const { printWorkbook } = await import("../../xlsx/print-workbook");
+    const sheets = printedEvaluationSheets(evaluated.book.worksheets.map((ws) => ws.name), year);
     if (sheets.length === 0) throw new UnusableInputError(`No se encontró la hoja de la evaluación ${year} para imprimirla; no se escribió «${pdf}».`);
-    await convertToPdf(soffice, await printWorkbook(workbook, sheets), pdf);
+    await convertToPdf(soffice, await printWorkbook(evaluated.book, sheets), pdf);
   }
   if (output !== undefined) {
     io.progress?.phase("Escribiendo…");
-    // Only the small sheets change: graft them into the original package; any other Plan saves the whole book.
-    if ((await writePlanPackage(input, plan, output)) === null) await saveWorkbookFile(workbook, output);
+    await evaluated.write(output);
     written.push(output);
   }
   if (pdf !== undefined) written.push(pdf);
   // The weights and bands the sheet's formulas reference, so the report matches the Puntaje the file shows.
-  const result = evaluateWorkbook(readSnapshot(workbook), year, io.today);
+  const result = evaluateWorkbook(evaluated.snapshot(), year, io.today);
   const json = evaluationToJson(result);
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
@@ -99,7 +130,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   const partial = partialWarning(year, result.partialThrough);
   if (partial) io.stderr(`! ${partial}\n`);
   for (const note of plan.notes) if (note !== partial) say(`• ${note}\n`);
-  for (const warning of report.warnings) say(`! ${warning}\n`);
+  for (const warning of evaluated.report.warnings) say(`! ${warning}\n`);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, written, partialLabel(result.partialThrough)));
   return EXIT.ok;
 }
