@@ -10,6 +10,7 @@ import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
 import { readSnapshot } from "./read-snapshot";
 import { keepRowBreaksOnRead } from "./row-breaks";
+import { crcAfterChange, spliceDeflated } from "./deflate-splice";
 import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
 
@@ -263,8 +264,32 @@ function graftSheetXml(xml: string, strings: readonly string[], offsets: StyleOf
   return out;
 }
 
+/**
+ * The first sheet view's tabSelected="1" turned into "0" in place: only the first blocks of the compressed part are
+ * decoded and recompressed (deflate-splice.ts), the rest keeps its compressed bytes. Null when that cannot be done.
+ */
+function unselectTabInPlace(entry: ZipEntry): ZipEntry | null {
+  const head = headOf(entry);
+  const view = /<sheetView\b[^>]*>/.exec(head);
+  const flag = view ? /\stabSelected="1"/.exec(view[0]) : null;
+  if (!view || !flag) return null;
+  const at = view.index + flag.index + flag[0].length - 2;
+  const [before, after] = [Buffer.from("1"), Buffer.from("0")];
+  const crc = crcAfterChange(entry.crc, entry.size, at, before, after);
+  if (entry.method === 0) {
+    if (entry.raw[at] !== before[0]) return null;
+    const raw = Buffer.from(entry.raw);
+    after.copy(raw, at);
+    return { ...entry, crc, raw };
+  }
+  const raw = spliceDeflated(entry.raw, at, before, after);
+  return raw === null ? null : { ...entry, crc, compressedSize: raw.length, raw };
+}
+
 /** Same-length change of the first sheet view's tab selection, streamed so a big sheet is never whole in memory. */
 async function unselectTab(entry: ZipEntry): Promise<ZipEntry> {
+  const inPlace = unselectTabInPlace(entry);
+  if (inPlace) return inPlace;
   let crc = 0;
   let size = 0;
   let head = true;
