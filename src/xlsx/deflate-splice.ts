@@ -214,11 +214,31 @@ export function spliceDeflated(raw: Buffer, at: number, before: Buffer, after: B
   return Buffer.concat([compressedHead, fromBit(raw, reader.position)]);
 }
 
-/** The CRC register after `crc`'s data is followed by `count` zero bytes (zlib.crc32 conditions the register). */
-function crcAfterZeros(crc: number, count: number): number {
-  const zeros = Buffer.alloc(Math.min(count, 1 << 20));
-  let value = crc;
-  for (let left = count; left > 0; left -= zeros.length) value = zlib.crc32(zeros.subarray(0, Math.min(left, zeros.length)), value);
+/** The 32×32 bit matrix `matrix` (one column per bit) times `vector`, over GF(2). */
+function times(matrix: Uint32Array, vector: number): number {
+  let sum = 0;
+  for (let i = 0, v = vector >>> 0; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= matrix[i] ?? 0;
+  return sum >>> 0;
+}
+
+function squared(matrix: Uint32Array): Uint32Array {
+  return matrix.map((column) => times(matrix, column));
+}
+
+/**
+ * The CRC-32 register (reflected, polynomial 0xEDB88320, not conditioned) after `count` zero bytes: the one-bit
+ * step as a matrix, raised to the power 8 × count by squaring, so 250 MB of zeros cost a few dozen matrix products.
+ */
+function afterZeroBytes(register: number, count: number): number {
+  let step: Uint32Array = new Uint32Array(32);
+  step[0] = 0xedb88320;
+  for (let n = 1; n < 32; n++) step[n] = 1 << (n - 1);
+  step = squared(squared(squared(step)));
+  let value = register >>> 0;
+  for (let n = count; n > 0; n = Math.floor(n / 2)) {
+    if (n % 2 === 1) value = times(step, value);
+    step = squared(step);
+  }
   return value;
 }
 
@@ -232,6 +252,6 @@ export function crcAfterChange(crc: number, size: number, at: number, before: Bu
   for (let i = 0; i < diff.length; i++) diff[i] = (before[i] ?? 0) ^ (after[i] ?? 0);
   // zlib.crc32(data, v) = ~U(~v, data), with U the register update: U(0, diff) then U(·, zeros).
   const unconditioned = ~zlib.crc32(diff, 0xffffffff) >>> 0;
-  const shifted = ~crcAfterZeros(~unconditioned >>> 0, size - at - before.length) >>> 0;
+  const shifted = afterZeroBytes(unconditioned, size - at - before.length);
   return (crc ^ shifted) >>> 0;
 }
