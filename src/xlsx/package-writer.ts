@@ -340,13 +340,60 @@ function tabSelected(entry: ZipEntry): boolean {
 
 const STUB_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/></worksheet>`;
 
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
+/**
+ * The shared strings the loaded sheets use, renumbered in those sheets, so that ExcelJS does not parse the
+ * operations sheet's 100,000 strings to load the small book. Null (keep the parts as they are) when the parts are
+ * not as expected; the values ExcelJS reads are the same either way.
+ */
+function trimSharedStrings(entries: Map<string, ZipEntry>, parts: readonly string[]): Map<string, ZipEntry> | null {
+  const sst = entries.get(SHARED_STRINGS);
+  if (!sst) return null;
+  const xml = entryText(sst);
+  const items = [...xml.matchAll(/<si>[\s\S]*?<\/si>|<si\/>/g)].map((m) => m[0]);
+  const uniqueCount = /<sst\b[^>]*\suniqueCount="(\d+)"/.exec(xml)?.[1];
+  if (uniqueCount !== undefined && Number(uniqueCount) !== items.length) return null;
+  const renumbered = new Map<number, number>();
+  const out = new Map<string, ZipEntry>();
+  for (const part of parts) {
+    const entry = entries.get(part);
+    if (!entry) continue;
+    const sheet = entryText(entry);
+    let rewritten = 0;
+    const next = sheet.replace(/<c\b([^>]*)>(\s*)<v>(\d+)<\/v>/g, (cell, attributes: string, space: string, index: string) => {
+      if (!/\st="s"/.test(attributes)) return cell;
+      const old = Number(index);
+      if (old >= items.length) return cell;
+      let now = renumbered.get(old);
+      if (now === undefined) {
+        now = renumbered.size;
+        renumbered.set(old, now);
+      }
+      rewritten++;
+      return `<c${attributes}>${space}<v>${now}</v>`;
+    });
+    // Every shared-string cell must have been renumbered, or the sheet would read other strings.
+    if (rewritten !== (sheet.match(/<c\b[^>]*\st="s"/g) ?? []).length) return null;
+    out.set(part, deflatedEntry(part, next));
+  }
+  const kept = [...renumbered.keys()].map((old) => items[old] ?? "<si/>");
+  const open = /^[\s\S]*?<sst\b[^>]*?(?=\/?>)/.exec(xml)?.[0];
+  if (open === undefined) return null;
+  const head = open.replace(/\s(?:count|uniqueCount)="\d*"/g, "");
+  out.set(SHARED_STRINGS, deflatedEntry(SHARED_STRINGS, `${head} count="${kept.length}" uniqueCount="${kept.length}">${kept.join("")}</sst>`));
+  return out;
+}
+
 async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetRef[], loaded: ReadonlySet<string>): Promise<ExcelJS.Workbook> {
   const kept: ZipEntry[] = [];
   const stubbed = new Set(sheets.filter((s) => !loaded.has(s.name)).map((s) => s.part));
   const dropped = new Set([...stubbed].map(relsPathOf));
+  const loadedParts = sheets.filter((s) => loaded.has(s.name)).map((s) => s.part);
+  const trimmed = trimSharedStrings(entries, loadedParts);
   for (const entry of entries.values()) {
     if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
-    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : entry);
+    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (trimmed?.get(entry.name) ?? entry));
   }
   keepRowBreaksOnRead();
   const wb = new ExcelJS.Workbook();
