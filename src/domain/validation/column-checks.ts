@@ -80,7 +80,20 @@ export function checkCell(
     case "yesno": {
       if (!column.allowed) return;
       const text = typeof value === "string" ? value.trim() : String(value);
-      if (column.allowed.has(excelTextKey(text))) return;
+      const listed = column.allowed.get(excelTextKey(text));
+      if (listed !== undefined && spec.comparedAsTyped && typeof value === "string" && value !== text) {
+        out.add(
+          "valor-no-permitido",
+          sheet,
+          row,
+          col,
+          `«${spec.header}» ${label} tiene «${value}», con espacios de más: las fórmulas de la hoja no lo reconocen como «${listed}». ` +
+            "Borre los espacios o elija el valor de la lista.",
+          rowKey,
+        );
+        return;
+      }
+      if (listed !== undefined) return;
       const meant = column.loose?.get(looseTextKey(text));
       const options = [...column.allowed.values()].join(", ");
       out.add(

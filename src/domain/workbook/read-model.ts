@@ -78,7 +78,8 @@ function readOperations(located: LocatedTable | null): OperationRecord[] {
     records.push({
       row,
       do: readText(v[o.do]),
-      type: canonicalListValue(readText(v[o.type]), LISTS.operationType),
+      // As typed: the Meta ANS formula compares [@Tipo]="Importación", so "Importación " gets no Meta in the sheet either.
+      type: canonicalListValue(readTypedText(v[o.type]), LISTS.operationType),
       client: readText(v[o.client]),
       clientNit: readText(v[o.clientNit]),
       city: canonicalListValue(readText(v[o.city]), KNOWN_CITIES),
