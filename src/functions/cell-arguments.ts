@@ -3,6 +3,7 @@ import {
   LAST_CALENDAR_YEAR,
   formatSerial,
   isSupportedSerial,
+  readExtraHolidayCells,
 } from "../domain/calendar";
 import { InvalidArgument } from "./excel-error";
 
@@ -92,16 +93,9 @@ export function readFlag(value: CellArgument, name: string, fallback = false): b
 /** The dates of an optional range of extra holidays; empty cells (null, "" or 0) are skipped. */
 export function readExtraHolidays(value: CellArgument, name: string): number[] {
   if (isEmptyCell(value)) return [];
-  const cells = Array.isArray(value) ? value.flat(2) : [value];
-  const dates: number[] = [];
-  for (const cell of cells) {
-    if (isEmptyCell(cell) || cell === 0) continue;
-    if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) {
-      throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(cell)}.`);
-    }
-    dates.push(Math.floor(cell));
-  }
-  return dates;
+  const reading = readExtraHolidayCells(Array.isArray(value) ? value.flat(2) : [value]);
+  if (!reading.usable) throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(reading.offending)}.`);
+  return reading.dates;
 }
 
 /** TIEMPO_SERVICIO's unit: "d" (business days, the default) or "h" (business hours). */

@@ -93,7 +93,13 @@ export interface WorkbookModel {
   operations: OperationRecord[];
   alliances: AllianceRecord[];
   nonconformities: NonconformityRecord[];
+  /** The days of tblFestivosExtra[Fecha] (a value that is not a date is left out; see `extraHolidaysInvalid`). */
   extraHolidays: number[];
+  /**
+   * True when tblFestivosExtra[Fecha] holds a value that is not a date (text, a logical value…): the ADUANA functions
+   * that get the column then give #VALUE! on every row, and validation reports the cell.
+   */
+  extraHolidaysInvalid?: boolean;
   parameters: WorkbookParameters;
 }
 

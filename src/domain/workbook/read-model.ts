@@ -1,3 +1,4 @@
+import { readExtraHolidayCells } from "../calendar";
 import { ALLIANCE_CITIES, LISTS, OWN_OFFICE_CITIES, SETTING_NAMES } from "./headers";
 import { canonicalListValue, excelTextKey, readDate, readNumber, readText, readTypedText } from "./cell-reading";
 import { DEFAULT_PARAMETERS } from "./model";
@@ -169,14 +170,14 @@ function readNonconformities(located: LocatedTable | null): NonconformityRecord[
   return records;
 }
 
-function readExtraHolidays(located: LocatedTable | null): number[] {
-  const dates: number[] = [];
-  if (!located) return dates;
-  forEachDataRow(located, (r) => {
-    const date = readDate(r.get("date"));
-    if (date !== null) dates.push(Math.floor(date));
-  });
-  return dates;
+/** tblFestivosExtra[Fecha] as the ADUANA functions read it: its days, and whether it holds a value that is not a date. */
+function readExtraHolidays(located: LocatedTable | null): { dates: number[]; invalid: boolean } {
+  const cells: CellValue[] = [];
+  if (located) forEachDataRow(located, (r) => cells.push(r.get("date")));
+  const reading = readExtraHolidayCells(cells);
+  if (reading.usable) return { dates: reading.dates, invalid: false };
+  const dates = cells.filter((cell): cell is number => typeof cell === "number" && Number.isFinite(cell) && cell > 0).map(Math.floor);
+  return { dates, invalid: true };
 }
 
 /** A weight typed as 35 (meaning 35 %) counts as 0.35. */
@@ -230,11 +231,13 @@ export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
   const cached = models.get(snapshot);
   if (cached) return cached;
   const tables = locateTables(snapshot);
+  const holidays = readExtraHolidays(tables.extraHolidays);
   const model: WorkbookModel = {
     operations: readOperations(tables.operations),
     alliances: readAlliances(tables.alliances),
     nonconformities: readNonconformities(tables.nonconformities),
-    extraHolidays: readExtraHolidays(tables.extraHolidays),
+    extraHolidays: holidays.dates,
+    ...(holidays.invalid ? { extraHolidaysInvalid: true } : {}),
     parameters: readParameters(tables),
   };
   models.set(snapshot, model);

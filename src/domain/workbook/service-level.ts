@@ -103,11 +103,17 @@ function dateArgument(value: CellValue): Argument {
   return value;
 }
 
+/**
+ * The festivos_extra argument: the days, or null when tblFestivosExtra[Fecha] holds a value that is not a date —
+ * the ADUANA functions then give #VALUE! whatever the row (readExtraHolidayCells).
+ */
+export type ExtraHolidaysArgument = readonly number[] | null;
+
 /** `MAX(0,ADUANA.TIEMPO_SERVICIO(start,[@Levante],"d",sat,festivos)-N([@[Días cliente]]))`. */
-function serviceTimeCell(start: number, release: CellValue, clientDays: number, saturday: boolean, extraHolidays: readonly number[]): ServiceLevelResult {
+function serviceTimeCell(start: number, release: CellValue, clientDays: number, saturday: boolean, extraHolidays: ExtraHolidaysArgument): ServiceLevelResult {
   const from = dateArgument(start);
   const to = dateArgument(release);
-  if (from === ERROR || to === ERROR) return null;
+  if (from === ERROR || to === ERROR || extraHolidays === null) return null;
   // TIEMPO_SERVICIO returns "" and "" minus a number is #VALUE!.
   if (from === null || to === null) return null;
   if (to < from) return null;
@@ -115,11 +121,11 @@ function serviceTimeCell(start: number, release: CellValue, clientDays: number, 
 }
 
 /** `ADUANA.ESTADO_ANS(start,[@Levante],[@[Meta ANS]]+N(…),ADUANA_HOY,sat,festivos)`. */
-function statusCell(start: number, release: CellValue, target: number, today: number, saturday: boolean, extraHolidays: readonly number[]): ServiceLevelResult {
+function statusCell(start: number, release: CellValue, target: number, today: number, saturday: boolean, extraHolidays: ExtraHolidaysArgument): ServiceLevelResult {
   const from = dateArgument(start);
   const to = dateArgument(release);
   const reference = dateArgument(today);
-  if (from === ERROR || to === ERROR || reference === ERROR || target < 0) return null;
+  if (from === ERROR || to === ERROR || reference === ERROR || target < 0 || extraHolidays === null) return null;
   if (from === null) return "";
   if (to !== null && to < from) return null;
   const status: AnsStatus = ansStatus({
@@ -134,12 +140,12 @@ function statusCell(start: number, release: CellValue, target: number, today: nu
 
 /**
  * What Meta ANS, Tiempo servicio and Estado ANS show on a row whose Aliado found `alliance` (by MATCH), with the
- * workbook's extra holidays and ADUANA_HOY = `today`.
+ * workbook's extra holidays (null when tblFestivosExtra[Fecha] is unusable) and ADUANA_HOY = `today`.
  */
 export function serviceLevelOfCells(
   cells: ServiceLevelCells,
   alliance: ServiceLevelAlliance | undefined,
-  extraHolidays: readonly number[],
+  extraHolidays: ExtraHolidaysArgument,
   today: number,
 ): ServiceLevel {
   const targetValue = targetDays(typeof cells.type === "string" ? cells.type : "", alliance);
