@@ -4,7 +4,8 @@ import { DEFAULT_PARAMETERS } from "../workbook/model";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { Rating, RatingBands } from "./rating";
 import { DEFAULT_RATING_BANDS, decisionForRating } from "./rating";
-import { cellReader, dataRowCount, firstDataRow, locateTable, tableColumn } from "./snapshot-cells";
+import { cellReader, dataRowCount, firstDataRow, tableColumn } from "../workbook/sheet-cells";
+import { findTable } from "../workbook/table-location";
 import { columnRef, quoted } from "./structured-refs";
 import { textKey } from "./text-key";
 
@@ -35,7 +36,7 @@ const numeric = (value: unknown): number | null =>
 
 /** Data rows of a Parámetros table as {index (1-based, for INDEX), key text, value} of two of its columns. */
 function readPairs(snapshot: WorkbookSnapshot, tableName: string, keyHeader: string, valueHeader: string) {
-  const located = locateTable(snapshot, tableName);
+  const located = findTable(snapshot, tableName);
   if (!located) return null;
   const keyCol = tableColumn(located.table, keyHeader);
   const valueCol = tableColumn(located.table, valueHeader);

@@ -1,12 +1,11 @@
 import { isValidNit, nitCheckDigit } from "../identity/nit";
 import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
-import { excelTextKey, looseTextKey } from "../workbook/cell-reading";
+import { excelTextKey, looseTextKey, readText } from "../workbook/cell-reading";
 import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS, TABLES } from "../workbook/headers";
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { doKey } from "../workbook/operation-lookup";
 import { forEachDataRow } from "../workbook/read-model";
 import { measuredServiceDays, targetFor } from "../workbook/service-level";
-import type { CellValue } from "../workbook/snapshot";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
@@ -51,10 +50,6 @@ export function nitMessage(header: string, value: string, label: string): string
   if (checkDigit === null) return `«${header}» ${label} tiene «${value}», que no es un NIT: escriba el número y su dígito de verificación (900123456-8).`;
   if (!value.includes("-")) return `«${header}» ${label} no tiene dígito de verificación: escriba ${base}-${checkDigit}.`;
   return `El dígito de verificación de «${header}» ${label} no corresponde: para ${base} es ${checkDigit}. Escriba ${base}-${checkDigit}.`;
-}
-
-function textOf(value: CellValue): string {
-  return value === null ? "" : String(value).trim();
 }
 
 /**
@@ -127,7 +122,7 @@ export function validateOperations(
       out.add("nit-invalido", sheet, row, nitCol, nitMessage(H.clientNit, op.clientNit, label), key);
     }
 
-    const cityText = textOf(r.get("city"));
+    const cityText = readText(r.get("city"));
     let city: string | null = null;
     if (cityText !== "" && cityCol !== undefined) {
       city = ALLIANCE_CITY_BY_KEY.get(excelTextKey(cityText)) ?? null;

@@ -82,7 +82,7 @@ const ERROR = Symbol("#VALUE!");
 type Argument = number | null | typeof ERROR;
 
 /** `[@Col]=""`: true for a blank cell and for "" only (a space is not ""). */
-const isBlank = (value: CellValue): boolean => value === null || value === "";
+const equalsEmptyText = (value: CellValue): boolean => value === null || value === "";
 
 /** MAX(a,b) over cell references: numbers only (text and logical values are ignored), 0 when none. */
 function maxOfReferences(...values: CellValue[]): number {
@@ -150,12 +150,12 @@ export function serviceLevelOfCells(
 ): ServiceLevel {
   const targetValue = targetDays(typeof cells.type === "string" ? cells.type : "", alliance);
   const target: ServiceLevelResult = targetValue ?? "";
-  const noStart = isBlank(cells.arrival) && isBlank(cells.documentsComplete);
+  const noStart = equalsEmptyText(cells.arrival) && equalsEmptyText(cells.documentsComplete);
   const start = maxOfReferences(cells.arrival, cells.documentsComplete);
   const clientDays = excelN(cells.clientDelayDays);
   const saturday = alliance?.saturdayIsBusiness ?? false;
 
-  const serviceTime: ServiceLevelResult = isBlank(cells.release) || noStart
+  const serviceTime: ServiceLevelResult = equalsEmptyText(cells.release) || noStart
     ? ""
     : serviceTimeCell(start, cells.release, clientDays, saturday, extraHolidays);
   const ansStatus: ServiceLevelResult = targetValue === null || noStart
