@@ -30,7 +30,7 @@ import { runDiagnostics } from "./diagnostics";
 import { runAction, spanishErrorMessage, UserFacingError } from "./excel-errors";
 import { readProgressTo } from "./progress";
 import { readSnapshot } from "./read-snapshot";
-import { todaySerial } from "./today";
+import { todayInColombia } from "../domain/calendar";
 import { countBrokenFormulas } from "./broken-formulas";
 
 /** Reads, plans and applies in one Excel.run; the plan sees the very snapshot its writes are checked against. */
@@ -56,7 +56,7 @@ export function serialFromIsoDate(text: string, field: string): number | null {
 }
 
 /** The actions the pane uses, each one Excel.run. */
-export function createExcelActions(now: () => number = todaySerial): Actions {
+export function createExcelActions(now: () => number = () => todayInColombia(new Date())): Actions {
   return {
     prepararCuadro: (onProgress) =>
       runAction("preparar el cuadro", async (context) =>

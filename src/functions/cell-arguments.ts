@@ -35,7 +35,7 @@ function shown(value: CellArgument): string {
  * A date argument as a serial, or null when empty. Excel desktop passes an empty cell as 0, and
  * serial 0 ("1900-01-00") is no real date, so 0 counts as empty too.
  */
-export function readDate(value: CellArgument, name: string): number | null {
+export function readDateArgument(value: CellArgument, name: string): number | null {
   if (isEmptyCell(value) || value === 0) return null;
   if (typeof value !== "number") {
     throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
@@ -53,13 +53,13 @@ export function readDate(value: CellArgument, name: string): number | null {
 
 /** A date argument that must be present. */
 export function requireDate(value: CellArgument, name: string): number {
-  const date = readDate(value, name);
+  const date = readDateArgument(value, name);
   if (date === null) throw new InvalidArgument(`Falta "${name}": escriba una fecha.`);
   return date;
 }
 
 /** A numeric argument, or null when empty. */
-export function readNumber(value: CellArgument, name: string): number | null {
+export function readNumberArgument(value: CellArgument, name: string): number | null {
   if (isEmptyCell(value)) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new InvalidArgument(`"${name}" debe ser un número y recibió ${shown(value)}.`);
@@ -69,7 +69,7 @@ export function readNumber(value: CellArgument, name: string): number | null {
 
 /** A numeric argument that must be present. */
 export function requireNumber(value: CellArgument, name: string): number {
-  const number = readNumber(value, name);
+  const number = readNumberArgument(value, name);
   if (number === null) throw new InvalidArgument(`Falta "${name}": escriba un número.`);
   return number;
 }

@@ -21,3 +21,4 @@ export type { AnsStatus, AnsStatusInput } from "./ans-status";
 export { AT_RISK_SHARE, ansStatus } from "./ans-status";
 export type { ExtraHolidayReading } from "./extra-holidays";
 export { isEmptyHolidayCell, readExtraHolidayCells } from "./extra-holidays";
+export { todayInColombia } from "./today";
