@@ -10,7 +10,9 @@ import type {
   WorkbookParameters,
 } from "./model";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
-import { locateTables } from "./table-location";
+import { readEvaluationWeights } from "./evaluation-weights";
+import { cellValue } from "./sheet-cells";
+import { columnOf, locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
 
 const KNOWN_CITIES: readonly string[] = [...ALLIANCE_CITIES.map((c) => c.city), ...OWN_OFFICE_CITIES];
@@ -69,6 +71,21 @@ export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => 
     view.row = row;
     visit(view);
   }
+}
+
+/** Every data row of a located table, blank ones included (as INDEX counts them), with a reader by column key. */
+export function allDataRows(located: LocatedTable): { row: number; get(key: string): CellValue }[] {
+  const rows: { row: number; get(key: string): CellValue }[] = [];
+  for (let row = located.headerRow + 1; row <= located.headerRow + located.dataRowCount; row++) {
+    rows.push({
+      row,
+      get: (key) => {
+        const col = columnOf(located, key);
+        return col === undefined ? null : cellValue(located.sheet, row, col);
+      },
+    });
+  }
+  return rows;
 }
 
 function readOperations(located: LocatedTable | null): OperationRecord[] {
@@ -180,23 +197,15 @@ function readExtraHolidays(located: LocatedTable | null): { dates: number[]; inv
   return { dates, invalid: true };
 }
 
-/** A weight typed as 35 (meaning 35 %) counts as 0.35. */
-function asFraction(value: number): number {
-  return value > 1 ? value / 100 : value;
-}
-
 function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParameters {
-  const weights = { ...DEFAULT_PARAMETERS.weights };
+  let weights = { ...DEFAULT_PARAMETERS.weights };
   const bands = { ...DEFAULT_PARAMETERS.bands };
   let workStartHour = DEFAULT_PARAMETERS.workStartHour;
   let workEndHour = DEFAULT_PARAMETERS.workEndHour;
   let ncAnalysisDays = DEFAULT_PARAMETERS.ncAnalysisDays;
   if (tables.weights) {
-    forEachDataRow(tables.weights, (r) => {
-      const criterion = /^\s*c\s*([1-5])/i.exec(readText(r.get("criterion")));
-      const weight = readNumber(r.get("weight"));
-      if (criterion && weight !== null) weights[`c${criterion[1]}` as keyof typeof weights] = asFraction(weight);
-    });
+    const reading = readEvaluationWeights(allDataRows(tables.weights).map((r) => ({ criterion: r.get("criterion"), weight: r.get("weight") })));
+    if (reading.kind === "read") weights = { ...reading.values };
   }
   if (tables.ratingBands) {
     forEachDataRow(tables.ratingBands, (r) => {
