@@ -2,7 +2,7 @@ import {
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
   formatSerial,
-  isSupportedSerial,
+  readDateArgumentValue,
   readExtraHolidayCells,
 } from "../domain/calendar";
 import { InvalidArgument } from "./excel-error";
@@ -36,19 +36,21 @@ function shown(value: CellArgument): string {
  * serial 0 ("1900-01-00") is no real date, so 0 counts as empty too.
  */
 export function readDateArgument(value: CellArgument, name: string): number | null {
-  if (isEmptyCell(value) || value === 0) return null;
-  if (typeof value !== "number") {
-    throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+  const reading = readDateArgumentValue(value);
+  switch (reading.kind) {
+    case "empty":
+      return null;
+    case "not-a-number":
+      throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+    case "not-a-date":
+      throw new InvalidArgument(`"${name}" no es una fecha válida (${reading.value}).`);
+    case "outside-calendar":
+      throw new InvalidArgument(
+        `"${name}" (${formatSerial(reading.serial)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
+      );
+    case "date":
+      return reading.serial;
   }
-  if (!Number.isFinite(value) || value < 0) {
-    throw new InvalidArgument(`"${name}" no es una fecha válida (${value}).`);
-  }
-  if (!isSupportedSerial(value)) {
-    throw new InvalidArgument(
-      `"${name}" (${formatSerial(value)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
-    );
-  }
-  return value;
 }
 
 /** A date argument that must be present. */

@@ -22,3 +22,5 @@ export { AT_RISK_SHARE, ansStatus } from "./ans-status";
 export type { ExtraHolidayReading } from "./extra-holidays";
 export { isEmptyHolidayCell, readExtraHolidayCells } from "./extra-holidays";
 export { todayInColombia } from "./today";
+export type { DateArgument } from "./date-argument";
+export { readDateArgumentValue } from "./date-argument";

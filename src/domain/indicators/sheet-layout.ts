@@ -1,4 +1,5 @@
 import { formatSerial } from "../calendar";
+import { readText } from "../workbook/cell-reading";
 import { LISTS } from "../workbook/headers";
 import type { CellValue } from "../workbook/snapshot";
 import type { IndicatorsResult, ServiceFigures } from "./compute-indicators";
@@ -72,7 +73,7 @@ export type CommentsByKey = ReadonlyMap<string, string>;
 export const rowKey = (cells: readonly CellValue[], keyColumns: number): string =>
   cells
     .slice(0, keyColumns)
-    .map((c) => (c === null ? "" : String(c).trim()))
+    .map((c) => readText(c))
     .join("|");
 
 /** The blocks of `Indicadores AAAA` for a result (without comments; the plan places those). */

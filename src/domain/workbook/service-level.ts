@@ -1,4 +1,4 @@
-import { ansStatus, getBusinessCalendar, isSupportedSerial } from "../calendar";
+import { ansStatus, getBusinessCalendar, isSupportedSerial, readDateArgumentValue } from "../calendar";
 import type { AnsStatus } from "../calendar";
 import { excelTextKey } from "./cell-reading";
 import type { AllianceRecord, OperationRecord } from "./model";
@@ -96,11 +96,11 @@ function excelN(value: CellValue): number {
   return value === true ? 1 : 0;
 }
 
-/** A date argument as the ADUANA functions read it: blank, "   " or 0 is empty; text or a serial off the calendar is #VALUE!. */
+/** A date argument as the ADUANA functions read it (readDateArgumentValue): empty, a serial, or #VALUE!. */
 function dateArgument(value: CellValue): Argument {
-  if (value === null || value === 0 || (typeof value === "string" && value.trim() === "")) return null;
-  if (typeof value !== "number" || !isSupportedSerial(value)) return ERROR;
-  return value;
+  const reading = readDateArgumentValue(value);
+  if (reading.kind === "empty") return null;
+  return reading.kind === "date" ? reading.serial : ERROR;
 }
 
 /**
