@@ -1,3 +1,5 @@
+import { readDateArgumentValue } from "./date-argument";
+
 /**
  * How the ADUANA functions read their `festivos_extra` range (tblFestivosExtra[Fecha] in the sheet's formulas), in one
  * place for the functions and for the values the add-in computes in their stead: an empty cell ("", only spaces or
@@ -8,9 +10,9 @@ export type ExtraHolidayReading =
   | { readonly usable: true; readonly dates: number[] }
   | { readonly usable: false; readonly offending: unknown };
 
-/** An empty cell of festivos_extra: nothing, "" or only spaces, or 0. */
+/** An empty cell of festivos_extra: nothing, "" or only spaces, or 0 — empty as a date argument is. */
 export function isEmptyHolidayCell(value: unknown): boolean {
-  return value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
+  return readDateArgumentValue(value).kind === "empty";
 }
 
 export function readExtraHolidayCells(cells: readonly unknown[]): ExtraHolidayReading {

@@ -1,6 +1,7 @@
 import { isSupportedSerial } from "../calendar";
 import { looseTextKey, excelTextKey } from "../workbook/cell-reading";
 import type { ColumnSpec } from "../workbook/schema-types";
+import { isBlank } from "../workbook/sheet-cells";
 import type { CellValue } from "../workbook/snapshot";
 import type { LocatedTable } from "../workbook/table-location";
 import { readDateText } from "./date-text";
@@ -49,8 +50,7 @@ export function checkCell(
   rowKey: string | undefined,
 ): void {
   const { spec, col } = column;
-  const blank = value === null || (typeof value === "string" && value.trim() === "");
-  if (blank) {
+  if (isBlank(value)) {
     if (spec.required) {
       out.add("campo-obligatorio", sheet, row, col, `Falta «${spec.header}» ${label}: es obligatorio, escríbalo.`, rowKey);
     }
