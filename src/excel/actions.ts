@@ -1,4 +1,4 @@
-import { serialFromIsoDate as serialFromIsoDateText } from "../domain/calendar";
+import { serialFromIsoDate } from "../domain/calendar";
 import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation } from "../domain/evaluation";
 import { followUp } from "../domain/followup";
 import { indicatorsSheetName, planIndicators } from "../domain/indicators";
@@ -48,9 +48,9 @@ async function readPlanApply(
 const changeOnly = ({ notes, conflicts, skipped, cellsWritten }: ChangeResult): ChangeResult => ({ notes, conflicts, skipped, cellsWritten });
 
 /** "AAAA-MM-DD" from a date input → serial; null when empty; a Spanish error when it is not a real date. */
-export function serialFromIsoDate(text: string, field: string): number | null {
+export function dateOfPaneField(text: string, field: string): number | null {
   if (text.trim() === "") return null;
-  const serial = serialFromIsoDateText(text);
+  const serial = serialFromIsoDate(text);
   if (serial === null) throw new UserFacingError(`La fecha «${text.trim()}» de «${field}» no es válida: escriba una fecha que exista, como AAAA-MM-DD.`);
   return serial;
 }
@@ -85,8 +85,8 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
     registrarNoConformidad: (input: NonconformityFormInput, onProgress) =>
       runAction("registrar la no conformidad", async (context): Promise<NonconformityResult> => {
         const today = now();
-        const date = serialFromIsoDate(input.date, "Fecha") ?? today;
-        const dueDate = serialFromIsoDate(input.dueDate, "Fecha compromiso");
+        const date = dateOfPaneField(input.date, "Fecha") ?? today;
+        const dueDate = dateOfPaneField(input.dueDate, "Fecha compromiso");
         let number = "";
         const result = await readPlanApply(context, (snapshot) => {
           const entry = planNonconformityEntry(
