@@ -1,6 +1,7 @@
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import type { ManualInputs } from "./compute-evaluation";
-import { readText } from "../workbook/cell-reading";
+import { excelTextKey, readText } from "../workbook/cell-reading";
+import { isYes } from "../workbook/read-model";
 import type { CellReader } from "../workbook/sheet-cells";
 import { cellReader, dataRowCount, findSheet, firstDataRow } from "../workbook/sheet-cells";
 import type { EvaluationColumnKey } from "./sheet-layout";
@@ -120,9 +121,10 @@ export function rowInputs(sheet: EvaluationSheet, row: number): ManualInputs {
   const c5 = numberOrUndefined(read("c5"));
   if (c4 !== undefined) inputs.c4 = c4;
   if (c5 !== undefined) inputs.c5 = c5;
-  const excluding = textKey(readText(read("excluding")));
-  if (excluding === "si") inputs.excluding = true;
-  else if (excluding === "no") inputs.excluding = false;
+  // As Calificación compares it, [@[Criterio excluyente]]="Sí": letter case aside, as typed ("Si" or "Sí " is not Sí).
+  const excluding = read("excluding");
+  if (isYes(excluding)) inputs.excluding = true;
+  else if (typeof excluding === "string" && excelTextKey(excluding) === "no") inputs.excluding = false;
   const notes = readText(read("notes"));
   const improvementPlan = readText(read("improvementPlan"));
   if (notes !== "") inputs.notes = notes;
