@@ -1,5 +1,5 @@
 import { PARAMETER_TABLES, RATING_BAND_HEADERS, WEIGHT_HEADERS } from "../workbook/headers";
-import { CRITERIA, readEvaluationWeights, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-weights";
+import { CRITERIA, readEvaluationWeights, readRatingBandMinimums, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-weights";
 import type { CriterionKey } from "../workbook/evaluation-weights";
 import type { EvaluationWeights } from "../workbook/model";
 import { DEFAULT_PARAMETERS } from "../workbook/model";
@@ -31,9 +31,6 @@ export interface BandSource {
   /** Decisión as a lookup on tblBandasCalificacion (null = a nested IF with SPEC's decisions). */
   decisionLookup: { table: string; decisionColumn: string; ratingColumn: string } | null;
 }
-
-const numeric = (value: unknown): number | null =>
-  typeof value === "number" && Number.isFinite(value) ? value : null;
 
 /** Data rows of a Parámetros table as {index (1-based, for INDEX), key text, value} of two of its columns. */
 function readPairs(snapshot: WorkbookSnapshot, tableName: string, keyHeader: string, valueHeader: string) {
@@ -105,19 +102,12 @@ export function readBandSource(snapshot: WorkbookSnapshot): BandSource {
     RATING_BAND_HEADERS.minimum,
   );
   if (!minimums) return defaults;
-  const rowOf = (rating: Rating) => minimums.rows.find((r) => r.key === textKey(rating));
   const source: BandSource = { ...defaults, decisions: { ...defaults.decisions } };
-
-  const excellent = rowOf("Excelente");
-  const good = rowOf("Bueno");
-  const acceptable = rowOf("Aceptable");
-  const e = excellent ? numeric(excellent.value) : null;
-  const g = good ? numeric(good.value) : null;
-  const a = acceptable ? numeric(acceptable.value) : null;
-  if (excellent && good && acceptable && e !== null && g !== null && a !== null) {
-    const term = (index: number) => `INDEX(${columnRef(minimums.table.name, RATING_BAND_HEADERS.minimum)},${index})`;
-    source.bands = { excellent: e, good: g, acceptable: a };
-    source.minimumTerms = { excellent: term(excellent.index), good: term(good.index), acceptable: term(acceptable.index) };
+  const reading = readRatingBandMinimums(minimums.rows.map((r) => ({ rating: r.rawKey, minimum: r.value })));
+  if (reading) {
+    const term = (index: number) => `INDEX(${columnRef(minimums.table.name, RATING_BAND_HEADERS.minimum)},${index + 1})`;
+    source.bands = { ...reading.bands };
+    source.minimumTerms = { excellent: term(reading.rowIndex.excellent), good: term(reading.rowIndex.good), acceptable: term(reading.rowIndex.acceptable) };
   }
 
   const decisions = readPairs(

@@ -1,5 +1,5 @@
 import { looseTextKey } from "./cell-reading";
-import type { EvaluationWeights } from "./model";
+import type { EvaluationWeights, RatingBandsSetting } from "./model";
 import type { CellValue } from "./snapshot";
 
 export type CriterionKey = keyof EvaluationWeights;
@@ -49,4 +49,34 @@ export function weightsTotalPercent(weights: readonly number[]): number {
 /** Weights adding up to 100 %, within half a point. */
 export function weightsAddUpTo100(weights: readonly number[]): boolean {
   return Math.abs(weightsTotalPercent(weights) - 100) <= 0.5;
+}
+
+/** A data row of tblBandasCalificacion, blank rows included (INDEX counts them). */
+export interface RatingBandRow {
+  readonly rating: CellValue;
+  readonly minimum: CellValue;
+}
+
+type BandKey = keyof RatingBandsSetting;
+const BAND_RATINGS: Readonly<Record<BandKey, string>> = { excellent: "Excelente", good: "Bueno", acceptable: "Aceptable" };
+
+/**
+ * The rating bands as Calificación takes them, `INDEX(tblBandasCalificacion[Puntaje mínimo],n)` of the rows named
+ * Excelente, Bueno and Aceptable — or null when one of the three lacks a numeric minimum (the sheet then uses SPEC's
+ * minimums for all three).
+ */
+export function readRatingBandMinimums(
+  rows: readonly RatingBandRow[],
+): { readonly bands: RatingBandsSetting; readonly rowIndex: Readonly<Record<BandKey, number>> } | null {
+  const keys = rows.map((row) => looseTextKey(row.rating === null ? "" : String(row.rating)));
+  const bands = {} as RatingBandsSetting;
+  const rowIndex = {} as Record<BandKey, number>;
+  for (const band of Object.keys(BAND_RATINGS) as BandKey[]) {
+    const index = keys.indexOf(looseTextKey(BAND_RATINGS[band]));
+    const minimum = index < 0 ? undefined : rows[index]?.minimum;
+    if (typeof minimum !== "number" || !Number.isFinite(minimum)) return null;
+    bands[band] = minimum;
+    rowIndex[band] = index;
+  }
+  return { bands, rowIndex };
 }

@@ -10,7 +10,7 @@ import type {
   WorkbookParameters,
 } from "./model";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
-import { readEvaluationWeights } from "./evaluation-weights";
+import { readEvaluationWeights, readRatingBandMinimums } from "./evaluation-weights";
 import { cellValue } from "./sheet-cells";
 import { columnOf, locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
@@ -199,7 +199,7 @@ function readExtraHolidays(located: LocatedTable | null): { dates: number[]; inv
 
 function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParameters {
   let weights = { ...DEFAULT_PARAMETERS.weights };
-  const bands = { ...DEFAULT_PARAMETERS.bands };
+  let bands = { ...DEFAULT_PARAMETERS.bands };
   let workStartHour = DEFAULT_PARAMETERS.workStartHour;
   let workEndHour = DEFAULT_PARAMETERS.workEndHour;
   let ncAnalysisDays = DEFAULT_PARAMETERS.ncAnalysisDays;
@@ -208,14 +208,8 @@ function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParame
     if (reading.kind === "read") weights = { ...reading.values };
   }
   if (tables.ratingBands) {
-    forEachDataRow(tables.ratingBands, (r) => {
-      const rating = excelTextKey(readText(r.get("rating")));
-      const minimum = readNumber(r.get("minimum"));
-      if (minimum === null) return;
-      if (rating === "excelente") bands.excellent = minimum;
-      else if (rating === "bueno") bands.good = minimum;
-      else if (rating === "aceptable") bands.acceptable = minimum;
-    });
+    const reading = readRatingBandMinimums(allDataRows(tables.ratingBands).map((r) => ({ rating: r.get("rating"), minimum: r.get("minimum") })));
+    if (reading) bands = { ...reading.bands };
   }
   if (tables.settings) {
     forEachDataRow(tables.settings, (r) => {

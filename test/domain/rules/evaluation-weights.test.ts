@@ -1,8 +1,9 @@
 import { weightedScore } from "../../../src/domain/evaluation/compute-evaluation";
 import type { CriterionScores } from "../../../src/domain/evaluation/compute-evaluation";
-import { readWeightSource } from "../../../src/domain/evaluation/parameter-sources";
+import { readBandSource, readWeightSource } from "../../../src/domain/evaluation/parameter-sources";
 import { validateWorkbook } from "../../../src/domain/validation";
 import { readWorkbookModel } from "../../../src/domain/workbook/read-model";
+import { evaluationWorkbook } from "../evaluation/evaluation-workbook";
 import { cleanWorkbook, TODAY } from "../validation/clean-workbook";
 import type { CellPatch } from "../validation/clean-workbook";
 
@@ -37,5 +38,19 @@ describe("evaluation weights: read as the sheet's Puntaje formula reads them, in
     const snapshot = cleanWorkbook([...weightsTyped(50, 20, 10, 10, 10), { sheet: "Parámetros", cell: "E4", value: null }]);
     expect(readWorkbookModel(snapshot).parameters.weights).toEqual(readWeightSource(snapshot).values);
     expect(readWeightSource(snapshot).values).toEqual({ c1: 0.35, c2: 0.25, c3: 0.15, c4: 0.15, c5: 0.1 });
+  });
+});
+
+describe("rating bands: read as the sheet's Calificación reads them", () => {
+  it("takes the three minimums typed in Parámetros, in the model as in the sheet's formula", () => {
+    const snapshot = evaluationWorkbook({ bandMinimums: [95, 80, 65, 0] });
+    expect(readWorkbookModel(snapshot).parameters.bands).toEqual({ excellent: 95, good: 80, acceptable: 65 });
+    expect(readBandSource(snapshot).bands).toEqual({ excellent: 95, good: 80, acceptable: 65 });
+  });
+
+  it("with one minimum not a number, uses SPEC's three minimums, in the model as in the sheet's formula", () => {
+    const snapshot = evaluationWorkbook({ bandMinimums: [95, Number.NaN, 65, 0] });
+    expect(readBandSource(snapshot).minimumTerms).toBeNull();
+    expect(readWorkbookModel(snapshot).parameters.bands).toEqual({ excellent: 90, good: 75, acceptable: 60 });
   });
 });
