@@ -1,6 +1,6 @@
 import { PARAMETER_TABLES, RATING_BAND_HEADERS, WEIGHT_HEADERS } from "../workbook/headers";
-import { CRITERIA, readEvaluationWeights, readRatingBandMinimums, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-weights";
-import type { CriterionKey } from "../workbook/evaluation-weights";
+import { CRITERIA, readEvaluationWeights, readRatingBandMinimums, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-parameters";
+import type { CriterionKey } from "../workbook/evaluation-parameters";
 import type { EvaluationWeights } from "../workbook/model";
 import { DEFAULT_PARAMETERS } from "../workbook/model";
 import type { WorkbookSnapshot } from "../workbook/snapshot";

@@ -5,7 +5,7 @@ import { cellFormula, cellValue } from "../workbook/sheet-cells";
 import { readStatusDate, staleStatusDateMessage } from "../workbook/status-date";
 import type { LocatedTables } from "../workbook/table-location";
 import { columnOf } from "../workbook/table-location";
-import { readEvaluationWeights, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-weights";
+import { readEvaluationWeights, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-parameters";
 import { allDataRows, forEachDataRow } from "../workbook/read-model";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";

@@ -10,7 +10,7 @@ import type {
   WorkbookParameters,
 } from "./model";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
-import { readEvaluationWeights, readRatingBandMinimums } from "./evaluation-weights";
+import { readEvaluationWeights, readRatingBandMinimums } from "./evaluation-parameters";
 import { cellValue } from "./sheet-cells";
 import { columnOf, locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
