@@ -3,7 +3,7 @@ import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { NONCONFORMITY_HEADERS as H, SHEETS, TABLES } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
 import { doKey, suggestOperation } from "../workbook/operation-lookup";
-import { forEachDataRow } from "../workbook/read-model";
+import { tableRowReader } from "../workbook/read-model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
@@ -28,11 +28,10 @@ export function validateNonconformities(
   const col = (key: string): number | undefined => columnOf(located, key);
   const firstRowOfNumber = new Map<string, number>();
   const todayDate = Math.floor(today);
-  let index = 0;
-  forEachDataRow(located, (r) => {
-    const nc = model.nonconformities[index++];
-    if (!nc || nc.row !== r.row) return;
-    const row = r.row;
+  const rowAt = tableRowReader(located);
+  for (const nc of model.nonconformities) {
+    const row = nc.row;
+    const r = rowAt(row);
     const key = nc.number || undefined;
     const label = nc.number ? `de ${nc.number}` : `de la fila ${row + 1}`;
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
@@ -88,5 +87,5 @@ export function validateNonconformities(
     } else if (nc.closedDate !== null && nc.status !== "Anulada") {
       out.add("nc-cierre-incompleto", sheet, row, statusCol, `La no conformidad ${label} tiene «${H.closedDate}» pero su Estado es «${nc.status || "vacío"}»: cámbielo a «Cerrada» o borre la fecha de cierre.`, key);
     }
-  });
+  }
 }
