@@ -23,7 +23,9 @@ export interface SheetScanContext {
 }
 
 export interface SheetGrid {
+  /** Per sheet row, values by sheet column (null or missing where there is none). */
   rows: (CellValue[] | undefined)[];
+  /** Per sheet row, formulas by sheet column; undefined for a row without formulas. */
   formulaRows: ((string | null)[] | undefined)[];
   top: number;
   left: number;
@@ -59,6 +61,9 @@ const FORMULA_CLOSE = Buffer.from("</f>");
 const CELL_CLOSE = Buffer.from("</c>");
 const INLINE_CLOSE = Buffer.from("</is>");
 const COLUMN_LIMIT = 16_384;
+const ROW_LIMIT = 1_048_576;
+/** Rows are laid out this wide from the start when the sheet's dimension says so (and it is not absurd). */
+const WIDTH_LIMIT = 1_024;
 const UNIX_EPOCH_SERIAL = 25569;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
@@ -130,6 +135,8 @@ function dateSerial(value: number): number {
 class SheetScanner {
   readonly grid: SheetGrid = { rows: [], formulaRows: [], top: Infinity, left: Infinity, bottom: -1, right: -1 };
   total = 0;
+  /** Columns A… up to the right edge of the sheet's dimension: each row's arrays are made this long. */
+  width = 0;
   private row = -1;
   private col = -1;
   private readonly shared = new Map<string, { address: string; formula: string }>();
@@ -215,11 +222,11 @@ class SheetScanner {
     return value;
   }
 
-  /** The r attribute "AB12" → row × COLUMN_LIMIT + col (0-based), or -1. */
-  private position(buf: Buffer): number {
+  /** The r attribute "AB12" → this.row and this.col (0-based); false when absent or not a cell address. */
+  private position(buf: Buffer): boolean {
     const end = this.rEnd;
     let i = this.rStart;
-    if (i < 0) return -1;
+    if (i < 0) return false;
     const start = i;
     let col = 0;
     for (; i < end; i++) {
@@ -227,15 +234,19 @@ class SheetScanner {
       if (byte >= 65 && byte <= 90) col = col * 26 + (byte - 64);
       else if (byte >= 97 && byte <= 122) col = col * 26 + (byte - 96);
       else break;
+      if (col > COLUMN_LIMIT) return false;
     }
-    if (i === start || i === end || col > COLUMN_LIMIT) return -1;
+    if (i === start || i === end) return false;
     let row = 0;
     for (; i < end; i++) {
       const byte = buf[i]!;
-      if (byte < 48 || byte > 57) return -1;
+      if (byte < 48 || byte > 57 || row > ROW_LIMIT) return false;
       row = row * 10 + (byte - 48);
     }
-    return row < 1 ? -1 : (row - 1) * COLUMN_LIMIT + (col - 1);
+    if (row < 1) return false;
+    this.row = row - 1;
+    this.col = col - 1;
+    return true;
   }
 
   private cellType(buf: Buffer): CellType {
@@ -307,14 +318,14 @@ class SheetScanner {
     const grid = this.grid;
     let values = grid.rows[row];
     if (!values) {
-      values = [];
+      values = this.width > 0 ? new Array<CellValue>(this.width).fill(null) : [];
       grid.rows[row] = values;
     }
     values[col] = value;
     if (formula !== null) {
       let formulas = grid.formulaRows[row];
       if (!formulas) {
-        formulas = [];
+        formulas = this.width > 0 ? new Array<string | null>(this.width).fill(null) : [];
         grid.formulaRows[row] = formulas;
       }
       formulas[col] = formula;
@@ -341,13 +352,7 @@ class SheetScanner {
   private cell(buf: Buffer, at: number): number {
     const tagEnd = this.attributes(buf, at);
     if (tagEnd < 0) return -1;
-    const position = this.position(buf);
-    if (position >= 0) {
-      this.col = position % COLUMN_LIMIT;
-      this.row = Math.floor(position / COLUMN_LIMIT);
-    } else {
-      this.col++;
-    }
+    if (!this.position(buf)) this.col++;
     const row = this.row;
     const col = this.col;
     let styleId: number | undefined;
@@ -595,6 +600,7 @@ export async function scanSheetXml(chunks: AsyncIterable<Buffer> | Iterable<Buff
       const dimension = /<dimension\b[^>]*\bref="([^"]*)"/.exec(headText)?.[1];
       const area = dimension ? parseArea(dimension) : null;
       scanner.total = area ? area.row + area.rowCount : 0;
+      scanner.width = area && area.col + area.colCount <= WIDTH_LIMIT ? area.col + area.colCount : 0;
       const rest = joined.subarray(open.end + 1);
       if (joined[open.end - 1] === SLASH) {
         phase = "tail";

@@ -259,9 +259,17 @@ function buildSheet(name: string, position: number, scanned: ScannedSheet, table
   return { name, area, values, formulas, tables: tableSnapshots, frozenRows: frozen, position };
 }
 
-function denseRow<T>(sparse: (T | undefined)[] | undefined, left: number, count: number): (T | null)[] {
+/** A scanned row (indexed by sheet column) as the Snapshot's row of `count` cells from column `left`. */
+function denseRow<T>(sparse: (T | null | undefined)[] | undefined, left: number, count: number): (T | null)[] {
+  if (!sparse) return new Array<T | null>(count).fill(null);
+  if (left === 0) {
+    // The usual case: the used range starts at column A, and the scanned row becomes the Snapshot's row.
+    if (sparse.length > count) sparse.length = count;
+    for (let c = 0; c < sparse.length; c++) if (sparse[c] === undefined) sparse[c] = null;
+    while (sparse.length < count) sparse.push(null);
+    return sparse as (T | null)[];
+  }
   const row = new Array<T | null>(count).fill(null);
-  if (!sparse) return row;
   const end = Math.min(sparse.length, left + count);
   for (let c = left; c < end; c++) {
     const value = sparse[c];
