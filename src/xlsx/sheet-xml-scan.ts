@@ -25,7 +25,10 @@ export interface SheetScanContext {
 export interface SheetGrid {
   /** Per sheet row, values by sheet column (null or missing where there is none). */
   rows: (CellValue[] | undefined)[];
-  /** Per sheet row, formulas by sheet column; undefined for a row without formulas. */
+  /**
+   * Per sheet row, formulas by sheet column; undefined for a row without formulas. Consecutive rows with the
+   * same formulas share one array: read it, never write to it.
+   */
   formulaRows: ((string | null)[] | undefined)[];
   top: number;
   left: number;
@@ -60,6 +63,8 @@ const SHEET_DATA_CLOSE = Buffer.from("</sheetData>");
 const FORMULA_CLOSE = Buffer.from("</f>");
 const CELL_CLOSE = Buffer.from("</c>");
 const INLINE_CLOSE = Buffer.from("</is>");
+const STR = Buffer.from("str");
+const INLINE_STR = Buffer.from("inlineStr");
 const COLUMN_LIMIT = 16_384;
 const ROW_LIMIT = 1_048_576;
 /** Rows are laid out this wide from the start when the sheet's dimension says so (and it is not absurd). */
@@ -132,6 +137,45 @@ function dateSerial(value: number): number {
   return UNIX_EPOCH_SERIAL + Math.round(ms / 1000) / 86_400;
 }
 
+/**
+ * dateSerial(parseFloat(text)) for a plain decimal with more digits than plainDecimal takes (a date and
+ * time as Excel writes it, "45660.572916666664"), without making a string. The value is rebuilt from its
+ * whole part and up to 15 fraction digits, a few units in the last place from parseFloat's; the result is
+ * only rounded to whole milliseconds and then seconds, so it is the same unless the milliseconds fall
+ * within that error of a half — then NaN, and the caller parses the text.
+ */
+function plainDateSerial(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  const negative = buf[i] === 0x2d;
+  if (negative) i++;
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < end; i++) {
+    const byte = buf[i]!;
+    if (byte === 0x2e) break;
+    if (byte < 0x30 || byte > 0x39 || ++wholeDigits > 15) return NaN;
+    whole = whole * 10 + (byte - 0x30);
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  for (i++; i < end; i++) {
+    const byte = buf[i]!;
+    if (byte < 0x30 || byte > 0x39) return NaN;
+    if (fractionDigits < 15) {
+      fraction = fraction * 10 + (byte - 0x30);
+      fractionDigits++;
+    }
+  }
+  if (wholeDigits + fractionDigits === 0) return NaN;
+  const magnitude = whole + fraction / POWERS_OF_TEN[fractionDigits]!;
+  const value = negative ? -magnitude : magnitude;
+  const ms = (value - UNIX_EPOCH_SERIAL) * 86_400_000;
+  // Error bound of ms against the exact path: a few ulps of value (2^-52 relative) times ms per day, plus ms's own rounding.
+  const error = (Math.abs(value) + UNIX_EPOCH_SERIAL) * 2 ** -52 * 16 * 86_400_000 + Math.abs(ms) * 2 ** -50;
+  if (Math.abs(ms - Math.floor(ms) - 0.5) <= error) return NaN;
+  return UNIX_EPOCH_SERIAL + Math.round(Math.round(ms) / 1000) / 86_400;
+}
+
 class SheetScanner {
   readonly grid: SheetGrid = { rows: [], formulaRows: [], top: Infinity, left: Infinity, bottom: -1, right: -1 };
   total = 0;
@@ -162,6 +206,12 @@ class SheetScanner {
   // Text results repeat too ("Cumple", "No cumple"): one string per column while the bytes stay the same.
   private readonly lastTextBytes: (Buffer | undefined)[] = [];
   private readonly lastText: string[] = [];
+  // The formulas of the row being read, by column, until the row is done.
+  private readonly pending: (string | undefined)[] = [];
+  private readonly pendingCols: number[] = [];
+  private pendingRow = -1;
+  private previousFormulas: (string | null)[] | undefined;
+  private previousCount = 0;
 
   constructor(private readonly context: SheetScanContext) {}
 
@@ -261,9 +311,8 @@ class SheetScanner {
       if (first === 0x64) return CellType.Date;
       return CellType.Number;
     }
-    const text = buf.toString("latin1", start, this.tEnd);
-    if (text === "str") return CellType.Text;
-    if (text === "inlineStr") return CellType.Inline;
+    if (length === 3 && bytesEqual(buf, start, this.tEnd, STR)) return CellType.Text;
+    if (length === 9 && bytesEqual(buf, start, this.tEnd, INLINE_STR)) return CellType.Inline;
     return CellType.Number;
   }
 
@@ -304,6 +353,10 @@ class SheetScanner {
   }
 
   private number(buf: Buffer, start: number, end: number, isDate: boolean): number | null {
+    if (isDate && end - start > 15) {
+      const serial = plainDateSerial(buf, start, end);
+      if (!Number.isNaN(serial)) return serial;
+    }
     let number = plainDecimal(buf, start, end);
     if (Number.isNaN(number)) number = parseFloat(decodeXml(bytesText(buf, start, end)));
     return isDate ? (Number.isNaN(number) ? null : dateSerial(number)) : number;
@@ -323,17 +376,49 @@ class SheetScanner {
     }
     values[col] = value;
     if (formula !== null) {
-      let formulas = grid.formulaRows[row];
-      if (!formulas) {
-        formulas = this.width > 0 ? new Array<string | null>(this.width).fill(null) : [];
-        grid.formulaRows[row] = formulas;
+      if (row !== this.pendingRow) {
+        this.flushFormulas();
+        this.pendingRow = row;
       }
-      formulas[col] = formula;
+      if (this.pending[col] === undefined) this.pendingCols.push(col);
+      this.pending[col] = formula;
     }
     if (row < grid.top) grid.top = row;
     if (row > grid.bottom) grid.bottom = row;
     if (col < grid.left) grid.left = col;
     if (col > grid.right) grid.right = col;
+  }
+
+  /**
+   * Puts the pending row's formulas in the grid. A row whose formulas are those of the row before (a table's
+   * calculated columns) gets that row's array: one array for the whole column run, not one per row.
+   */
+  flushFormulas(): void {
+    const cols = this.pendingCols;
+    if (cols.length === 0) return;
+    const row = this.pendingRow;
+    const pending = this.pending;
+    const grid = this.grid;
+    const existing = grid.formulaRows[row];
+    const previous = this.previousFormulas;
+    let same = existing === undefined && previous !== undefined && cols.length === this.previousCount;
+    for (let i = 0; same && i < cols.length; i++) same = previous![cols[i]!] === pending[cols[i]!];
+    if (same) {
+      grid.formulaRows[row] = previous;
+    } else {
+      // A row met twice (cells out of order) gets an array of its own, never one another row shares.
+      const formulas = existing ? existing.slice() : this.width > 0 ? new Array<string | null>(this.width).fill(null) : [];
+      for (const col of cols) formulas[col] = pending[col] ?? null;
+      grid.formulaRows[row] = formulas;
+      if (existing === undefined) {
+        this.previousFormulas = formulas;
+        this.previousCount = cols.length;
+      } else {
+        this.previousFormulas = undefined;
+      }
+    }
+    for (const col of cols) pending[col] = undefined;
+    cols.length = 0;
   }
 
   /** `<row …>` from just after its name; the index after its start tag, or -1. */
@@ -618,6 +703,7 @@ export async function scanSheetXml(chunks: AsyncIterable<Buffer> | Iterable<Buff
     tail.push(chunk);
   };
   for await (const chunk of chunks) if (chunk.length > 0) feed(chunk);
+  scanner.flushFormulas();
   if (phase === "head") headText = head.toString("utf8");
   if (context.onProgress && scanner.total > 0) context.onProgress(scanner.total, scanner.total);
   return { head: headText, tail: Buffer.concat(tail).toString("utf8"), grid: scanner.grid };

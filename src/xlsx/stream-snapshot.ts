@@ -211,7 +211,9 @@ function buildSheet(name: string, position: number, scanned: ScannedSheet, table
     include(area);
     for (let r = area.row; r < area.row + area.rowCount; r++) {
       const values = grid.rows[r];
-      const formulas = grid.formulaRows[r];
+      // Rows with the same formulas share an array: the merged row gets one of its own.
+      const formulas = grid.formulaRows[r]?.slice();
+      grid.formulaRows[r] = formulas;
       for (let c = area.col; c < area.col + area.colCount; c++) {
         if (r === area.row && c === area.col) continue;
         if (values && c < values.length) values[c] = null;
