@@ -51,6 +51,49 @@ function readStyles(xml: string | null): Styles {
   return styles;
 }
 
+/**
+ * The text of each <si> of the shared strings part, in order: what textRuns gives for each, with a short
+ * path for the usual item, one plain <t> (a 100,000-row book has as many items).
+ */
+function sharedStringItems(xml: string): string[] {
+  // Prefixed element names (<x:si>) are rare: the general reading handles them.
+  if (/<\w+:si[\s/>]/.test(xml)) return elements(xml, "si").map((si) => textRuns(si.inner));
+  const items: string[] = [];
+  let at = xml.indexOf("<si");
+  while (at >= 0) {
+    const after = xml.charCodeAt(at + 3);
+    if (after !== 62 /* > */ && after !== 47 /* / */ && !/\s/.test(xml.charAt(at + 3))) {
+      at = xml.indexOf("<si", at + 3);
+      continue;
+    }
+    const tagEnd = xml.indexOf(">", at);
+    if (tagEnd < 0) break;
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      items.push("");
+      at = xml.indexOf("<si", tagEnd);
+      continue;
+    }
+    const close = xml.indexOf("</si>", tagEnd);
+    if (close < 0) break;
+    items.push(itemText(xml.slice(tagEnd + 1, close)));
+    at = xml.indexOf("<si", close + 5);
+  }
+  return items;
+}
+
+/** textRuns of one item, without regular expressions when it is a single <t>…</t>. */
+function itemText(inner: string): string {
+  if (inner.startsWith("<t") && inner.endsWith("</t>")) {
+    const afterName = inner.charCodeAt(2);
+    const tagEnd = afterName === 62 ? 2 : afterName === 32 ? inner.indexOf(">") : -1;
+    if (tagEnd > 0 && inner.charCodeAt(tagEnd - 1) !== 47) {
+      const text = inner.slice(tagEnd + 1, -4);
+      if (!text.includes("<")) return decodeXml(text);
+    }
+  }
+  return textRuns(inner);
+}
+
 interface Relationship {
   type: string;
   target: string;
@@ -289,7 +332,7 @@ async function readPackage(zip: ZipArchive, options: StreamReadOptions): Promise
   const stylesPart = [...workbookRels.values()].find((rel) => rel.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
   const stringsPart = [...workbookRels.values()].find((rel) => rel.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const stringsXml = await entryText(zip, stringsPart);
-  if (stringsXml !== null) for (const si of elements(stringsXml, "si")) sharedStrings.push(textRuns(si.inner));
+  if (stringsXml !== null) sharedStrings.push(...sharedStringItems(stringsXml));
   const styles = readStyles(await entryText(zip, stylesPart));
   const sheets: SheetSnapshot[] = [];
   for (const sheet of elements(firstElement(workbookXml, "sheets")?.inner ?? "", "sheet")) {
