@@ -39,7 +39,8 @@ function readStyles(xml: string | null): Styles {
   if (xml === null) return styles;
   const custom = new Map<number, string>();
   const numFmts = firstElement(xml, "numFmts");
-  if (numFmts) for (const fmt of elements(numFmts.inner, "numFmt")) custom.set(Number(fmt.attributes.numFmtId), fmt.attributes.formatCode ?? "");
+  // ExcelJS drops the backslash of escaped characters ("dd/mm/yyyy\\ hh:mm", as LibreOffice writes it).
+  if (numFmts) for (const fmt of elements(numFmts.inner, "numFmt")) custom.set(Number(fmt.attributes.numFmtId), (fmt.attributes.formatCode ?? "").replace(/\\(.)/g, "$1"));
   const cellXfs = firstElement(xml, "cellXfs");
   if (!cellXfs) return styles;
   for (const xf of elements(cellXfs.inner, "xf")) {

@@ -149,9 +149,27 @@ describe("the streaming reader gives the Snapshot the ExcelJS reader gives", () 
     const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
     expect(sheet).toContain("<f>");
     zip.file("xl/worksheets/sheet1.xml", sheet.replace(/<f>/g, '<f aca="false">'));
+
     const libre = folder.file("calculos-libreoffice.xlsx");
     await fs.writeFile(libre, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     expect((await readSnapshotFile(libre)).sheets[0]?.formulas).toEqual(streamed.sheets[0]?.formulas);
+    await bothReaders(libre);
+  });
+
+  it("on number formats with escaped characters, as LibreOffice writes them (dd/mm/yyyy\\ hh:mm)", async () => {
+    const wb = prepared();
+    applyPlan(wb, planSampleData(readSnapshot(wb), { today: TODAY, seed: 4, operationCount: 20 }));
+    const file = folder.file("formatos.xlsx");
+    await saveWorkbookFile(wb, file);
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+    const escaped = styles.replace(/formatCode="([^"]*)"/g, (_, code: string) => `formatCode="${code.replace(/ /g, "\\ ")}"`);
+    expect(escaped).toContain("yyyy\\ hh");
+    zip.file("xl/styles.xml", escaped);
+    const libre = folder.file("formatos-libreoffice.xlsx");
+    await fs.writeFile(libre, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const columns = (await readSnapshotFile(libre)).sheets.flatMap((sheet) => sheet.tables.flatMap((table) => table.columns));
+    expect(columns.some((column) => column.numberFormat === "dd/mm/yyyy hh:mm")).toBe(true);
     await bothReaders(libre);
   });
 
