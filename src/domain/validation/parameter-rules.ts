@@ -8,6 +8,7 @@ import { columnOf } from "../workbook/table-location";
 import { forEachDataRow } from "../workbook/read-model";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";
+import { FindingMessages as M, RowLabels } from "./messages";
 import { showDate } from "./value-text";
 
 /** Dates of tblFestivosExtra and the evaluation weights of Parámetros. */
@@ -16,7 +17,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
   if (holidays) {
     const columns = checkedColumns(holidays);
     forEachDataRow(holidays, (r) => {
-      for (const column of columns) checkCell(out, holidays.sheet.name, r.row, column, r.get(column.spec.key), `de la fila ${r.row + 1}`, undefined);
+      for (const column of columns) checkCell(out, holidays.sheet.name, r.row, column, r.get(column.spec.key), RowLabels.row(r.row), undefined);
     });
   }
   const weights = tables.weights;
@@ -26,7 +27,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
     let firstRow: number | null = null;
     const weightColumn = columns.find((column) => column.spec.key === "weight");
     forEachDataRow(weights, (r) => {
-      for (const column of columns) checkCell(out, weights.sheet.name, r.row, column, r.get(column.spec.key), `de la fila ${r.row + 1}`, undefined);
+      for (const column of columns) checkCell(out, weights.sheet.name, r.row, column, r.get(column.spec.key), RowLabels.row(r.row), undefined);
       const value = r.get("weight");
       if (typeof value === "number") total += value > 1 ? value / 100 : value;
       firstRow ??= r.row;
@@ -37,7 +38,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
         weights.sheet.name,
         firstRow,
         weightColumn.col,
-        `Los pesos de la evaluación («${weightColumn.spec.header}» en la hoja ${weights.sheet.name}) suman ${Math.round(total * 1000) / 10} %: deben sumar 100 %. Corrija los pesos.`,
+        M.weightsNotHundred(weightColumn.spec.header, weights.sheet.name, Math.round(total * 1000) / 10),
       );
     }
   }
