@@ -19,3 +19,4 @@ export type { ServiceTimeUnit } from "./service-time";
 export { serviceTime } from "./service-time";
 export type { AnsStatus, AnsStatusInput } from "./ans-status";
 export { AT_RISK_SHARE, ansStatus } from "./ans-status";
+export { CalendarMessages } from "./messages";
