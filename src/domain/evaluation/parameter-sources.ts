@@ -7,6 +7,7 @@ import { DEFAULT_RATING_BANDS, decisionForRating } from "./rating";
 import { cellReader, dataRowCount, firstDataRow, locateTable, tableColumn } from "./snapshot-cells";
 import { columnRef, quoted } from "./structured-refs";
 import { textKey } from "./text-key";
+import { EvaluationMessages } from "./messages";
 
 export type CriterionKey = keyof EvaluationWeights;
 const CRITERIA: readonly CriterionKey[] = ["c1", "c2", "c3", "c4", "c5"];
@@ -61,10 +62,7 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
   });
   const pairs = readPairs(snapshot, PARAMETER_TABLES.weights, WEIGHT_HEADERS.criterion, WEIGHT_HEADERS.weight);
   if (!pairs) {
-    return fallback(
-      `No se encontró la tabla ${PARAMETER_TABLES.weights} (Criterio, Peso) en Parámetros: el puntaje usa los pesos ` +
-        "por defecto (C1 35 %, C2 25 %, C3 15 %, C4 15 %, C5 10 %). Ejecute «Preparar» para poder editarlos.",
-    );
+    return fallback(EvaluationMessages.weightsTableMissing(PARAMETER_TABLES.weights));
   }
   const terms = {} as Record<CriterionKey, string>;
   const values = {} as EvaluationWeights;
@@ -74,10 +72,7 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
     const row = named ?? pairs.rows[position];
     const weight = row ? numeric(row.value) : null;
     if (!row || weight === null) {
-      return fallback(
-        `La tabla ${PARAMETER_TABLES.weights} no tiene un peso numérico para ${criterion.toUpperCase()}: ` +
-          "el puntaje usa los pesos por defecto hasta que lo corrija en Parámetros.",
-      );
+      return fallback(EvaluationMessages.weightMissing(PARAMETER_TABLES.weights, criterion.toUpperCase()));
     }
     terms[criterion] = `INDEX(${columnRef(pairs.table.name, WEIGHT_HEADERS.weight)},${row.index})`;
     values[criterion] = weight;
@@ -85,10 +80,7 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
   const notes: string[] = [];
   const total = CRITERIA.reduce((sum, c) => sum + values[c], 0);
   if (Math.abs(total - 1) > 1e-6) {
-    notes.push(
-      `Los pesos de ${PARAMETER_TABLES.weights} suman ${Math.round(total * 1000) / 10} %, no 100 %: ` +
-        "el puntaje los usa en proporción a su total. Revíselos en Parámetros.",
-    );
+    notes.push(EvaluationMessages.weightsNotHundred(PARAMETER_TABLES.weights, Math.round(total * 1000) / 10));
   }
   return { terms, values, notes };
 }

@@ -1,3 +1,4 @@
+import { EvaluationMessages } from "./messages";
 import { formatSerial, serialFromYmd } from "../calendar";
 import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
 import { signatureLabelWrites } from "./print-layout";
@@ -158,9 +159,8 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
 
   const withoutOperations = alliances.filter((a) => a.operations === 0).length;
   const notes = [
-    `Se creó la hoja «${sheet}» (tabla ${table}) con ${alliances.length} aliado(s)` +
-      (withoutOperations > 0 ? `, ${withoutOperations} sin operaciones en ${year}.` : "."),
-    "Ingrese C4, C5 y Criterio excluyente de cada aliado; Puntaje, Calificación y Decisión se calculan solos.",
+    EvaluationMessages.sheetCreated(sheet, table, alliances.length, withoutOperations, year),
+    EvaluationMessages.whatToFillIn,
   ];
   return { steps, notes };
 }

@@ -131,6 +131,6 @@ export const FindingMessages = {
     `${nonconformitySubject(number, row)} es ${severity} y el ${due} se cumplieron ${days} días hábiles sin análisis: ${advice}.`,
 
   weightsNotHundred: (header: string, sheet: string, percent: number): string =>
-    `Los pesos de la evaluación («${header}» en la hoja ${sheet}) suman ${percent} %: deben sumar 100 %. Corrija los pesos.`,
+    `Los pesos de la evaluación («${header}» en la hoja ${sheet}) suman ${percent} %, no 100 %: corríjalos para que sumen 100 %.`,
 } as const;
 

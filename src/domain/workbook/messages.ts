@@ -9,6 +9,8 @@ export function blockedBelowTable(cell: string, table: string): string {
 }
 
 export const WorkbookMessages = {
+  /** A generated sheet (evaluation, indicators) that a new generation would leave as it is. */
+  sheetUpToDate: (sheet: string): string => `La hoja «${sheet}» ya estaba al día: no hubo cambios.`,
   // Preparation (plan-preparation, prepare-structure, prepare-parameters, prepare-formulas, prepare-formats).
   sheetCreated: (sheet: string): string => `Se creó la hoja «${sheet}».`,
   sheetCreatedBeside: (existing: string, kind: string, created: string): string =>
