@@ -1,3 +1,4 @@
+import { FunctionMessages } from "./messages";
 import {
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
@@ -21,13 +22,12 @@ export function isEmptyCell(value: CellArgument): boolean {
  * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts
  */
 function shown(value: CellArgument): string {
-  if (typeof value === "string") return `el texto "${value}"`;
+  if (typeof value === "string") return FunctionMessages.shownText(value);
   if (typeof value === "object" && value !== null) {
     const kind = (value as { type?: unknown }).type;
-    const named = typeof kind === "string" ? ` (${kind})` : "";
-    return `un tipo de datos${named}, que estas funciones no aceptan; use la fecha, el número o el texto de la celda, no el tipo de datos`;
+    return FunctionMessages.shownDataType(typeof kind === "string" ? kind : null);
   }
-  return `el valor ${String(value)}`;
+  return FunctionMessages.shownValue(String(value));
 }
 
 /**
@@ -37,15 +37,13 @@ function shown(value: CellArgument): string {
 export function readDate(value: CellArgument, name: string): number | null {
   if (isEmptyCell(value) || value === 0) return null;
   if (typeof value !== "number") {
-    throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+    throw new InvalidArgument(FunctionMessages.notADate(name, shown(value)));
   }
   if (!Number.isFinite(value) || value < 0) {
-    throw new InvalidArgument(`"${name}" no es una fecha válida (${value}).`);
+    throw new InvalidArgument(FunctionMessages.invalidDate(name, value));
   }
   if (!isSupportedSerial(value)) {
-    throw new InvalidArgument(
-      `"${name}" (${formatSerial(value)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
-    );
+    throw new InvalidArgument(FunctionMessages.dateOutOfCalendar(name, formatSerial(value), FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR));
   }
   return value;
 }
@@ -53,7 +51,7 @@ export function readDate(value: CellArgument, name: string): number | null {
 /** A date argument that must be present. */
 export function requireDate(value: CellArgument, name: string): number {
   const date = readDate(value, name);
-  if (date === null) throw new InvalidArgument(`Falta "${name}": escriba una fecha.`);
+  if (date === null) throw new InvalidArgument(FunctionMessages.missingDate(name));
   return date;
 }
 
@@ -61,7 +59,7 @@ export function requireDate(value: CellArgument, name: string): number {
 export function readNumber(value: CellArgument, name: string): number | null {
   if (isEmptyCell(value)) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new InvalidArgument(`"${name}" debe ser un número y recibió ${shown(value)}.`);
+    throw new InvalidArgument(FunctionMessages.notANumber(name, shown(value)));
   }
   return value;
 }
@@ -69,7 +67,7 @@ export function readNumber(value: CellArgument, name: string): number | null {
 /** A numeric argument that must be present. */
 export function requireNumber(value: CellArgument, name: string): number {
   const number = readNumber(value, name);
-  if (number === null) throw new InvalidArgument(`Falta "${name}": escriba un número.`);
+  if (number === null) throw new InvalidArgument(FunctionMessages.missingNumber(name));
   return number;
 }
 
@@ -86,7 +84,7 @@ export function readFlag(value: CellArgument, name: string, fallback = false): b
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
   }
-  throw new InvalidArgument(`"${name}" debe ser VERDADERO o FALSO (o "Sí"/"No") y recibió ${shown(value)}.`);
+  throw new InvalidArgument(FunctionMessages.notAFlag(name, shown(value)));
 }
 
 /** The dates of an optional range of extra holidays; empty cells (null, "" or 0) are skipped. */
@@ -97,7 +95,7 @@ export function readExtraHolidays(value: CellArgument, name: string): number[] {
   for (const cell of cells) {
     if (isEmptyCell(cell) || cell === 0) continue;
     if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) {
-      throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(cell)}.`);
+      throw new InvalidArgument(FunctionMessages.notOnlyDates(name, shown(cell)));
     }
     dates.push(Math.floor(cell));
   }
@@ -109,7 +107,7 @@ export function readServiceTimeUnit(value: CellArgument, name: string): "d" | "h
   if (isEmptyCell(value)) return "d";
   const unit = typeof value === "string" ? value.trim().toLowerCase() : value;
   if (unit === "d" || unit === "h") return unit;
-  throw new InvalidArgument(`"${name}" debe ser "d" (días hábiles) o "h" (horas hábiles) y recibió ${shown(value)}.`);
+  throw new InvalidArgument(FunctionMessages.notAUnit(name, shown(value)));
 }
 
 /** A NIT without check digit, typed as a number or as text with optional dots; null when empty. */

@@ -71,5 +71,7 @@ export const EvaluationMessages = {
     `Re-evaluación VENCIDA desde el ${due}: la evaluación ${previousYear} pidió plan de mejora y re-evaluación en 6 meses.`,
   reevaluationPending: (due: string, previousYear: number): string =>
     `Re-evaluación pendiente hasta el ${due} (plan de mejora de la evaluación ${previousYear}).`,
+  sheetSubtitle: (from: string, to: string): string => `Control de operaciones externas contratadas con alianzas · Período ${from} – ${to}`,
+  printHeaderRight: "Registro del sistema de gestión de calidad",
   fichasPrintHeader: (year: number): string => `Evaluación de desempeño de socios comerciales — ${year}`,
 } as const;

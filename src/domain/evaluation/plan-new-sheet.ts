@@ -94,9 +94,7 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
     {
       row: SUBTITLE_ROW,
       col: 0,
-      value:
-        "Control de operaciones externas contratadas con alianzas · Período " +
-        `${formatSerial(serialFromYmd(year, 1, 1))} – ${formatSerial(serialFromYmd(year, 12, 31))}`,
+      value: EvaluationMessages.sheetSubtitle(formatSerial(serialFromYmd(year, 1, 1)), formatSerial(serialFromYmd(year, 12, 31))),
       expected: null,
     },
     { row: GENERATED_ROW, col: 0, value: GENERATED_LABEL, expected: null },

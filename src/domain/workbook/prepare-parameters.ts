@@ -37,7 +37,7 @@ export function planParameterTables(
       if (!existingSheet) {
         ctx.builder.add("sheets", { kind: "addSheet", sheet: sheetName });
         ctx.sheetNames.add(sheetName.toLowerCase());
-        ctx.builder.note(`Se creó la hoja «${sheetName}».`);
+        ctx.builder.note(WorkbookMessages.sheetCreated(sheetName));
       }
       nextCol = !existingSheet || isEmptySheet(existingSheet) ? 0 : lastUsedCol(existingSheet) + 2;
     }
