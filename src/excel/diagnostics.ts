@@ -4,6 +4,7 @@
  * also when a step failed (in a separate batch). The report says per feature OK / falla (with Excel's error) or
  * omitida (API set missing), with the platform, the version and the requirement sets, as text for a support request.
  */
+import { ExcelMessages } from "./messages";
 import { OPTIONAL_FEATURES, isFeatureSupported } from "./requirements";
 import type { OptionalFeature } from "./requirements";
 
@@ -106,7 +107,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
     const check = async (feature: string, gate: OptionalFeature | null, body: () => Promise<void>): Promise<void> => {
       if (gate && !isFeatureSupported(gate)) {
         const { version, what } = OPTIONAL_FEATURES[gate];
-        checks.push({ feature, status: "omitida", detail: `Esta versión de Excel no admite ExcelApi ${version}: el complemento omite ${what}.` });
+        checks.push({ feature, status: "omitida", detail: ExcelMessages.featureOmittedInDiagnostics(what, version) });
         return;
       }
       try {
@@ -261,7 +262,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
       try {
         await removeTemporaries(context, made.sheet ? sheetName : null, made.name ? nameName : null);
       } catch (error) {
-        checks.push({ feature: "Borrar la hoja temporal", status: "falla", detail: `${errorText(error)}. Borre a mano la hoja «${sheetName}».` });
+        checks.push({ feature: "Borrar la hoja temporal", status: "falla", detail: ExcelMessages.tempSheetNotDeleted(errorText(error), sheetName) });
       }
     }
   });

@@ -9,6 +9,8 @@ export function blockedBelowTable(cell: string, table: string): string {
 }
 
 export const WorkbookMessages = {
+  /** A plan step an adapter does not know (a plan from a newer domain): for developers, in both adapters. */
+  unknownStep: (step: string): string => `Paso de plan desconocido: ${step}`,
   /** A generated sheet (evaluation, indicators) that a new generation would leave as it is. */
   sheetUpToDate: (sheet: string): string => `La hoja «${sheet}» ya estaba al día: no hubo cambios.`,
   // Preparation (plan-preparation, prepare-structure, prepare-parameters, prepare-formulas, prepare-formats).
