@@ -32,7 +32,7 @@ const LABEL_FILES: readonly RegExp[] = [
 /** A formula or a piece of one: `=IF(…`, `IFERROR(…`. */
 const FORMULA = /^=|[A-Z]{2,}\(/;
 
-const SPANISH = /[áéíóúñ¿¡«»]|\b(de|del|la|el|los|las|que|una|para|con|por|se|no|sin|es|en|hoja|celda|fila)\b/i;
+const SPANISH = /[áéíóúñ¿¡«»]|\b(de|del|la|el|los|las|que|una|para|con|por|se|sin|es|hoja|celda|fila)\b/i;
 
 /**
  * A sentence: at least five words, or two words with sentence punctuation ("Validando el cuadro…",
