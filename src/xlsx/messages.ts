@@ -19,7 +19,7 @@ export const FileMessages = {
   // Output files.
   folderNotCreated: (folder: string): string => `No se pudo crear la carpeta «${folder}»; elija otra ubicación para el archivo de salida.`,
   notWritten: (file: string): string =>
-    `No se pudo escribir «${file}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`,
+    `No se pudo escribir «${file}»; cierre el archivo si está abierto (en Excel o en un visor de PDF) y revise que tenga permiso de escritura en esa carpeta.`,
 
   // Plan steps file mode cannot carry out.
   chartNotDrawn: (chart: string): string =>
