@@ -12,6 +12,8 @@ export const CliMessages = {
   extraArgument: (argument: string, command: string): string => `Sobra el argumento «${argument}»: ${command} recibe un solo archivo de entrada.`,
   /** `purpose`: "el año que se evalúa", "el año de los indicadores". */
   missingYear: (purpose: string): string => `Falta la opción --anio AAAA (${purpose}).`,
+  yearOfEvaluation: "el año que se evalúa",
+  yearOfIndicators: "el año de los indicadores",
   invalidYear: (text: string): string => `El año «${text}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`,
   /** `form`: "--salida <salida.xlsx>", "--salida <copia.xlsx> (o --pdf <archivo.pdf>)". */
   missingOutput: (form: string): string => `Falta la opción ${form}.`,

@@ -53,7 +53,7 @@ export async function refreshStatusDate(today: number = todaySerial()): Promise<
       return { status: "updated", date: Math.floor(today) } as const;
     });
   } catch (error) {
-    console.warn("Fecha de estado no actualizada", error);
+    console.warn(ExcelMessages.statusDateLog, error);
     return { status: "failed", notice: NOTICE };
   }
 }

@@ -56,7 +56,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   if (input === undefined) throw new UsageError(CliMessages.missingInput);
   if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "evaluar"));
   const yearText = parsed.values.get("anio");
-  if (yearText === undefined) throw new UsageError(CliMessages.missingYear("el año que se evalúa"));
+  if (yearText === undefined) throw new UsageError(CliMessages.missingYear(CliMessages.yearOfEvaluation));
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(CliMessages.invalidYear(yearText));
   const year = Number(yearText);
   const output = parsed.values.get("salida");

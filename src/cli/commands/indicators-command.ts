@@ -85,7 +85,7 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   if (input === undefined) throw new UsageError(CliMessages.missingInput);
   if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "indicadores"));
   const yearText = parsed.values.get("anio");
-  if (yearText === undefined) throw new UsageError(CliMessages.missingYear("el año de los indicadores"));
+  if (yearText === undefined) throw new UsageError(CliMessages.missingYear(CliMessages.yearOfIndicators));
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(CliMessages.invalidYear(yearText));
   const year = Number(yearText);
   const output = parsed.values.get("salida");
