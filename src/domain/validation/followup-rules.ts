@@ -1,5 +1,5 @@
 import { formatSerial } from "../calendar";
-import { NONCONFORMITY_HEADERS as NC } from "../workbook/headers";
+import { NONCONFORMITY_HEADERS as NC, OPERATION_HEADERS } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTables } from "../workbook/table-location";
@@ -24,7 +24,7 @@ export function validateFollowUp(out: FindingCollector, tables: LocatedTables, m
         operations.sheet.name,
         alert.row,
         col,
-        M.doOverdue(alert.do, formatSerial(alert.dueDate), daysLeftText(alert.businessDaysLeft)),
+        M.doOverdue(alert.do, formatSerial(alert.dueDate), daysLeftText(alert.businessDaysLeft), OPERATION_HEADERS.release),
         alert.do || undefined,
       );
     }

@@ -122,9 +122,9 @@ export const FindingMessages = {
   ncClosedDateWithoutClosing: (number: string, row: number, closedHeader: string, status: string): string =>
     `${nonconformitySubject(number, row)} tiene «${closedHeader}» pero su Estado es «${status || "vacío"}»: cámbielo a «Cerrada» o borre la fecha de cierre.`,
 
-  doOverdue: (doNumber: string, dueDate: string, daysLeft: string): string =>
+  doOverdue: (doNumber: string, dueDate: string, daysLeft: string, releaseHeader: string): string =>
     `El DO ${doNumber} sigue abierto y su ANS venció el ${dueDate} (${daysLeft}): ` +
-    "registre la «Fecha levante / autorización» si ya la hubo; si no, gestione el caso con el aliado y registre la no conformidad.",
+    `registre la «${releaseHeader}» si ya la hubo; si no, gestione el caso con el aliado y registre la no conformidad.`,
   ncCommitmentOverdue: (number: string, row: number, dueHeader: string, due: string, advice: string): string =>
     `${nonconformitySubject(number, row)} sigue abierta y su «${dueHeader}» (${due}) ya pasó: ${advice}.`,
   ncWithoutAnalysis: (number: string, row: number, severity: string, due: string, days: number, advice: string): string =>
