@@ -73,5 +73,7 @@ export const EvaluationMessages = {
     `Re-evaluación pendiente hasta el ${due} (plan de mejora de la evaluación ${previousYear}).`,
   sheetSubtitle: (from: string, to: string): string => `Control de operaciones externas contratadas con alianzas · Período ${from} – ${to}`,
   printHeaderRight: "Registro del sistema de gestión de calidad",
+  /** For developers: a column key the layout does not have. */
+  unknownColumn: (key: string): string => `Columna de evaluación desconocida: ${key}`,
   fichasPrintHeader: (year: number): string => `Evaluación de desempeño de socios comerciales — ${year}`,
 } as const;

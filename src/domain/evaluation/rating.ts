@@ -1,3 +1,4 @@
+import { DEFAULT_RATING_BANDS as DEFAULT_BAND_ROWS } from "../workbook/parameters-schema";
 export type Rating = "Excelente" | "Bueno" | "Aceptable" | "Deficiente";
 
 /** Lowest score (0–100) of each rating; below `acceptable` is Deficiente. */
@@ -23,12 +24,8 @@ export function ratingForScore(score: number, excluding = false, bands: RatingBa
   return "Deficiente";
 }
 
-const DECISIONS: Readonly<Record<Rating, string>> = {
-  Excelente: "Mantener / renovar",
-  Bueno: "Mantener con seguimiento",
-  Aceptable: "Plan de mejora; re-evaluación en 6 meses",
-  Deficiente: "Suspender asignaciones; revisar terminación del contrato",
-};
+/** The decisions tblBandasCalificacion is prepared with: one wording, the parameters' defaults. */
+const DECISIONS = Object.fromEntries(DEFAULT_BAND_ROWS.map(([rating, , decision]) => [rating, decision])) as Readonly<Record<Rating, string>>;
 
 /**
  * The management decision that follows a rating (SPEC §3).
