@@ -83,7 +83,7 @@ export const ExcelMessages = {
   // The status date (ADUANA_HOY), refreshed when the pane opens.
   statusDateNotRefreshed: (name: string): string =>
     `No se pudo actualizar la fecha de estado (nombre ${name}, fila «Hoy» de la hoja Parámetros): ` +
-    "los «Estado ANS» siguen calculados a la fecha que muestra esa celda. Escriba allí la fecha de hoy, o use Preparar.",
+    "los «Estado ANS» siguen calculados a la fecha que muestra esa celda. Escriba allí la fecha de hoy, o use «Preparar cuadro».",
   statusDateUnsupported: (notice: string, version: string): string => `${notice} (${unsupported("leer el nombre de la fecha de estado", version)}.)`,
 
   // Progress and the ribbon.

@@ -25,7 +25,7 @@ const LABEL_FILES: readonly RegExp[] = [
   /^src\/domain\/evaluation\/rating\.ts$/,
   /^src\/domain\/calendar\/colombian-holidays\.ts$/,
   /^src\/cli\/help-text\.ts$/,
-  /^src\/sample\//,
+  /^src\/sample\/(alliances|operations|nonconformities|holidays|legacy-cuadro)\.ts$/,
   /^src\/bench\//,
 ];
 

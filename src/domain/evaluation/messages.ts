@@ -1,6 +1,6 @@
 import { CalendarMessages, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from "../calendar";
 import { TABLES } from "../workbook/headers";
-import { blockedBelowTable } from "../workbook/messages";
+import { PREPARE, blockedBelowTable } from "../workbook/messages";
 
 const quotedList = (names: readonly string[]): string => names.map((name) => `«${name}»`).join(", ");
 
@@ -23,7 +23,7 @@ export const EvaluationMessages = {
   // The weights the score uses.
   weightsTableMissing: (table: string): string =>
     `No se encontró la tabla ${table} (Criterio, Peso) en Parámetros: el puntaje usa los pesos ` +
-    "por defecto (C1 35 %, C2 25 %, C3 15 %, C4 15 %, C5 10 %). Ejecute «Preparar» para poder editarlos.",
+    `por defecto (C1 35 %, C2 25 %, C3 15 %, C4 15 %, C5 10 %). Use ${PREPARE} para poder editarlos.`,
   weightMissing: (table: string, criterion: string): string =>
     `La tabla ${table} no tiene un peso numérico para ${criterion}: el puntaje usa los pesos por defecto hasta que lo corrija en Parámetros.`,
   weightsNotHundred: (table: string, percent: number): string =>

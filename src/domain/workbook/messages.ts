@@ -3,10 +3,16 @@
  * one catalogue, one wording per idea. Sheet labels and column names are in headers.ts and the schemas.
  */
 
-/** The one reason a row cannot go under a table: the cell below it holds something that would be lost. */
-export function blockedBelowTable(cell: string, table: string): string {
-  return `la celda ${cell}, justo debajo de la tabla ${table}, tiene contenido que se perdería`;
+/**
+ * The one reason a row cannot go under a table: the cell below it holds something that would be lost
+ * (`table` null when the plan fills several tables).
+ */
+export function blockedBelowTable(cell: string, table: string | null): string {
+  return `la celda ${cell}, justo debajo de ${table === null ? "una tabla" : `la tabla ${table}`}, tiene contenido que se perdería`;
 }
+
+/** How a message names the preparation, the same in the pane (button «Preparar cuadro») and the CLI (`preparar`). */
+export const PREPARE = "«Preparar»";
 
 export const WorkbookMessages = {
   /** A plan step an adapter does not know (a plan from a newer domain): for developers, in both adapters. */
@@ -21,7 +27,7 @@ export const WorkbookMessages = {
   tableCreated: (table: string, sheet: string, range: string): string => `Se creó la tabla ${table} en la hoja «${sheet}» (${range}).`,
   headerRenamed: (from: string, to: string, cell: string): string => `Encabezado «${from}» → «${to}» (celda ${cell}).`,
   columnsNotAdded: (columns: string, table: string, blockingColumn: string): string =>
-    `No se agregaron las columnas ${columns} a ${table} porque hay datos a la derecha de la tabla (columna ${blockingColumn}). Muévalos y vuelva a usar Preparar.`,
+    `No se agregaron las columnas ${columns} a ${table} porque hay datos a la derecha de la tabla (columna ${blockingColumn}). Muévalos y vuelva a usar ${PREPARE}.`,
   tableRenamed: (from: string, sheet: string, to: string): string => `La tabla «${from}» de la hoja «${sheet}» se renombró ${to}.`,
   columnsRecognized: (count: number, sheet: string, headerRow: number): string =>
     `Se reconocieron ${count} columnas en la hoja «${sheet}» (encabezados en la fila ${headerRow}).`,
@@ -32,7 +38,7 @@ export const WorkbookMessages = {
   columnsAdded: (table: string, columns: string): string => `Columnas agregadas a ${table}: ${columns}.`,
   ownColumnsKept: (columns: string): string => `Columnas propias que se conservan sin cambios: ${columns}.`,
   settingRowNotAdded: (setting: string, table: string, cell: string): string =>
-    `No se agregó la fila «${setting}» a ${table}: ${blockedBelowTable(cell, table)}. Muévalo o bórrelo y vuelva a usar Preparar.`,
+    `No se agregó la fila «${setting}» a ${table}: ${blockedBelowTable(cell, table)}. Muévalo o bórrelo y vuelva a usar ${PREPARE}.`,
   settingRowAdded: (setting: string, table: string): string => `Se agregó la fila «${setting}» (fecha de estado) a ${table}.`,
   statusDateFixed: (where: string): string =>
     `La fecha de estado (${where}) pasó de =HOY() a una fecha fija que el complemento ` +
@@ -44,7 +50,7 @@ export const WorkbookMessages = {
     const many = count !== 1;
     return (
       `${count} celda${many ? "s" : ""} de «${header}» tiene${many ? "n" : ""} un valor escrito a mano; ` +
-      `no se cambi${many ? "aron" : "ó"}. Bórrela${many ? "s" : ""} y use Preparar para calcularla${many ? "s" : ""}.`
+      `no se cambi${many ? "aron" : "ó"}. Bórrela${many ? "s" : ""} y use ${PREPARE} para calcularla${many ? "s" : ""}.`
     );
   },
   /** The error message of a list's data validation. */
@@ -60,11 +66,11 @@ export const WorkbookMessages = {
   staleStatusDate: (where: string, shown: string, today: string, ownedByAddin: boolean): string =>
     `La fecha de estado (${where}, nombre ADUANA_HOY) es ${shown}, anterior a hoy (${today}): los «Estado ANS» se calculan a esa fecha. ` +
     (ownedByAddin
-      ? "Abra el panel del complemento (la actualiza al iniciar cada día) o use Preparar."
-      : "Escriba la fecha de hoy en esa celda, o bórrela y use Preparar para que el complemento la mantenga al día."),
+      ? `Abra el panel del complemento (la actualiza al iniciar cada día) o use ${PREPARE}.`
+      : `Escriba la fecha de hoy en esa celda, o bórrela y use ${PREPARE} para que el complemento la mantenga al día.`),
 
   // Registering a non-conformity.
-  ncTableMissing: (table: string): string => `No se encontró la tabla ${table}: use «Preparar» antes de registrar no conformidades.`,
+  ncTableMissing: (table: string): string => `No se encontró la tabla ${table}: use ${PREPARE} antes de registrar no conformidades.`,
   ncDescriptionRequired: "Escriba la descripción de la no conformidad: es obligatoria.",
   ncNotRegistered: (cell: string, table: string): string =>
     `No se pudo registrar la no conformidad: ${blockedBelowTable(cell, table)}. Muévalo o bórrelo y vuelva a intentarlo.`,
