@@ -1,7 +1,7 @@
 import { ExcelMessages } from "./messages";
 import { TODAY_NAME } from "../domain/workbook/headers";
 import { planStatusDate, STATUS_DATE_FORMAT } from "../domain/workbook/status-date";
-import { todaySerial } from "./today";
+import { todayInColombia } from "../domain/calendar";
 
 export type StatusDateRefresh =
   /** The add-in's date (or an empty cell) was brought to today. */
@@ -21,7 +21,7 @@ const NOTICE = ExcelMessages.statusDateNotRefreshed(TODAY_NAME);
  * the add-in's =DATE(…) only where the domain says so (its own older date or an empty cell; never a date typed by
  * hand, never =TODAY()). Never throws: a failure comes back as a Spanish notice.
  */
-export async function refreshStatusDate(today: number = todaySerial()): Promise<StatusDateRefresh> {
+export async function refreshStatusDate(today: number = todayInColombia(new Date())): Promise<StatusDateRefresh> {
   const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
   if (requirements && !requirements.isSetSupported("ExcelApi", REQUIRED_API)) {
     return { status: "failed", notice: ExcelMessages.statusDateUnsupported(NOTICE, REQUIRED_API) };
@@ -64,7 +64,7 @@ let refreshedOn: number | null = null;
  * refreshStatusDate at most once per day per runtime (the pane and the custom functions share it): the first call
  * of a day runs it, later calls that day resolve to "unchanged" without touching Excel.
  */
-export async function refreshStatusDateOncePerDay(today: number = todaySerial()): Promise<StatusDateRefresh> {
+export async function refreshStatusDateOncePerDay(today: number = todayInColombia(new Date())): Promise<StatusDateRefresh> {
   const day = Math.floor(today);
   if (refreshedOn === day) return { status: "unchanged" };
   refreshedOn = day;

@@ -1,4 +1,5 @@
 import { EvaluationMessages } from "./messages";
+import { DATE_FORMAT } from "../workbook/schema-types";
 import { formatSerial } from "../calendar";
 import type { CellWrite, PageSetupStep, PlanStep } from "../workbook/plan";
 import type { GridArea } from "../workbook/snapshot";
@@ -6,7 +7,6 @@ import type { CellValue } from "../workbook/snapshot";
 import type { AllianceEvaluation } from "./compute-evaluation";
 import type { EvaluationColumn, EvaluationColumnKey } from "./sheet-layout";
 import {
-  DATE_FORMAT,
   GENERATED_ROW,
   HEADER_ROW,
   INSTRUCTIONS_ROW,

@@ -1,4 +1,6 @@
-import { DEFAULT_RATING_BANDS as DEFAULT_BAND_ROWS } from "../workbook/parameters-schema";
+import { DEFAULT_PARAMETERS } from "../workbook/model";
+import { DEFAULT_RATING_BAND_ROWS } from "../workbook/parameters-schema";
+
 export type Rating = "Excelente" | "Bueno" | "Aceptable" | "Deficiente";
 
 /** Lowest score (0–100) of each rating; below `acceptable` is Deficiente. */
@@ -9,7 +11,7 @@ export interface RatingBands {
 }
 
 /** SPEC §3 defaults; the workbook's Parámetros may override them. */
-export const DEFAULT_RATING_BANDS: RatingBands = Object.freeze({ excellent: 90, good: 75, acceptable: 60 });
+export const DEFAULT_RATING_BANDS: RatingBands = Object.freeze({ ...DEFAULT_PARAMETERS.bands });
 
 /**
  * Rating of an evaluation score; a criterio excluyente forces Deficiente whatever the score.
@@ -25,7 +27,7 @@ export function ratingForScore(score: number, excluding = false, bands: RatingBa
 }
 
 /** The decisions tblBandasCalificacion is prepared with: one wording, the parameters' defaults. */
-const DECISIONS = Object.fromEntries(DEFAULT_BAND_ROWS.map(([rating, , decision]) => [rating, decision])) as Readonly<Record<Rating, string>>;
+const DECISIONS = Object.fromEntries(DEFAULT_RATING_BAND_ROWS.map(([rating, , decision]) => [rating, decision])) as Readonly<Record<Rating, string>>;
 
 /**
  * The management decision that follows a rating (SPEC §3).

@@ -39,6 +39,10 @@ export const FindingMessages = {
   notInList: (header: string, label: string, shown: string, options: string, meant: string | undefined): string =>
     `«${header}» ${label} tiene ${shown}, que no está en la lista (${options}): ` + (meant ? didYouMean(meant) : "elija uno de la lista."),
 
+  extraSpaces: (header: string, label: string, typed: string, listed: string): string =>
+    `«${header}» ${label} tiene «${typed}», con espacios de más: las fórmulas de la hoja no lo reconocen como «${listed}». ` +
+    "Borre los espacios o elija el valor de la lista.",
+
   dateTextMeant: (header: string, label: string, text: string, meant: string, format: string): string =>
     `«${header}» ${label} tiene el texto «${text}», no una fecha: ¿quiso decir ${meant}? ` +
     `Vuelva a escribirla como fecha (${format}) para que Excel la reconozca.`,
@@ -111,8 +115,10 @@ export const FindingMessages = {
   ncNumberFormat: (number: string): string => `El Nº «${number}» no sigue el formato NC-AAAA-NNN (por ejemplo NC-2026-007): corríjalo.`,
   ncNumberDuplicate: (number: string, firstRow: number): string =>
     `El Nº ${number} ya está en la fila ${firstRow + 1}: cada no conformidad tiene su propio número. Cambie el Nº de esta fila por uno que no esté usado.`,
-  ncUnknownDo: (number: string, row: number, doNumber: string, operationsSheet: string): string =>
-    `${nonconformitySubject(number, row)} menciona el DO «${doNumber}», que no está en ${TABLES.operations} (hoja ${operationsSheet}): corrija el número del DO.`,
+  /** `meant`: the DO a loose match suggests, if any. */
+  ncUnknownDo: (number: string, row: number, doNumber: string, operationsSheet: string, meant: string | undefined): string =>
+    `${nonconformitySubject(number, row)} menciona el DO «${doNumber}», que no está en ${TABLES.operations} (hoja ${operationsSheet}): ` +
+    (meant ? `¿quiso decir «${meant}»? Corrija el número del DO.` : "corrija el número del DO."),
   /** An NC «Cerrada» that lacks its closing date, or the «Sí» of effectiveness, or both. */
   ncClosedIncomplete: (number: string, row: number, lacks: { closedDate: boolean; effective: boolean }, closedHeader: string, effectiveHeader: string): string => {
     const missing = [...(lacks.closedDate ? [`«${closedHeader}»`] : []), ...(lacks.effective ? [`«${effectiveHeader}» = Sí`] : [])];

@@ -2,6 +2,7 @@ import { excelTextKey } from "../workbook/cell-reading";
 import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { NONCONFORMITY_HEADERS as H, SHEETS } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
+import { doKey, suggestOperation } from "../workbook/operation-lookup";
 import { forEachDataRow } from "../workbook/read-model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
@@ -49,8 +50,9 @@ export function validateNonconformities(
       if (first === undefined) firstRowOfNumber.set(numberKey, row);
     }
     const doCol = col("do");
-    if (nc.do !== "" && doCol !== undefined && !knownDos.has(excelTextKey(nc.do))) {
-      out.add("nc-do-desconocido", sheet, row, doCol, M.ncUnknownDo(nc.number, row, nc.do, operationsSheet), key);
+    if (nc.do !== "" && doCol !== undefined && !knownDos.has(doKey(nc.do))) {
+      const meant = suggestOperation(model.operations, nc.do);
+      out.add("nc-do-desconocido", sheet, row, doCol, M.ncUnknownDo(nc.number, row, nc.do, operationsSheet, meant?.do), key);
     }
     const allianceCol = col("alliance");
     if (nc.alliance !== "" && allianceCol !== undefined && !findAlliance(model.alliances, nc.alliance)) {
