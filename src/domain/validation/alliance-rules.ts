@@ -3,7 +3,7 @@ import { excelTextKey } from "../workbook/cell-reading";
 import { contractEnding } from "../workbook/contract-ending";
 import { ALLIANCE_CITIES, ALLIANCE_HEADERS as H, OWN_OFFICE_CITIES } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
-import { forEachDataRow } from "../workbook/read-model";
+import { tableRowReader } from "../workbook/read-model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
@@ -27,11 +27,10 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
   const col = (key: string): number | undefined => columnOf(located, key);
   const firstRowOfName = new Map<string, number>();
   const todayDate = Math.floor(today);
-  let index = 0;
-  forEachDataRow(located, (r) => {
-    const alliance = model.alliances[index++];
-    if (!alliance || alliance.row !== r.row) return;
-    const row = r.row;
+  const rowAt = tableRowReader(located);
+  for (const alliance of model.alliances) {
+    const row = alliance.row;
+    const r = rowAt(row);
     const key = alliance.name || undefined;
     const label = RowLabels.alliance(alliance.name, row);
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
@@ -102,5 +101,5 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
         key,
       );
     }
-  });
+  }
 }

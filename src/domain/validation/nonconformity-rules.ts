@@ -3,7 +3,7 @@ import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { NONCONFORMITY_HEADERS as H, SHEETS } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
 import { doKey, suggestOperation } from "../workbook/operation-lookup";
-import { forEachDataRow } from "../workbook/read-model";
+import { tableRowReader } from "../workbook/read-model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
@@ -29,11 +29,10 @@ export function validateNonconformities(
   const col = (key: string): number | undefined => columnOf(located, key);
   const firstRowOfNumber = new Map<string, number>();
   const todayDate = Math.floor(today);
-  let index = 0;
-  forEachDataRow(located, (r) => {
-    const nc = model.nonconformities[index++];
-    if (!nc || nc.row !== r.row) return;
-    const row = r.row;
+  const rowAt = tableRowReader(located);
+  for (const nc of model.nonconformities) {
+    const row = nc.row;
+    const r = rowAt(row);
     const key = nc.number || undefined;
     const label = RowLabels.nonconformity(nc.number, row);
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
@@ -80,5 +79,5 @@ export function validateNonconformities(
     } else if (nc.closedDate !== null && nc.status !== "Anulada") {
       out.add("nc-cierre-incompleto", sheet, row, statusCol, M.ncClosedDateWithoutClosing(nc.number, row, H.closedDate, nc.status), key);
     }
-  });
+  }
 }

@@ -4,7 +4,7 @@ import { excelTextKey, looseTextKey, readText } from "../workbook/cell-reading";
 import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS } from "../workbook/headers";
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { doKey } from "../workbook/operation-lookup";
-import { forEachDataRow } from "../workbook/read-model";
+import { tableRowReader } from "../workbook/read-model";
 import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
@@ -80,12 +80,11 @@ export function validateOperations(
   const todayDate = Math.floor(today);
   const openedCol = col("opened");
   const milestones = MILESTONE_ORDER.map((pair) => ({ ...pair, col: col(pair.later) }));
-  let index = 0;
+  const rowAt = tableRowReader(located);
 
-  forEachDataRow(located, (r) => {
-    const op = model.operations[index++];
-    if (!op || op.row !== r.row) return;
-    const row = r.row;
+  for (const op of model.operations) {
+    const row = op.row;
+    const r = rowAt(row);
     const key = op.do === "" ? undefined : op.do;
     const label = RowLabels.operation(op.do, row);
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
@@ -174,7 +173,7 @@ export function validateOperations(
       }
     }
     checkAns(out, sheet, row, op, alliance, model, { serviceCol, ncCol: ncCol ?? doCol, label, key, knownNc, dosWithNc });
-  });
+  }
   return firstRowOfDo;
 }
 
