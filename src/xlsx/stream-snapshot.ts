@@ -1,3 +1,4 @@
+import { FileMessages } from "./messages";
 import * as path from "node:path";
 import colCache from "exceljs/lib/utils/col-cache";
 import DefinedNames from "exceljs/lib/doc/defined-names";
@@ -372,16 +373,16 @@ export async function readSnapshotFile(file: string, options: StreamReadOptions 
   try {
     snapshot = await readPackage(await openZip(file), options);
   } catch (error) {
-    throw new UnusableInputError(`«${file}» está dañado y no se puede leer; ábralo en Excel para repararlo o use una copia de respaldo.`, {
+    throw new UnusableInputError(FileMessages.damaged(file), {
       code: "archivo-danado",
       cause: error,
     });
   }
   if (snapshot === null) {
-    throw new UnusableInputError(`«${file}» está dañado y no se puede leer; ábralo en Excel para repararlo o use una copia de respaldo.`, { code: "archivo-danado" });
+    throw new UnusableInputError(FileMessages.damaged(file), { code: "archivo-danado" });
   }
   if (snapshot.sheets.length === 0) {
-    throw new UnusableInputError(`«${file}» no tiene hojas legibles; revise que sea el cuadro de control de procesos.`, { code: "sin-hojas" });
+    throw new UnusableInputError(FileMessages.noSheets(file), { code: "sin-hojas" });
   }
   return snapshot;
 }

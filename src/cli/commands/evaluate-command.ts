@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { CliMessages } from "../messages";
 import {
   EvaluationRefusedError,
   evaluateWorkbook,
@@ -25,7 +26,7 @@ function percent(value: number | null): string {
 }
 
 function evaluationText(json: EvaluationJson, written: readonly string[], partial: string | null): string {
-  const title = `Evaluación de desempeño ${json.year}${partial ? ` ${partial}` : ""} — ${json.alliances.length} alianzas`;
+  const title = CliMessages.evaluationTitle(json.year, partial, json.alliances.length);
   const lines = [title, ""];
   const width = Math.max(6, ...json.alliances.map((a) => a.alliance.length));
   lines.push(`  ${"Aliado".padEnd(width)}  ${"DOs".padStart(5)}  ${"A tiempo".padStart(9)}  ${"NC".padStart(3)}  ${"Puntaje".padStart(7)}  Calificación`);
@@ -35,7 +36,7 @@ function evaluationText(json: EvaluationJson, written: readonly string[], partia
       `  ${a.alliance.padEnd(width)}  ${String(a.operations).padStart(5)}  ${percent(a.onTimePct).padStart(9)}  ${String(a.nonconformities).padStart(3)}  ${score.padStart(7)}  ${a.rating ?? "—"}`,
     );
   }
-  lines.push("", ...written.map((file) => `Se escribió «${file}».`), "");
+  lines.push("", ...written.map((file) => CliMessages.written(file)), "");
   return lines.join("\n");
 }
 
@@ -81,15 +82,15 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const [input, ...extra] = parsed.positionals;
-  if (input === undefined) throw new UsageError("Falta el archivo de entrada.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: evaluar recibe un solo archivo de entrada.`);
+  if (input === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "evaluar"));
   const yearText = parsed.values.get("anio");
-  if (yearText === undefined) throw new UsageError("Falta la opción --anio AAAA (el año que se evalúa).");
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`El año «${yearText}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`);
+  if (yearText === undefined) throw new UsageError(CliMessages.missingYear(CliMessages.yearOfEvaluation));
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(CliMessages.invalidYear(yearText));
   const year = Number(yearText);
   const output = parsed.values.get("salida");
   const pdf = parsed.values.get("pdf");
-  if (output === undefined && pdf === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx> (o --pdf <archivo.pdf>).");
+  if (output === undefined && pdf === undefined) throw new UsageError(CliMessages.missingOutput("--salida <salida.xlsx> (o --pdf <archivo.pdf>)"));
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   // Before anything is written: without LibreOffice there is no PDF, and no half of the job either.
   const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output, parsed.flags.has("sobrescribir"));
@@ -112,7 +113,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     io.progress?.phase("Imprimiendo…");
     const { printWorkbook } = await import("../../xlsx/print-workbook");
     const sheets = printedEvaluationSheets(evaluated.book.worksheets.map((ws) => ws.name), year);
-    if (sheets.length === 0) throw new UnusableInputError(`No se encontró la hoja de la evaluación ${year} para imprimirla; no se escribió «${pdf}».`);
+    if (sheets.length === 0) throw new UnusableInputError(CliMessages.evaluationSheetNotFound(year, pdf));
     await convertToPdf(soffice, await printWorkbook(evaluated.book, sheets), pdf);
   }
   if (output !== undefined) {
