@@ -1,6 +1,6 @@
 import { CliMessages } from "../messages";
 import { formatSerial, isSupportedSerial, serialFromIsoDate } from "../../domain/calendar";
-import { REASON_LABELS, daysLeftText, followUp, followUpToJson } from "../../domain/followup";
+import { REASON_LABELS, daysLeftText, followUp, followUpToJson, noAnsStatusText } from "../../domain/followup";
 import type { FollowUp } from "../../domain/followup";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
@@ -22,6 +22,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function followUpText(file: string, result: FollowUp): string {
   const lines = [CliMessages.followUpTitle(file, formatSerial(result.today)), ""];
+  if (result.unusableExtraHoliday) lines.push(`! ${noAnsStatusText(result.unusableExtraHoliday)}`, "");
   if (result.operations.length === 0) {
     lines.push(CliMessages.followUpNoOperations);
   } else {
@@ -79,6 +80,8 @@ export async function followUpCommand(args: readonly string[], io: CliIo): Promi
   io.progress?.phase("Leyendo…");
   const snapshot = await readWorkbook(file, { allowEmpty: false, io });
   const result = followUp(snapshot, today);
+  // With --json stdout carries only the JSON; the reason a list is incomplete goes to stderr.
+  if (parsed.flags.has("json") && result.unusableExtraHoliday) io.stderr(`! ${noAnsStatusText(result.unusableExtraHoliday)}\n`);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(followUpToJson(result))}\n` : followUpText(file, result));
   return EXIT.ok;
 }

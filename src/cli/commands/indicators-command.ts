@@ -1,6 +1,6 @@
 import { CliMessages } from "../messages";
 import { formatSerial } from "../../domain/calendar";
-import { AGE_BANDS, STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, computeIndicators, indicatorsToJson, planIndicators } from "../../domain/indicators";
+import { AGE_BANDS, IndicatorMessages, STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, computeIndicators, indicatorsToJson, planIndicators } from "../../domain/indicators";
 import type { IndicatorsResult, ServiceFigures } from "../../domain/indicators";
 import { readWorkbookModel } from "../../domain/workbook/read-model";
 import { parseArguments, UsageError } from "../arguments";
@@ -111,6 +111,8 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
     await saveWorkbookFile(workbook, output);
     for (const note of plan.notes) say(`• ${note}\n`);
     for (const warning of report.warnings) say(`! ${warning}\n`);
+  } else if (result.unusableExtraHoliday) {
+    say(`• ${IndicatorMessages.noServiceTime(result.unusableExtraHoliday)}\n`);
   }
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(indicatorsToJson(result))}\n` : indicatorsText(result));
   if (output !== undefined && !parsed.flags.has("json")) io.stdout(`${CliMessages.written(output)}\n`);

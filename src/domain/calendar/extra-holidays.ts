@@ -8,7 +8,7 @@ import { readDateArgumentValue } from "./date-argument";
  */
 export type ExtraHolidayReading =
   | { readonly usable: true; readonly dates: number[] }
-  | { readonly usable: false; readonly offending: unknown };
+  | { readonly usable: false; readonly offending: unknown; readonly index: number };
 
 /** An empty cell of festivos_extra: nothing, "" or only spaces, or 0 — empty as a date argument is. */
 export function isEmptyHolidayCell(value: unknown): boolean {
@@ -17,9 +17,9 @@ export function isEmptyHolidayCell(value: unknown): boolean {
 
 export function readExtraHolidayCells(cells: readonly unknown[]): ExtraHolidayReading {
   const dates: number[] = [];
-  for (const cell of cells) {
+  for (const [index, cell] of cells.entries()) {
     if (isEmptyHolidayCell(cell)) continue;
-    if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) return { usable: false, offending: cell };
+    if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) return { usable: false, offending: cell, index };
     dates.push(Math.floor(cell));
   }
   return { usable: true, dates };

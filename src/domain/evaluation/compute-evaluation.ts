@@ -1,8 +1,9 @@
 import { CalendarRangeError, isSupportedYear } from "../calendar";
-import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
+import type { AllianceRecord, NonconformityRecord, OperationRecord, UnusableExtraHoliday, WorkbookModel } from "../workbook/model";
 import { allianceKey } from "../workbook/alliance-lookup";
 import { findOperation } from "../workbook/operation-lookup";
-import { measuredServiceDays, targetFor } from "../workbook/service-level";
+import { extraHolidaysOf, FORMULA_ERROR, measuredServiceDays, targetFor } from "../workbook/service-level";
+import type { ExtraHolidaysArgument, FormulaError } from "../workbook/service-level";
 import type { CriterionScore } from "./criteria-scores";
 import { ncManagementScore, qualityScore, timelinessScore } from "./criteria-scores";
 import { inYear, partialThrough, unsupportedYearMessage } from "./evaluation-period";
@@ -72,6 +73,11 @@ export interface EvaluationResult {
    */
   partialThrough: number | null;
   alliances: AllianceEvaluation[];
+  /**
+   * Set when DOs of the year have #VALUE! in Tiempo servicio because tblFestivosExtra[Fecha] holds a value that is
+   * not a date: the cell to fix. Those DOs are not measured, as the sheet can measure none of them.
+   */
+  unusableExtraHoliday?: UnusableExtraHoliday;
 }
 
 const COMPLAINT_TYPES = ["Reclamo cliente", "Queja"];
@@ -82,7 +88,7 @@ function manualScore(value: number | undefined): number | null {
 }
 
 /** Service days, or null when the dates are outside the holiday calendar (validation reports those dates). */
-function safeServiceDays(op: OperationRecord, alliance: AllianceRecord, extraHolidays: readonly number[]): number | null {
+function safeServiceDays(op: OperationRecord, alliance: AllianceRecord, extraHolidays: ExtraHolidaysArgument): number | null | FormulaError {
   try {
     return measuredServiceDays(op, alliance, extraHolidays);
   } catch (error) {
@@ -125,6 +131,8 @@ export function computeEvaluation(
     (nc) => inYear(nc.date, year) && !sameText(nc.status, "Anulada"),
   );
   const { weights, bands } = model.parameters;
+  const extraHolidays = extraHolidaysOf(model);
+  let calendarErrors = 0;
 
   const alliances = model.alliances.map((alliance): AllianceEvaluation => {
     const key = allianceKey(alliance.name);
@@ -134,8 +142,9 @@ export function computeEvaluation(
     let withoutTarget = 0;
     let totalDays = 0;
     for (const op of operations) {
-      const days = safeServiceDays(op, alliance, model.extraHolidays);
-      if (days === null) continue;
+      const days = safeServiceDays(op, alliance, extraHolidays);
+      if (days === FORMULA_ERROR) calendarErrors++;
+      if (days === null || days === FORMULA_ERROR) continue;
       measured++;
       totalDays += days;
       const target = targetFor(op, alliance);
@@ -184,7 +193,8 @@ export function computeEvaluation(
       decision: rating === null ? null : decisionForRating(rating),
     };
   });
-  return { year, partialThrough: partialThrough(year, today), alliances };
+  const unusable = calendarErrors > 0 ? model.unusableExtraHoliday : undefined;
+  return { year, partialThrough: partialThrough(year, today), alliances, ...(unusable ? { unusableExtraHoliday: unusable } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CalendarMessages, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from "../calendar";
 import { TABLES } from "../workbook/headers";
-import { PREPARE, blockedBelowTable } from "../workbook/messages";
+import type { UnusableExtraHoliday } from "../workbook/model";
+import { PREPARE, blockedBelowTable, unusableExtraHolidayMessage } from "../workbook/messages";
 
 const quotedList = (names: readonly string[]): string => names.map((name) => `«${name}»`).join(", ");
 
@@ -29,6 +30,10 @@ export const EvaluationMessages = {
   weightsNotHundred: (table: string, percent: number): string =>
     `Los pesos de la evaluación (${table} en la hoja Parámetros) suman ${percent} %, no 100 %: ` +
     "el puntaje los usa en proporción a su total. Corríjalos para que sumen 100 %.",
+
+  /** No DO has a Tiempo servicio the sheet can show: none is measured, so C1 and the score stay pending. */
+  noServiceTime: (holiday: UnusableExtraHoliday): string =>
+    unusableExtraHolidayMessage(holiday, "la evaluación no cuenta esos DO como medidos ni a tiempo (C1 y el puntaje quedan pendientes)"),
 
   // Generating a new sheet or refreshing one.
   sheetCreated: (sheet: string, table: string, alliances: number, withoutOperations: number, year: number): string =>

@@ -14,6 +14,7 @@ import { planRefresh } from "./plan-refresh";
 import { readPreviousEvaluation } from "./history";
 import type { ManualInputs } from "./compute-evaluation";
 import { planFichas } from "./plan-fichas";
+import { EvaluationMessages } from "./messages";
 import { computeIndicators } from "../indicators/compute-indicators";
 import { sameText } from "./text-key";
 import { columnByKey, evaluationSheetName } from "./sheet-layout";
@@ -90,7 +91,8 @@ export function planEvaluation(snapshot: WorkbookSnapshot, options: EvaluationPl
       })
     : { steps: [], notes: [] };
   const partial = partialWarning(year, result.partialThrough);
-  const notes = [...(partial ? [partial] : []), ...plan.notes, ...fichas.notes, ...paramNotes];
+  const calendar = result.unusableExtraHoliday ? [EvaluationMessages.noServiceTime(result.unusableExtraHoliday)] : [];
+  const notes = [...(partial ? [partial] : []), ...calendar, ...plan.notes, ...fichas.notes, ...paramNotes];
   const upToDate = notes.findIndex((n) => /ya estaba al día/.test(n));
   if (fichas.steps.length > 0 && upToDate >= 0) notes.splice(upToDate, 1);
   // The evaluation sheet stays the one selected at the end.

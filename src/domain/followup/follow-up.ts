@@ -7,7 +7,8 @@ import type { LocatedTable } from "../workbook/table-location";
 import type { NonconformityAlert } from "./nonconformity-alerts";
 import { nonconformityAlerts } from "./nonconformity-alerts";
 import type { OperationAlert } from "./open-operations";
-import { operationAlerts } from "./open-operations";
+import { scanOpenOperations } from "./open-operations";
+import type { UnusableExtraHoliday } from "../workbook/model";
 
 /** Where a follow-up item lives in the workbook: a click in the pane selects this cell. */
 export interface ItemLocation {
@@ -24,6 +25,11 @@ export interface FollowUp {
   today: number;
   operations: OperationFollowUp[];
   nonconformities: NonconformityFollowUp[];
+  /**
+   * Set when open DOs show #VALUE! in Estado ANS because tblFestivosExtra[Fecha] holds a value that is not a date:
+   * the cell to fix. Those DOs are not listed, as the sheet shows them neither Vencido nor En riesgo.
+   */
+  unusableExtraHoliday?: UnusableExtraHoliday;
 }
 
 function cellOf(located: LocatedTable | null, fallbackSheet: string, row: number, keys: readonly string[]): ItemLocation {
@@ -39,9 +45,11 @@ function cellOf(located: LocatedTable | null, fallbackSheet: string, row: number
 export function followUp(snapshot: WorkbookSnapshot, today: number): FollowUp {
   const model = readWorkbookModel(snapshot);
   const tables = locateTables(snapshot);
+  const scan = scanOpenOperations(model, today);
+  const unusable = scan.withoutStatus > 0 ? model.unusableExtraHoliday : undefined;
   return {
     today: Math.floor(today),
-    operations: operationAlerts(model, today).map((alert) => ({
+    operations: scan.alerts.map((alert) => ({
       ...alert,
       ...cellOf(tables.operations, SHEETS.operations, alert.row, ["ansStatus", "release", "do"]),
     })),
@@ -49,5 +57,6 @@ export function followUp(snapshot: WorkbookSnapshot, today: number): FollowUp {
       ...alert,
       ...cellOf(tables.nonconformities, SHEETS.nonconformities, alert.row, [alert.field, "number"]),
     })),
+    ...(unusable ? { unusableExtraHoliday: unusable } : {}),
   };
 }

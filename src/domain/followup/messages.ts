@@ -1,6 +1,8 @@
 import { formatSerial } from "../calendar";
 import type { NonconformityReason } from "./nonconformity-alerts";
 import type { OperationAlert } from "./open-operations";
+import type { UnusableExtraHoliday } from "../workbook/model";
+import { unusableExtraHolidayMessage } from "../workbook/messages";
 
 /** Spanish wording of the follow-up items: one catalogue for the pane, the command and the validation rules. */
 export const REASON_LABELS: Readonly<Record<NonconformityReason, string>> = {
@@ -25,4 +27,9 @@ export function daysLeftText(days: number): string {
 
 export function operationAlertText(alert: OperationAlert): string {
   return `DO ${alert.do} (${alert.alliance}, ${alert.city || "sin ciudad"}): ${alert.status}, vence el ${formatSerial(alert.dueDate)} — ${daysLeftText(alert.businessDaysLeft)}.`;
+}
+
+/** Open DOs show #VALUE! in Estado ANS: the follow-up cannot tell which are overdue or at risk. */
+export function noAnsStatusText(holiday: UnusableExtraHoliday): string {
+  return unusableExtraHolidayMessage(holiday, "el seguimiento no puede decir qué DO abiertos están vencidos o en riesgo");
 }

@@ -1,8 +1,9 @@
-import { CalendarRangeError, ansStatus, getBusinessCalendar, isSupportedSerial } from "../calendar";
+import { CalendarRangeError, ansStatus, isSupportedSerial } from "../calendar";
 import type { BusinessCalendar } from "../calendar";
 import { findAlliance } from "../workbook/alliance-lookup";
 import type { OperationRecord, WorkbookModel } from "../workbook/model";
-import { serviceStart, targetFor } from "../workbook/service-level";
+import { extraHolidaysOf, FORMULA_ERROR, serviceCalendar, serviceStart, targetFor } from "../workbook/service-level";
+import type { FormulaError } from "../workbook/service-level";
 
 /** An open DO whose ANS has run out (Vencido) or is about to (En riesgo). */
 export interface OperationAlert {
@@ -40,7 +41,7 @@ export function businessDaysUntil(today: number, dueDate: number, calendar: Busi
   return dueDate >= from ? calendar.serviceDays(from, dueDate) : -calendar.serviceDays(dueDate, from);
 }
 
-function alertFor(op: OperationRecord, model: WorkbookModel, today: number): OperationAlert | null {
+function alertFor(op: OperationRecord, model: WorkbookModel, today: number): OperationAlert | null | FormulaError {
   if (op.release !== null) return null;
   const start = serviceStart(op);
   if (start === null || !isSupportedSerial(start) || !isSupportedSerial(today)) return null;
@@ -48,7 +49,9 @@ function alertFor(op: OperationRecord, model: WorkbookModel, today: number): Ope
   const meta = targetFor(op, alliance);
   if (meta === null || !alliance) return null;
   const target = effectiveTarget(op, meta);
-  const calendar = getBusinessCalendar(alliance.saturdayIsBusiness, model.extraHolidays);
+  const calendar = serviceCalendar(alliance, extraHolidaysOf(model));
+  // Estado ANS shows #VALUE! (tblFestivosExtra unusable): the sheet says neither Vencido nor En riesgo.
+  if (calendar === FORMULA_ERROR) return FORMULA_ERROR;
   const status = ansStatus({ start, end: null, target, today, calendar });
   if (status !== "Vencido" && status !== "En riesgo") return null;
   const dueDate = ansDueDate(start, target, calendar);
@@ -64,20 +67,34 @@ function alertFor(op: OperationRecord, model: WorkbookModel, today: number): Ope
   };
 }
 
+/** The open DOs to follow up, and how many open DOs show #VALUE! in Estado ANS (tblFestivosExtra unusable). */
+export interface OperationScan {
+  alerts: OperationAlert[];
+  withoutStatus: number;
+}
+
 /**
  * Open DOs (no Fecha levante / autorización) that ESTADO_ANS shows as Vencido or En riesgo today (En riesgo
  * from 80 % of the target on), most urgent first: fewest business days left, then earliest due date.
  */
-export function operationAlerts(model: WorkbookModel, today: number): OperationAlert[] {
+export function scanOpenOperations(model: WorkbookModel, today: number): OperationScan {
   const alerts: OperationAlert[] = [];
+  let withoutStatus = 0;
   for (const op of model.operations) {
     try {
       const alert = alertFor(op, model, today);
-      if (alert) alerts.push(alert);
+      if (alert === FORMULA_ERROR) withoutStatus++;
+      else if (alert) alerts.push(alert);
     } catch (error) {
       // A due date past the holiday calendar (a mistyped year) cannot be counted; validation reports the date.
       if (!(error instanceof CalendarRangeError)) throw error;
     }
   }
-  return alerts.sort((a, b) => a.businessDaysLeft - b.businessDaysLeft || a.dueDate - b.dueDate || a.row - b.row);
+  alerts.sort((a, b) => a.businessDaysLeft - b.businessDaysLeft || a.dueDate - b.dueDate || a.row - b.row);
+  return { alerts, withoutStatus };
+}
+
+/** The alerts of scanOpenOperations. */
+export function operationAlerts(model: WorkbookModel, today: number): OperationAlert[] {
+  return scanOpenOperations(model, today).alerts;
 }

@@ -2,9 +2,9 @@ import { IndicatorMessages } from "./messages";
 import { isSupportedYear, serialFromYmd, ymdFromSerial } from "../calendar";
 import { sameText } from "../evaluation/text-key";
 import { LISTS } from "../workbook/headers";
-import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
+import type { AllianceRecord, NonconformityRecord, OperationRecord, UnusableExtraHoliday, WorkbookModel } from "../workbook/model";
 import { allianceKey } from "../workbook/alliance-lookup";
-import { targetFor } from "../workbook/service-level";
+import { extraHolidaysOf, FORMULA_ERROR, targetFor } from "../workbook/service-level";
 import { median, percentileInc } from "./percentile";
 import type { StageDays, StageOrTotal } from "./stages";
 import { STAGES, stageDays } from "./stages";
@@ -57,6 +57,11 @@ export interface IndicatorsResult {
     closedEffectivePct: number | null;
     total: number;
   };
+  /**
+   * Set when DOs of the year have #VALUE! in Tiempo servicio because tblFestivosExtra[Fecha] holds a value that is
+   * not a date: the cell to fix. Those DOs are counted as opened, not as measured.
+   */
+  unusableExtraHoliday?: UnusableExtraHoliday;
 }
 
 interface MeasuredOperation {
@@ -136,9 +141,13 @@ export function computeIndicators(model: WorkbookModel, year: number, today: num
   }
   const yearOps = model.operations.filter((op) => monthIn(op.opened, year) !== null);
   const { names, groupOf, recordOf } = orderedNames(model, yearOps);
+  const extraHolidays = extraHolidaysOf(model);
+  let calendarErrors = 0;
   const items: MeasuredOperation[] = yearOps.map((op) => {
     const alliance = recordOf.get(allianceKey(op.alliance));
-    const stages = stageDays(op, alliance, model.extraHolidays);
+    const days = stageDays(op, alliance, extraHolidays);
+    if (days === FORMULA_ERROR) calendarErrors++;
+    const stages = days === FORMULA_ERROR ? null : days;
     const target = targetFor(op, alliance);
     return {
       op,
@@ -179,7 +188,18 @@ export function computeIndicators(model: WorkbookModel, year: number, today: num
     }
   }
 
-  return { year, alliances: names, months, byAlliance, byCity, total: figures(items), stages, nonconformities: nonconformityFigures(model, year, today) };
+  const unusable = calendarErrors > 0 ? model.unusableExtraHoliday : undefined;
+  return {
+    year,
+    alliances: names,
+    months,
+    byAlliance,
+    byCity,
+    total: figures(items),
+    stages,
+    nonconformities: nonconformityFigures(model, year, today),
+    ...(unusable ? { unusableExtraHoliday: unusable } : {}),
+  };
 }
 
 function nonconformityFigures(model: WorkbookModel, year: number, today: number): IndicatorsResult["nonconformities"] {

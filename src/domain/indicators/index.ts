@@ -8,3 +8,4 @@ export { STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, stageDays } from "./stages";
 export type { IndicatorsPlanOptions } from "./plan-indicators";
 export { planIndicators } from "./plan-indicators";
 export { BLOCKS as INDICATOR_BLOCKS, COMMENT_HEADER, indicatorsSheetName } from "./sheet-layout";
+export { IndicatorMessages } from "./messages";

@@ -1,9 +1,14 @@
 import { CalendarMessages, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from "../calendar";
+import type { UnusableExtraHoliday } from "../workbook/model";
+import { unusableExtraHolidayMessage } from "../workbook/messages";
 
 /** The wording of what generating the indicators tells the user; block titles and headers are in sheet-layout.ts. */
 export const IndicatorMessages = {
   unsupportedYear: (year: number): string => CalendarMessages.yearNotValidFor(year, "los indicadores", FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR),
   emptyBlock: "Sin datos en el año.",
+  /** No DO has a Tiempo servicio the sheet can show: the indicators count them as opened, not measured. */
+  noServiceTime: (holiday: UnusableExtraHoliday): string =>
+    unusableExtraHolidayMessage(holiday, "los indicadores no miden el tiempo ni el cumplimiento de esos DO"),
   stagesChartTitle: (year: number): string => `Mediana de días hábiles por etapa y aliado — ${year}`,
   refreshed: (sheet: string): string => `Se actualizaron las cifras de «${sheet}»; los comentarios siguen en sus filas.`,
   created: (sheet: string, operations: number, nonconformities: number): string =>

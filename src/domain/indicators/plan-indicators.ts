@@ -278,9 +278,9 @@ export function planIndicators(snapshot: WorkbookSnapshot, options: IndicatorsPl
   }
   writes.sort((a, b) => a.row - b.row || a.col - b.col);
 
-  const notes: string[] = [];
+  const notes: string[] = result.unusableExtraHoliday ? [IndicatorMessages.noServiceTime(result.unusableExtraHoliday)] : [];
   if (previous && writes.length === 0) {
-    return { steps: [], notes: [WorkbookMessages.sheetUpToDate(sheet)] };
+    return { steps: [], notes: [...notes, WorkbookMessages.sheetUpToDate(sheet)] };
   }
   const steps: PlanStep[] = [];
   if (!previous) steps.push({ kind: "addSheet", sheet });

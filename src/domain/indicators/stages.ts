@@ -1,6 +1,8 @@
-import { CalendarRangeError, getBusinessCalendar, isSupportedSerial } from "../calendar";
+import { CalendarRangeError, isSupportedSerial } from "../calendar";
+import type { BusinessCalendar } from "../calendar";
 import type { AllianceRecord, OperationRecord } from "../workbook/model";
-import { measuredServiceDays, serviceStart } from "../workbook/service-level";
+import { FORMULA_ERROR, measuredServiceDays, serviceCalendar, serviceStart } from "../workbook/service-level";
+import type { ExtraHolidaysArgument, FormulaError } from "../workbook/service-level";
 
 /** The stages of an operation (SPEC §7), in the order the cargo goes through them, and the total. */
 export const STAGES = ["documentos-presentacion", "presentacion-levante", "levante-entrega", "levante-facturacion"] as const;
@@ -27,28 +29,30 @@ export const STAGE_SHORT_LABELS: Readonly<Record<StageOrTotal, string>> = {
 /** Business days of each stage of one measured DO; null where a date is missing or out of order. */
 export type StageDays = Record<StageOrTotal, number | null>;
 
-function between(from: number | null, to: number | null, saturdayIsBusiness: boolean, extraHolidays: readonly number[]): number | null {
+function between(from: number | null, to: number | null, calendar: BusinessCalendar): number | null {
   if (from === null || to === null || to < from || !isSupportedSerial(from) || !isSupportedSerial(to)) return null;
-  return getBusinessCalendar(saturdayIsBusiness, extraHolidays).serviceDays(from, to);
+  return calendar.serviceDays(from, to);
 }
 
 /**
  * The stages of a DO on its alliance's calendar, counted with TIEMPO_SERVICIO's day rule (days d with
  * from < d ≤ to; Saturday per the alliance's Sábado hábil; tblFestivosExtra closed): start of service
  * (the later of llegada and documentos completos) → presentación → levante → entrega, levante → facturación.
- * The total is the DO's Tiempo servicio (after the client's days). Null for a DO that is not measured.
+ * The total is the DO's Tiempo servicio (after the client's days). Null for a DO that is not measured;
+ * FORMULA_ERROR when its Tiempo servicio is #VALUE! for the calendar (tblFestivosExtra unusable): not measured either.
  */
-export function stageDays(op: OperationRecord, alliance: AllianceRecord | undefined, extraHolidays: readonly number[]): StageDays | null {
+export function stageDays(op: OperationRecord, alliance: AllianceRecord | undefined, extraHolidays: ExtraHolidaysArgument): StageDays | null | FormulaError {
   try {
     const total = measuredServiceDays(op, alliance, extraHolidays);
-    if (total === null) return null;
-    const saturday = alliance?.saturdayIsBusiness ?? false;
+    if (total === null || total === FORMULA_ERROR) return total;
+    const calendar = serviceCalendar(alliance, extraHolidays);
+    if (calendar === FORMULA_ERROR) return FORMULA_ERROR;
     const start = serviceStart(op);
     return {
-      "documentos-presentacion": between(start, op.declaration, saturday, extraHolidays),
-      "presentacion-levante": between(op.declaration, op.release, saturday, extraHolidays),
-      "levante-entrega": between(op.release, op.delivery, saturday, extraHolidays),
-      "levante-facturacion": between(op.release, op.invoiced, saturday, extraHolidays),
+      "documentos-presentacion": between(start, op.declaration, calendar),
+      "presentacion-levante": between(op.declaration, op.release, calendar),
+      "levante-entrega": between(op.release, op.delivery, calendar),
+      "levante-facturacion": between(op.release, op.invoiced, calendar),
       total,
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS } fr
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { doKey } from "../workbook/operation-lookup";
 import { tableRowReader } from "../workbook/read-model";
-import { measuredServiceDays, targetFor } from "../workbook/service-level";
+import { extraHolidaysOf, FORMULA_ERROR, measuredServiceDays, targetFor } from "../workbook/service-level";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
@@ -205,8 +205,9 @@ function checkAns(
   }
   const target = targetFor(op, alliance);
   if (target === null || !alliance) return;
-  const measured = measuredServiceDays(op, alliance, model.extraHolidays);
-  if (measured === null || measured <= target) return;
+  const measured = measuredServiceDays(op, alliance, extraHolidaysOf(model));
+  // #VALUE! in Tiempo servicio (tblFestivosExtra unusable): nothing to compare; the holiday cell is reported.
+  if (measured === null || measured === FORMULA_ERROR || measured <= target) return;
   const kind = op.type === "Importación" ? "importación" : "exportación";
   out.add(
     "ans-incumplido",

@@ -6,7 +6,7 @@ import { cellValue } from "./sheet-cells";
 import type { CellValue } from "./snapshot";
 import { columnOf } from "./table-location";
 import type { LocatedTable } from "./table-location";
-import { serviceLevelOfCells } from "./service-level";
+import { extraHolidaysOf, serviceLevelOfCells } from "./service-level";
 
 /** What a formula column shows on a row: a value, or null when only Excel can say (an error). */
 export type FormulaResult = CellValue;
@@ -38,7 +38,7 @@ export function operationFormulaResults(
       release: get(row, "release"),
       clientDelayDays: get(row, "clientDelayDays"),
     };
-    return serviceLevelOfCells(cells, alliance, model.extraHolidaysInvalid ? null : model.extraHolidays, today);
+    return serviceLevelOfCells(cells, alliance, extraHolidaysOf(model), today);
   };
 }
 

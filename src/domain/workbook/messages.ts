@@ -1,3 +1,7 @@
+import { readText } from "./cell-reading";
+import { EXTRA_HOLIDAY_HEADERS, OPERATION_HEADERS, TABLES } from "./headers";
+import type { UnusableExtraHoliday } from "./model";
+
 /**
  * The wording of what preparing, registering and copying a workbook tell the user (plan notes and refusals):
  * one catalogue, one wording per idea. Sheet labels and column names are in headers.ts and the schemas.
@@ -9,6 +13,19 @@
  */
 export function blockedBelowTable(cell: string, table: string | null): string {
   return `la celda ${cell}, justo debajo de ${table === null ? "una tabla" : `la tabla ${table}`}, tiene contenido que se perdería`;
+}
+
+/**
+ * Why the figures that need Tiempo servicio or Estado ANS are missing: a cell of tblFestivosExtra[Fecha] holds a
+ * value that is not a date, so the ADUANA functions give #¡VALOR! on every DO; `consequence` says what the
+ * surface cannot show. One wording for the evaluation, the indicators and the follow-up.
+ */
+export function unusableExtraHolidayMessage(holiday: UnusableExtraHoliday, consequence: string): string {
+  return (
+    `${holiday.sheet}!${holiday.cell} (${TABLES.extraHolidays}[${EXTRA_HOLIDAY_HEADERS.date}]) tiene «${readText(holiday.value)}», que no es una fecha: ` +
+    `las funciones ADUANA dan #¡VALOR! en «${OPERATION_HEADERS.serviceTime}» y «${OPERATION_HEADERS.ansStatus}» de todos los DO, ` +
+    `así que ${consequence}. Escriba la fecha en esa celda (por ejemplo 25/12/2026) o bórrela.`
+  );
 }
 
 /** How a message names the preparation, the same in the pane (button «Preparar cuadro») and the CLI (`preparar`). */

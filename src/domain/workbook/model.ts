@@ -91,17 +91,27 @@ export interface WorkbookParameters {
   ncAnalysisDays: number;
 }
 
+/** The first cell of tblFestivosExtra[Fecha] that makes the column unusable as the functions' festivos_extra. */
+export interface UnusableExtraHoliday {
+  sheet: string;
+  /** A1 address on `sheet`. */
+  cell: string;
+  /** What the cell holds (a text, a logical value, a negative number). */
+  value: string | number | boolean;
+}
+
 export interface WorkbookModel {
   operations: OperationRecord[];
   alliances: AllianceRecord[];
   nonconformities: NonconformityRecord[];
-  /** The days of tblFestivosExtra[Fecha] (a value that is not a date is left out; see `extraHolidaysInvalid`). */
+  /** The days of tblFestivosExtra[Fecha] (a value that is not a date is left out; see `unusableExtraHoliday`). */
   extraHolidays: number[];
   /**
-   * True when tblFestivosExtra[Fecha] holds a value that is not a date (text, a logical value…): the ADUANA functions
-   * that get the column then give #VALUE! on every row, and validation reports the cell.
+   * Set when tblFestivosExtra[Fecha] holds a value that is not a date (text, a logical value…): the first such cell.
+   * The ADUANA functions that get the column then give #VALUE! on every row (service-level.ts follows them), and
+   * validation reports the cell.
    */
-  extraHolidaysInvalid?: boolean;
+  unusableExtraHoliday?: UnusableExtraHoliday;
   parameters: WorkbookParameters;
 }
 

@@ -6,12 +6,14 @@ import type {
   AllianceRecord,
   NonconformityRecord,
   OperationRecord,
+  UnusableExtraHoliday,
   WorkbookModel,
   WorkbookParameters,
 } from "./model";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { readEvaluationWeights, readRatingBandMinimums } from "./evaluation-parameters";
 import { cellValue } from "./sheet-cells";
+import { a1Address } from "./a1";
 import { columnOf, locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
 
@@ -194,14 +196,24 @@ function readNonconformities(located: LocatedTable | null): NonconformityRecord[
   return records;
 }
 
-/** tblFestivosExtra[Fecha] as the ADUANA functions read it: its days, and whether it holds a value that is not a date. */
-function readExtraHolidays(located: LocatedTable | null): { dates: number[]; invalid: boolean } {
+/** tblFestivosExtra[Fecha] as the ADUANA functions read it: its days, and the first cell that is not a date. */
+function readExtraHolidays(located: LocatedTable | null): { dates: number[]; unusable: UnusableExtraHoliday | null } {
   const cells: CellValue[] = [];
-  if (located) forEachDataRow(located, (r) => cells.push(r.get("date")));
+  const rows: number[] = [];
+  if (located) {
+    forEachDataRow(located, (r) => {
+      cells.push(r.get("date"));
+      rows.push(r.row);
+    });
+  }
   const reading = readExtraHolidayCells(cells);
-  if (reading.usable) return { dates: reading.dates, invalid: false };
+  if (reading.usable) return { dates: reading.dates, unusable: null };
   const dates = cells.filter((cell): cell is number => typeof cell === "number" && Number.isFinite(cell) && cell > 0).map(Math.floor);
-  return { dates, invalid: true };
+  const col = located ? columnOf(located, "date") : undefined;
+  const row = rows[reading.index];
+  const value = cells[reading.index];
+  if (!located || col === undefined || row === undefined || value === null || value === undefined) return { dates, unusable: null };
+  return { dates, unusable: { sheet: located.sheet.name, cell: a1Address(row, col), value } };
 }
 
 function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParameters {
@@ -247,7 +259,7 @@ export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
     alliances: readAlliances(tables.alliances),
     nonconformities: readNonconformities(tables.nonconformities),
     extraHolidays: holidays.dates,
-    ...(holidays.invalid ? { extraHolidaysInvalid: true } : {}),
+    ...(holidays.unusable ? { unusableExtraHoliday: holidays.unusable } : {}),
     parameters: readParameters(tables),
   };
   models.set(snapshot, model);

@@ -1,7 +1,7 @@
 import { ansStatus, getBusinessCalendar, isSupportedSerial, readDateArgumentValue } from "../calendar";
-import type { AnsStatus } from "../calendar";
+import type { AnsStatus, BusinessCalendar } from "../calendar";
 import { excelTextKey } from "./cell-reading";
-import type { AllianceRecord, OperationRecord } from "./model";
+import type { AllianceRecord, OperationRecord, WorkbookModel } from "./model";
 import type { CellValue } from "./snapshot";
 
 /**
@@ -60,26 +60,53 @@ export function serviceStart(op: OperationRecord): number | null {
 }
 
 /**
+ * The error a calculated column shows (#VALUE!): only Excel renders it, so the record path answers this marker
+ * where the sheet shows the error, and the surfaces treat it as the sheet's own formulas would.
+ */
+export const FORMULA_ERROR: unique symbol = Symbol("#VALUE!");
+export type FormulaError = typeof FORMULA_ERROR;
+
+/**
+ * The festivos_extra argument: the days, or null when tblFestivosExtra[Fecha] holds a value that is not a date —
+ * the ADUANA functions then give #VALUE! whatever the row (readExtraHolidayCells).
+ */
+export type ExtraHolidaysArgument = readonly number[] | null;
+
+/** What the sheet's formulas pass the ADUANA functions as festivos_extra: the workbook's days, or null when unusable. */
+export function extraHolidaysOf(model: Pick<WorkbookModel, "extraHolidays" | "unusableExtraHoliday">): ExtraHolidaysArgument {
+  return model.unusableExtraHoliday ? null : model.extraHolidays;
+}
+
+/** The calendar the ADUANA functions count on for an alliance; FORMULA_ERROR when festivos_extra is unusable. */
+export function serviceCalendar(alliance: ServiceLevelAlliance | undefined, extraHolidays: ExtraHolidaysArgument): BusinessCalendar | FormulaError {
+  if (extraHolidays === null) return FORMULA_ERROR;
+  return getBusinessCalendar(alliance?.saturdayIsBusiness ?? false, extraHolidays);
+}
+
+/**
  * Business days charged to the alliance: TIEMPO_SERVICIO from start to levante on the alliance's calendar, minus
  * the client's days, never below 0. Null while the operation is not measurable (no start, no levante, levante
- * before start, or a date outside the calendar — validation reports those).
+ * before start, or a date outside the calendar — validation reports those). FORMULA_ERROR when the sheet's
+ * Tiempo servicio calls the function and it gives #VALUE! for the calendar (festivos_extra unusable).
  */
 export function measuredServiceDays(
   op: OperationRecord,
   alliance: AllianceRecord | undefined,
-  extraHolidays: readonly number[],
-): number | null {
+  extraHolidays: ExtraHolidaysArgument,
+): number | null | FormulaError {
   const start = serviceStart(op);
-  if (start === null || op.release === null || op.release < start) return null;
+  // Tiempo servicio's IF gives "" without levante or start, before calling the function.
+  if (start === null || op.release === null) return null;
+  const calendar = serviceCalendar(alliance, extraHolidays);
+  if (calendar === FORMULA_ERROR) return FORMULA_ERROR;
+  if (op.release < start) return null;
   if (!isSupportedSerial(start) || !isSupportedSerial(op.release)) return null;
-  const calendar = getBusinessCalendar(alliance?.saturdayIsBusiness ?? false, extraHolidays);
   return Math.max(0, calendar.serviceDays(start, op.release) - op.clientDelayDays);
 }
 
 // ---- The calculated columns, cell by cell, as Excel evaluates OPERATION_FORMULAS ----
 
-const ERROR = Symbol("#VALUE!");
-type Argument = number | null | typeof ERROR;
+type Argument = number | null | FormulaError;
 
 /** `[@Col]=""`: true for a blank cell and for "" only (a space is not ""). */
 const equalsEmptyText = (value: CellValue): boolean => value === null || value === "";
@@ -100,20 +127,14 @@ function excelN(value: CellValue): number {
 function dateArgument(value: CellValue): Argument {
   const reading = readDateArgumentValue(value);
   if (reading.kind === "empty") return null;
-  return reading.kind === "date" ? reading.serial : ERROR;
+  return reading.kind === "date" ? reading.serial : FORMULA_ERROR;
 }
-
-/**
- * The festivos_extra argument: the days, or null when tblFestivosExtra[Fecha] holds a value that is not a date —
- * the ADUANA functions then give #VALUE! whatever the row (readExtraHolidayCells).
- */
-export type ExtraHolidaysArgument = readonly number[] | null;
 
 /** `MAX(0,ADUANA.TIEMPO_SERVICIO(start,[@Levante],"d",sat,festivos)-N([@[Días cliente]]))`. */
 function serviceTimeCell(start: number, release: CellValue, clientDays: number, saturday: boolean, extraHolidays: ExtraHolidaysArgument): ServiceLevelResult {
   const from = dateArgument(start);
   const to = dateArgument(release);
-  if (from === ERROR || to === ERROR || extraHolidays === null) return null;
+  if (from === FORMULA_ERROR || to === FORMULA_ERROR || extraHolidays === null) return null;
   // TIEMPO_SERVICIO returns "" and "" minus a number is #VALUE!.
   if (from === null || to === null) return null;
   if (to < from) return null;
@@ -125,7 +146,7 @@ function statusCell(start: number, release: CellValue, target: number, today: nu
   const from = dateArgument(start);
   const to = dateArgument(release);
   const reference = dateArgument(today);
-  if (from === ERROR || to === ERROR || reference === ERROR || target < 0 || extraHolidays === null) return null;
+  if (from === FORMULA_ERROR || to === FORMULA_ERROR || reference === FORMULA_ERROR || target < 0 || extraHolidays === null) return null;
   if (from === null) return "";
   if (to !== null && to < from) return null;
   const status: AnsStatus = ansStatus({
