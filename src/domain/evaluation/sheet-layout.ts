@@ -117,6 +117,7 @@ export const INSTRUCTIONS_ROW = 4;
 export const HEADER_ROW = 6;
 
 export const GENERATED_LABEL = "Generada el";
+/** The label of the date the figures were refreshed; the indicators sheet writes the same one. */
 export const UPDATED_LABEL = "Cifras actualizadas el";
 export const INSTRUCTIONS =
   "Ingrese C4 y C5 (1 a 5) y Criterio excluyente (Sí/No): Puntaje, Calificación y Decisión se recalculan solos. " +

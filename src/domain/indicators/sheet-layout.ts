@@ -13,7 +13,8 @@ export const DAYS_FORMAT = "0.0";
 export const MONTH_NAMES = [
   "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre",
 ];
-export const UPDATED_LABEL = "Cifras actualizadas el";
+/** The label of the date the figures were refreshed: one text for the evaluation and the indicators sheets. */
+export { UPDATED_LABEL } from "../evaluation/sheet-layout";
 export const UPDATED_ROW = 2;
 const FIRST_BLOCK_ROW = 5;
 
