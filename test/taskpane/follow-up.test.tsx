@@ -108,4 +108,16 @@ describe("Seguimiento section", () => {
     await user.click(screen.getByRole("button", { name: "Ir a la hoja «Indicadores 2025»" }));
     expect(actions.seleccionarCelda).toHaveBeenCalledWith("Indicadores 2025", "A1");
   });
+
+  it("says once why no DO can be listed when tblFestivosExtra holds a text, and goes to that cell", async () => {
+    const unusable: FollowUp = { today: TODAY, operations: [], nonconformities: [], unusableExtraHoliday: { sheet: "Parámetros", cell: "A3", value: "25/12/2026" } };
+    const actions = mockActions({ seguimiento: jest.fn().mockResolvedValue(unusable), seleccionarCelda: jest.fn().mockResolvedValue(undefined) });
+    const { user } = renderInProvider(<App inExcel actions={actions} {...base} />);
+    await user.click(header(/^Seguimiento/));
+    const warnings = await screen.findAllByText(/Parámetros!A3 \(tblFestivosExtra\[Fecha\]\) tiene «25\/12\/2026», que no es una fecha/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toHaveTextContent("el seguimiento no puede decir qué DO abiertos están vencidos o en riesgo");
+    await user.click(screen.getByRole("button", { name: "Ir a Parámetros!A3" }));
+    expect(actions.seleccionarCelda).toHaveBeenLastCalledWith("Parámetros", "A3");
+  });
 });

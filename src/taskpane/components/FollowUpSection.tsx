@@ -3,7 +3,7 @@ import { WorkbookMessages } from "../../domain/workbook/messages";
 import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatSerial } from "../../domain/calendar";
-import { REASON_ADVICE, REASON_LABELS, daysLeftText } from "../../domain/followup";
+import { REASON_ADVICE, REASON_LABELS, daysLeftText, noAnsStatusText } from "../../domain/followup";
 import type { Actions, FollowUp, IndicatorsGenerated } from "../../excel/action-types";
 import { useAction } from "../use-action";
 import { ActionFeedback } from "./ActionFeedback";
@@ -126,6 +126,20 @@ export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSect
               ? PaneMessages.nothingPending(formatSerial(result.today))
               : PaneMessages.pending(formatSerial(result.today), result.operations.length, result.nonconformities.length)}
           </Text>
+          {result.unusableExtraHoliday && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {noAnsStatusText(result.unusableExtraHoliday)}{" "}
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  onClick={() => result.unusableExtraHoliday && go(result.unusableExtraHoliday.sheet, result.unusableExtraHoliday.cell)}
+                >
+                  Ir a {result.unusableExtraHoliday.sheet}!{result.unusableExtraHoliday.cell}
+                </Button>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {followUpCount(result) > 0 && (
             <div className="filters">
               <Field label="Aliado">
