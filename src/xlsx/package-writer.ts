@@ -8,6 +8,8 @@ import type { Plan, PlanStep } from "../domain/workbook/plan";
 import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
 import { keepRowBreaksOnRead } from "./row-breaks";
+import { CellFormats, splitForStreaming, streamSheet, StreamedSheetUnsupported, stubWithRows, type StreamedSheetPlan } from "./sheet-stream";
+import { tableAt } from "./table-steps";
 import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
 
@@ -20,6 +22,8 @@ import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type 
 
 /** Existing sheets up to this size (uncompressed XML) may be rebuilt by ExcelJS; a larger one means the full save. */
 export const SMALL_SHEET_BYTES = 4 * 1024 * 1024;
+/** zlib level of a streamed big sheet (the bench's raw write reference deflates at the same level). */
+export const STREAMED_SHEET_LEVEL = 1;
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
@@ -313,13 +317,18 @@ function tabSelected(entry: ZipEntry): boolean {
 
 const STUB_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/></worksheet>`;
 
-async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetRef[], touched: ReadonlySet<string>): Promise<ExcelJS.Workbook> {
+async function smallBook(
+  entries: Map<string, ZipEntry>,
+  sheets: readonly SheetRef[],
+  touched: ReadonlySet<string>,
+  replaced: ReadonlyMap<string, ZipEntry> = new Map(),
+): Promise<ExcelJS.Workbook> {
   const kept: ZipEntry[] = [];
   const stubbed = new Set(sheets.filter((s) => !touched.has(s.name)).map((s) => s.part));
   const dropped = new Set([...stubbed].map(relsPathOf));
   for (const entry of entries.values()) {
     if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
-    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : entry);
+    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (replaced.get(entry.name) ?? entry));
   }
   keepRowBreaksOnRead();
   const wb = new ExcelJS.Workbook();
@@ -347,28 +356,85 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
-async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promise<{ buffer: Buffer; report: ApplyReport }> {
+interface GraftOptions {
+  smallSheetBytes: number;
+  /** Stream a big sheet the Plan changes instead of giving up (see sheet-stream.ts); `level` deflates it. */
+  streamBigSheets: boolean;
+  level: number;
+}
+
+/** The small book of a Plan with streamed sheets: those sheets hold only their overlay rows. */
+async function streamedSmallBook(
+  entries: Map<string, ZipEntry>,
+  sheets: readonly SheetRef[],
+  touched: ReadonlySet<string>,
+  plan: Plan,
+  split: StreamedSheetPlan,
+): Promise<{ wb: ExcelJS.Workbook; report: ApplyReport }> {
+  const replaced = new Map<string, ZipEntry>();
+  for (const [name, { overlay }] of split.sheets) {
+    const ref = sheets.find((s) => s.name === name);
+    const entry = ref ? entries.get(ref.part) : undefined;
+    if (!ref || !entry) throw new NotGraftable(`missing sheet ${name}`);
+    replaced.set(ref.part, deflatedEntry(ref.part, (await stubWithRows(entry, overlay)).xml));
+  }
+  const wb = await smallBook(entries, sheets, touched, replaced);
+  // A calculated column's formulas name the table its first cell sits in when the step runs.
+  const report = applyPlan(wb, split.smallPlan, {
+    beforeStep: (_step, index) => {
+      const origin = split.origins[index];
+      for (const [name, { bulk }] of split.sheets) {
+        for (const entry of bulk) {
+          if (entry.index !== origin || entry.step.kind !== "fillColumn") continue;
+          const ws = wb.getWorksheet(name);
+          entry.table = ws ? tableAt(ws, entry.step.firstRow, entry.step.col) : null;
+        }
+      }
+    },
+  });
+  return { wb, report: { ...report, applied: plan.steps.length } };
+}
+
+async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise<{ buffer: Buffer; report: ApplyReport }> {
   const entries = readZip(source);
   const sheets = workbookSheets(entries);
   const touched = new Set(plan.steps.flatMap(stepSheets));
+  const streamed = new Set<string>();
   for (const sheet of sheets) {
     if (!touched.has(sheet.name)) continue;
     const entry = entries.get(sheet.part);
-    if (!entry || entry.size > smallSheetBytes) throw new NotGraftable(`big sheet ${sheet.name}`);
+    if (!entry) throw new NotGraftable(`missing sheet ${sheet.name}`);
+    if (entry.size > options.smallSheetBytes) {
+      if (!options.streamBigSheets) throw new NotGraftable(`big sheet ${sheet.name}`);
+      streamed.add(sheet.name);
+    }
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
       if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE && rel.type !== PRINTER_SETTINGS_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
+  // The copy of a streamed sheet kept before restructuring it is the original part's bytes under a new name.
+  const byteCopies = new Map<string, ZipEntry>();
+  for (const step of plan.steps) {
+    if (step.kind !== "copySheet" || !streamed.has(step.sheet)) continue;
+    const ref = sheets.find((s) => s.name === step.sheet);
+    const entry = ref ? entries.get(ref.part) : undefined;
+    if (!ref || !entry || entries.has(relsPathOf(ref.part))) throw new NotGraftable(`copy of ${step.sheet} with relationships`);
+    byteCopies.set(step.copyName, entry);
+  }
 
-  const wb = await smallBook(entries, sheets, touched);
-  const report = applyPlan(wb, plan);
+  const split = streamed.size > 0 ? splitForStreaming(plan, streamed) : null;
+  const { wb, report } = split ? await streamedSmallBook(entries, sheets, touched, plan, split) : await (async () => {
+    const book = await smallBook(entries, sheets, touched);
+    return { wb: book, report: applyPlan(book, plan) };
+  })();
   const small = readZip(Buffer.from(await wb.xlsx.writeBuffer()));
   const smallSheets = workbookSheets(small);
   const originalByName = new Map(sheets.map((s) => [s.name, s]));
 
   const styles = mergeStyles(text(entries, "xl/styles.xml"), text(small, "xl/styles.xml"));
   const strings = sharedStrings(small);
+  const formats = split ? new CellFormats(styles.xml) : null;
 
   const removed = new Set<string>(["xl/calcChain.xml"]);
   const added = new Map<string, ZipEntry>();
@@ -410,7 +476,20 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
       newOverrides.push({ part, type: WORKSHEET_CONTENT });
     }
     finalRid.set(sheet.rid, rid);
-    added.set(part, deflatedEntry(part, graftSheetXml(text(small, sheet.part), strings, styles.offsets)));
+    const copied = byteCopies.get(sheet.name);
+    if (copied) {
+      if (small.has(relsPathOf(sheet.part))) throw new NotGraftable(`copy of a streamed sheet with relationships`);
+      added.set(part, { ...(tabSelected(copied) ? await unselectTab(copied) : copied), name: part });
+      continue;
+    }
+    const xml = graftSheetXml(text(small, sheet.part), strings, styles.offsets);
+    const streamedSheet = split?.sheets.get(sheet.name);
+    const originalEntry = original ? entries.get(original.part) : undefined;
+    if (streamedSheet && formats && originalEntry) {
+      added.set(part, await streamSheet({ name: part, original: originalEntry, template: xml, overlay: streamedSheet.overlay, bulk: streamedSheet.bulk, formats, level: options.level }));
+    } else {
+      added.set(part, deflatedEntry(part, xml));
+    }
     const relsEntry = small.get(relsPathOf(sheet.part));
     if (!relsEntry) continue;
     let relsXml = entryText(relsEntry);
@@ -448,7 +527,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
   added.set("xl/workbook.xml", deflatedEntry("xl/workbook.xml", workbookXml));
   added.set("xl/_rels/workbook.xml.rels", deflatedEntry("xl/_rels/workbook.xml.rels", relsXml));
   added.set("[Content_Types].xml", deflatedEntry("[Content_Types].xml", contentTypes));
-  added.set("xl/styles.xml", deflatedEntry("xl/styles.xml", styles.xml));
+  added.set("xl/styles.xml", deflatedEntry("xl/styles.xml", formats ? formats.xml() : styles.xml));
   for (const part of ["docProps/app.xml", "docProps/core.xml"]) {
     const entry = small.get(part);
     if (entry) added.set(part, entry);
@@ -472,19 +551,24 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number): Promi
 
 /**
  * Runs `plan` against the book in `input` and writes the result to `output` by grafting, when the Plan touches
- * only small sheets. Returns null (writing nothing) when it cannot: then the caller saves the whole book.
+ * only small sheets, or, with `streamBigSheets`, also big ones (streamed row by row, see sheet-stream.ts).
+ * Returns null (writing nothing) when it cannot: then the caller saves the whole book.
  */
 export async function writePlanPackage(
   input: string,
   plan: Plan,
   output: string,
-  options: { smallSheetBytes?: number } = {},
+  options: { smallSheetBytes?: number; streamBigSheets?: boolean; level?: number } = {},
 ): Promise<ApplyReport | null> {
   let result;
   try {
-    result = await graft(await fs.readFile(input), plan, options.smallSheetBytes ?? SMALL_SHEET_BYTES);
+    result = await graft(await fs.readFile(input), plan, {
+      smallSheetBytes: options.smallSheetBytes ?? SMALL_SHEET_BYTES,
+      streamBigSheets: options.streamBigSheets ?? false,
+      level: options.level ?? STREAMED_SHEET_LEVEL,
+    });
   } catch (error) {
-    if (error instanceof NotGraftable || error instanceof UnsupportedZipError) return null;
+    if (error instanceof NotGraftable || error instanceof UnsupportedZipError || error instanceof StreamedSheetUnsupported) return null;
     throw error;
   }
   const { buffer } = result;

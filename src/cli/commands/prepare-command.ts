@@ -30,12 +30,17 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
     return EXIT.ok;
   }
-  // ExcelJS is loaded only now, when there is something to write.
-  const { applyPlan, loadWorkbookFile, saveWorkbookFile } = await import("../../xlsx");
-  const workbook = await loadWorkbookFile(input);
-  const report = applyPlan(workbook, plan);
   io.progress?.phase("Escribiendo…");
-  await saveWorkbookFile(workbook, output);
+  // The changed sheets are written into the original package (a big sheet streamed row by row); the whole book
+  // goes through ExcelJS only when the package writer cannot do it.
+  const { writePlanPackage } = await import("../../xlsx/package-writer");
+  let report = await writePlanPackage(input, plan, output, { streamBigSheets: true });
+  if (report === null) {
+    const { applyPlan, loadWorkbookFile, saveWorkbookFile } = await import("../../xlsx");
+    const workbook = await loadWorkbookFile(input);
+    report = applyPlan(workbook, plan);
+    await saveWorkbookFile(workbook, output);
+  }
   io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
   return EXIT.ok;
 }
