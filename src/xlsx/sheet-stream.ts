@@ -257,6 +257,7 @@ export class CellFormats {
   private readonly customIds = new Map<string, number>();
   private readonly addedFormats: string[] = [];
   private readonly derived = new Map<string, number>();
+  private readonly codes = new Map<number, string>();
   private nextFormatId: number;
   private readonly baseXfCount: number;
 
@@ -282,10 +283,15 @@ export class CellFormats {
 
   /** The number format code of cell format `s` ("General" for none). */
   formatOf(s: number): string {
-    const xf = this.xfs[s];
-    if (xf === undefined) throw new StreamedSheetUnsupported(`cell format ${s}`);
-    const id = Number(attributeOf(xf.slice(0, xf.indexOf(">") + 1), "numFmtId") ?? 0);
-    return this.formatCodes.get(id) ?? defaultNumFormats[String(id)]?.f ?? "General";
+    let code = this.codes.get(s);
+    if (code === undefined) {
+      const xf = this.xfs[s];
+      if (xf === undefined) throw new StreamedSheetUnsupported(`cell format ${s}`);
+      const id = Number(attributeOf(xf.slice(0, xf.indexOf(">") + 1), "numFmtId") ?? 0);
+      code = this.formatCodes.get(id) ?? defaultNumFormats[String(id)]?.f ?? "General";
+      this.codes.set(s, code);
+    }
+    return code;
   }
 
   private formatId(code: string): number {
@@ -340,47 +346,98 @@ export class CellFormats {
 
 interface CellXml {
   col: number;
-  /** The cell's XML as read, or null once the cell is rewritten. */
-  xml: string | null;
+  /** Where the cell's XML sits in its row's XML, while it is kept as read (start < 0 once rewritten or new). */
+  start: number;
+  end: number;
   s: number;
-  /** The cell's content when rewritten: the attributes after s and the inner XML. */
-  content?: { type: string; inner: string };
+  /** Set when the cell is rewritten with a new style only, or new: its start tag ends at `tagEnd` of the read XML. */
+  restyled: boolean;
+  /** A formula cell's content when rewritten. */
+  content?: CellContent;
 }
 
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const code = letters.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + (code - 64);
+interface CellContent {
+  type: string;
+  /** `<f>…</f><v>…</v>` as UTF-8. */
+  inner: Buffer;
+}
+
+/** Collects the new part's XML as UTF-8 in large buffers, so the 250 MB of a big sheet are never one string. */
+class XmlOutput {
+  private buffer = Buffer.allocUnsafe(XmlOutput.CHUNK);
+  private position = 0;
+  readonly full: Buffer[] = [];
+  fullBytes = 0;
+  static readonly CHUNK = 1 << 20;
+
+  text(text: string): void {
+    if (this.position + text.length * 3 > this.buffer.length) this.rotate(text.length * 3);
+    this.position += this.buffer.write(text, this.position);
   }
-  return col - 1;
+
+  bytes(bytes: Buffer): void {
+    if (this.position + bytes.length > this.buffer.length) this.rotate(bytes.length);
+    bytes.copy(this.buffer, this.position);
+    this.position += bytes.length;
+  }
+
+  private rotate(least: number): void {
+    if (this.position > 0) {
+      this.full.push(this.buffer.subarray(0, this.position));
+      this.fullBytes += this.position;
+    }
+    this.buffer = Buffer.allocUnsafe(Math.max(XmlOutput.CHUNK, least));
+    this.position = 0;
+  }
+
+  /** Every buffer written so far, the current one included; the output starts over. */
+  take(): Buffer[] {
+    this.rotate(0);
+    const taken = this.full.splice(0);
+    this.fullBytes = 0;
+    return taken;
+  }
 }
 
-function parseRow(xml: string): { open: string; cells: CellXml[] } {
-  const openEnd = xml.indexOf(">") + 1;
-  const selfClosing = xml[openEnd - 2] === "/";
-  const open = selfClosing ? `${xml.slice(0, openEnd - 2)}>` : xml.slice(0, openEnd);
+function parseRow(xml: string): { openEnd: number; selfClosing: boolean; cells: CellXml[] } {
+  const tagEnd = xml.indexOf(">");
+  const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
   const cells: CellXml[] = [];
-  if (selfClosing) return { open, cells };
-  const inner = xml.slice(openEnd, xml.length - "</row>".length);
-  let at = 0;
+  if (selfClosing) return { openEnd: tagEnd + 1, selfClosing, cells };
+  const stop = xml.length - "</row>".length;
+  let at = tagEnd + 1;
   let col = -1;
   for (;;) {
-    while (at < inner.length && inner.charCodeAt(at) <= 32) at++;
-    if (at >= inner.length) break;
-    if (!inner.startsWith("<c", at) || !" />".includes(inner[at + 2] ?? "")) throw new StreamedSheetUnsupported("row with other content than cells");
-    const tagEnd = inner.indexOf(">", at);
-    const end = inner[tagEnd - 1] === "/" ? tagEnd + 1 : inner.indexOf("</c>", tagEnd) + 4;
-    if (tagEnd < 0 || end < 4) throw new StreamedSheetUnsupported("unterminated cell");
-    const tag = inner.slice(at, tagEnd);
-    const reference = /\sr="([A-Z]+)\d+"/.exec(tag);
-    col = reference ? columnNumber(reference[1] ?? "") : col + 1;
-    const style = /\ss="(\d+)"/.exec(tag);
-    cells.push({ col, xml: inner.slice(at, end), s: style ? Number(style[1]) : 0 });
-    at = end;
+    while (at < stop && xml.charCodeAt(at) <= 32) at++;
+    if (at >= stop) break;
+    const next = xml.charCodeAt(at + 2);
+    if (!xml.startsWith("<c", at) || (next !== 32 && next !== 47 && next !== 62)) throw new StreamedSheetUnsupported("row with other content than cells");
+    const end = xml.indexOf(">", at);
+    const close = xml.charCodeAt(end - 1) === 47 ? end + 1 : xml.indexOf("</c>", end) + 4;
+    if (end < 0 || close < 4) throw new StreamedSheetUnsupported("unterminated cell");
+    const r = xml.indexOf(' r="', at);
+    if (r > 0 && r < end) {
+      let c = 0;
+      for (let i = r + 4; ; i++) {
+        const code = xml.charCodeAt(i);
+        if (code < 65 || code > 90) break;
+        c = c * 26 + (code - 64);
+      }
+      col = c - 1;
+    } else col++;
+    let s = 0;
+    const sAt = xml.indexOf(' s="', at);
+    if (sAt > 0 && sAt < end) {
+      for (let i = sAt + 4; ; i++) {
+        const code = xml.charCodeAt(i);
+        if (code < 48 || code > 57) break;
+        s = s * 10 + (code - 48);
+      }
+    }
+    cells.push({ col, start: at, end: close, s, restyled: false });
+    at = close;
   }
-  return { open, cells };
+  return { openEnd: tagEnd + 1, selfClosing, cells };
 }
 
 function isError(value: CellValue | undefined): value is string {
@@ -388,21 +445,14 @@ function isError(value: CellValue | undefined): value is string {
 }
 
 /** A formula cell's content as ExcelJS writes it: `t` for the cached result's type, `<f>`, and `<v>` when cached. */
-function formulaContent(formulaXml: string, result: CellValue | undefined): { type: string; inner: string } {
+function formulaContent(formulaXml: string, result: CellValue | undefined): CellContent {
   const f = `<f>${formulaXml}</f>`;
-  if (result === undefined || result === null) return { type: "", inner: f };
-  if (isError(result)) return { type: "e", inner: `${f}<v>${escapeText(result)}</v>` };
-  if (typeof result === "string") return { type: "str", inner: `${f}<v>${escapeText(result)}</v>` };
-  if (typeof result === "boolean") return { type: "b", inner: `${f}<v>${result ? 1 : 0}</v>` };
-  return { type: "", inner: `${f}<v>${String(result)}</v>` };
-}
-
-function cellXml(row: number, cell: CellXml): string {
-  if (cell.xml !== null) return cell.xml;
-  const style = cell.s !== 0 ? ` s="${cell.s}"` : "";
-  const content = cell.content;
-  if (!content) return `<c r="${a1Address(row, cell.col)}"${style}/>`;
-  return `<c r="${a1Address(row, cell.col)}"${style}${content.type ? ` t="${content.type}"` : ""}>${content.inner}</c>`;
+  const make = (type: string, inner: string): CellContent => ({ type, inner: Buffer.from(inner, "utf8") });
+  if (result === undefined || result === null) return make("", f);
+  if (isError(result)) return make("e", `${f}<v>${escapeText(result)}</v>`);
+  if (typeof result === "string") return make("str", `${f}<v>${escapeText(result)}</v>`);
+  if (typeof result === "boolean") return make("b", `${f}<v>${result ? 1 : 0}</v>`);
+  return make("", `${f}<v>${String(result)}</v>`);
 }
 
 /** The style a new cell of the row gets (ExcelJS: the row's style, else the column's). */
@@ -421,6 +471,7 @@ function defaultStyles(head: string): DefaultStyles {
   }
   return {
     rowStyle: (open) => {
+      if (!open.includes("customFormat=")) return null;
       if (!/\scustomFormat="(1|true)"/.test(open)) return null;
       const s = attributeOf(open, "s");
       return s === null ? null : Number(s);
@@ -432,24 +483,23 @@ function defaultStyles(head: string): DefaultStyles {
 interface PreparedBulk {
   first: number;
   last: number;
-  apply(row: number, cells: Map<number, CellXml>, newCell: (col: number) => CellXml): void;
+  apply(row: number, xml: string, cells: CellXml[], cellAt: (col: number) => CellXml): void;
 }
 
 function prepareBulk(bulk: BulkStep, formats: CellFormats): PreparedBulk {
   if (bulk.step.kind === "fillColumn") {
     const step = bulk.step;
     const formulaXml = escapeText(toFileFormula(step.formula, bulk.table));
-    const contents = new Map<CellValue | undefined, { type: string; inner: string }>();
+    const contents = new Map<CellValue | undefined, CellContent>();
     return {
       first: step.firstRow,
       last: step.firstRow + step.rowCount - 1,
-      apply(row, cells, newCell) {
-        let cell = cells.get(step.col);
-        if (!cell) {
-          cell = newCell(step.col);
-          cells.set(step.col, cell);
-        } else if (cell.xml !== null && /<f\b[^>]*\bt="(shared|array)"[^>]*\bref=/.test(cell.xml)) {
-          throw new StreamedSheetUnsupported("a calculated column over a shared formula");
+      apply(row, xml, _cells, cellAt) {
+        const cell = cellAt(step.col);
+        if (cell.start >= 0) {
+          const cellXml = xml.slice(cell.start, cell.end);
+          if (/<f\b[^>]*\bt="(shared|array)"[^>]*\bref=/.test(cellXml)) throw new StreamedSheetUnsupported("a calculated column over a shared formula");
+          cell.start = -1;
         }
         const result = step.results?.[row - step.firstRow];
         let content = contents.get(result);
@@ -457,33 +507,27 @@ function prepareBulk(bulk: BulkStep, formats: CellFormats): PreparedBulk {
           content = formulaContent(formulaXml, result);
           if (contents.size < 1000) contents.set(result, content);
         }
-        cell.xml = null;
         cell.content = content;
       },
     };
   }
   const step = bulk.step;
   const { area } = step;
+  const restyled = new Map<number, number>();
   return {
     first: area.row,
     last: area.row + area.rowCount - 1,
-    apply(_row, cells, newCell) {
+    apply(_row, _xml, _cells, cellAt) {
       for (let col = area.col; col < area.col + area.colCount; col++) {
-        let cell = cells.get(col);
-        if (!cell) {
-          cell = newCell(col);
-          cells.set(col, cell);
+        const cell = cellAt(col);
+        let s = restyled.get(cell.s);
+        if (s === undefined) {
+          s = formats.formatOf(cell.s) === step.format ? cell.s : formats.withFormat(cell.s, step.format);
+          restyled.set(cell.s, s);
         }
-        if (formats.formatOf(cell.s) === step.format) continue;
-        const s = formats.withFormat(cell.s, step.format);
-        if (cell.xml !== null) {
-          const tagEnd = cell.xml.indexOf(">");
-          const selfClosing = cell.xml[tagEnd - 1] === "/";
-          let tag = cell.xml.slice(0, selfClosing ? tagEnd - 1 : tagEnd);
-          tag = /\ss="\d+"/.test(tag) ? tag.replace(/\ss="\d+"/, ` s="${s}"`) : tag.replace(/^<c\b/, `<c s="${s}"`);
-          cell.xml = tag + cell.xml.slice(selfClosing ? tagEnd - 1 : tagEnd);
-        }
+        if (s === cell.s) continue;
         cell.s = s;
+        cell.restyled = true;
       }
     },
   };
@@ -538,7 +582,70 @@ export interface StreamedSheetInput {
   level: number;
 }
 
-const FLUSH_CHARS = 1 << 20;
+/** Writes one row with the bulk steps carried out; nothing for a row that was absent and gets no cell. */
+function writeRow(out: XmlOutput, row: number, xml: string | null, active: readonly PreparedBulk[], styles: DefaultStyles): void {
+  const parsed = xml === null ? { openEnd: 0, selfClosing: false, cells: [] as CellXml[] } : parseRow(xml);
+  const { cells } = parsed;
+  const open = xml === null ? `<row r="${row + 1}">` : parsed.selfClosing ? `${xml.slice(0, parsed.openEnd - 2)}>` : xml.slice(0, parsed.openEnd);
+  const rowStyle = styles.rowStyle(open);
+  const cellAt = (col: number): CellXml => {
+    let i = cells.length;
+    while (i > 0 && (cells[i - 1]?.col ?? -1) >= col) i--;
+    const found = cells[i];
+    if (found && found.col === col) return found;
+    const cell: CellXml = { col, start: -1, end: -1, s: rowStyle ?? styles.columnStyle(col), restyled: true };
+    cells.splice(i, 0, cell);
+    return cell;
+  };
+  for (const bulk of active) bulk.apply(row, xml ?? "", cells, cellAt);
+  const written = cells.filter((cell) => cell.start >= 0 || cell.content !== undefined || cell.s !== 0);
+  if (written.length === 0 && xml === null) return;
+  let rowOpen = open;
+  if (rowOpen.includes(' spans="') && written.length > 0) {
+    rowOpen = rowOpen.replace(/\sspans="[^"]*"/, ` spans="${(written[0]?.col ?? 0) + 1}:${(written[written.length - 1]?.col ?? 0) + 1}"`);
+  }
+  out.text(rowOpen);
+  const number = String(row + 1);
+  for (const cell of written) {
+    if (cell.start >= 0 && !cell.restyled) {
+      out.text((xml ?? "").slice(cell.start, cell.end));
+      continue;
+    }
+    if (cell.start >= 0) {
+      // Same cell with another style: its start tag gets the new s, the rest is kept.
+      const cellXml = (xml ?? "").slice(cell.start, cell.end);
+      const tagEnd = cellXml.indexOf(">");
+      const selfClosing = cellXml.charCodeAt(tagEnd - 1) === 47;
+      let tag = cellXml.slice(0, selfClosing ? tagEnd - 1 : tagEnd);
+      tag = / s="\d+"/.test(tag) ? tag.replace(/ s="\d+"/, ` s="${cell.s}"`) : tag.replace(/^<c\b/, `<c s="${cell.s}"`);
+      out.text(tag + cellXml.slice(selfClosing ? tagEnd - 1 : tagEnd));
+      continue;
+    }
+    const style = cell.s !== 0 ? ` s="${cell.s}"` : "";
+    const content = cell.content;
+    if (!content) {
+      out.text(`<c r="${columnLetters(cell.col)}${number}"${style}/>`);
+      continue;
+    }
+    out.text(`<c r="${columnLetters(cell.col)}${number}"${style}${content.type ? ` t="${content.type}"` : ""}>`);
+    out.bytes(content.inner);
+    out.text("</c>");
+  }
+  out.text("</row>");
+}
+
+/** Bytes queued for the deflater before the rows wait for it. */
+const DEFLATE_QUEUE = 16 << 20;
+
+const COLUMN_LETTERS: string[] = [];
+function columnLetters(col: number): string {
+  let letters = COLUMN_LETTERS[col];
+  if (letters === undefined) {
+    letters = a1Address(0, col).slice(0, -1);
+    COLUMN_LETTERS[col] = letters;
+  }
+  return letters;
+}
 
 /**
  * The streamed sheet: the template's head and tail (sheet-level parts as applyPlan left them) around the original
@@ -564,38 +671,28 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
   deflate.on("data", (chunk: Buffer) => compressed.push(chunk));
   let crc = 0;
   let size = 0;
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const push = (text: string): void => {
-    pending.push(text);
-    pendingChars += text.length;
-  };
+  const out = new XmlOutput();
   const flush = async (force = false): Promise<void> => {
-    if (!force && pendingChars < FLUSH_CHARS) return;
-    const bytes = Buffer.from(pending.join(""), "utf8");
-    pending = [];
-    pendingChars = 0;
-    crc = zlib.crc32(bytes, crc);
-    size += bytes.length;
-    if (!deflate.write(bytes)) await once(deflate, "drain");
-  };
-
-  const transform = (row: number, xml: string | null): string | null => {
-    const active = bulk.filter((b) => row >= b.first && row <= b.last);
-    if (active.length === 0) return xml;
-    const parsed = xml === null ? { open: `<row r="${row + 1}">`, cells: [] } : parseRow(xml);
-    const cells = new Map(parsed.cells.map((cell) => [cell.col, cell]));
-    const rowStyle = styles.rowStyle(parsed.open);
-    const newCell = (col: number): CellXml => ({ col, xml: null, s: rowStyle ?? styles.columnStyle(col) });
-    for (const b of active) b.apply(row, cells, newCell);
-    const ordered = [...cells.values()].sort((a, b) => a.col - b.col);
-    const written = ordered.filter((cell) => cell.xml !== null || cell.content !== undefined || cell.s !== 0);
-    if (written.length === 0 && xml === null) return null;
-    let open = parsed.open;
-    if (/\sspans="/.test(open) && written.length > 0) {
-      open = open.replace(/\sspans="[^"]*"/, ` spans="${(written[0]?.col ?? 0) + 1}:${(written[written.length - 1]?.col ?? 0) + 1}"`);
+    if (!force && out.fullBytes < 4 * XmlOutput.CHUNK) return;
+    for (const bytes of out.take()) {
+      crc = zlib.crc32(bytes, crc);
+      size += bytes.length;
+      // zlib deflates on a worker thread: let it queue a few chunks so that it works while the rows are built.
+      if (!deflate.write(bytes) && deflate.writableLength > DEFLATE_QUEUE) await once(deflate, "drain");
     }
-    return `${open}${written.map((cell) => cellXml(row, cell)).join("")}</row>`;
+  };
+  const rowOut = (row: number, xml: string | null): void => {
+    if (input.overlay.has(row)) {
+      const overlay = template.rows.get(row);
+      if (overlay) out.text(overlay);
+      return;
+    }
+    const active = bulk.filter((b) => row >= b.first && row <= b.last);
+    if (active.length === 0) {
+      if (xml !== null) out.text(xml);
+      return;
+    }
+    writeRow(out, row, xml, active, styles);
   };
 
   let next = 0;
@@ -603,9 +700,7 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
   const fillGap = async (until: number): Promise<void> => {
     const stop = Math.min(until, Math.max(lastBulkRow, lastOverlayRow) + 1);
     for (let row = next; row < stop; row++) {
-      const overlay = template.rows.get(row);
-      const out = overlay ?? (input.overlay.has(row) ? null : transform(row, null));
-      if (out) push(out);
+      rowOut(row, null);
       await flush();
     }
     next = Math.max(next, until);
@@ -618,25 +713,19 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
       dimension = unionArea(dimension, dimensionOf(text));
       let head = template.head;
       if (dimension) head = head.replace(/(<dimension\b[^>]*\sref=")[^"]*(")/, `$1${areaAddress(dimension)}$2`);
-      push(head);
+      out.text(head);
       headDone = true;
     },
     row: async (row, xml) => {
-      await fillGap(row);
-      if (input.overlay.has(row)) {
-        const overlay = template.rows.get(row);
-        if (overlay) push(overlay);
-      } else {
-        const out = transform(row, xml);
-        if (out) push(out);
-      }
+      if (row > next) await fillGap(row);
+      rowOut(row, xml);
       next = row + 1;
       await flush();
     },
     tail: () => undefined,
   });
   await fillGap(Number.MAX_SAFE_INTEGER);
-  push(template.tail);
+  out.text(template.tail);
   if (!headDone) throw new StreamedSheetUnsupported("sheet without head");
   await flush(true);
   deflate.end();
