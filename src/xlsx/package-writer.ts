@@ -376,7 +376,7 @@ async function streamedSmallBook(
     const ref = sheets.find((s) => s.name === name);
     const entry = ref ? entries.get(ref.part) : undefined;
     if (!ref || !entry) throw new NotGraftable(`missing sheet ${name}`);
-    replaced.set(ref.part, deflatedEntry(ref.part, (await stubWithRows(entry, overlay)).xml));
+    replaced.set(ref.part, deflatedEntry(ref.part, await stubWithRows(entry, overlay)));
   }
   const wb = await smallBook(entries, sheets, touched, replaced);
   // A calculated column's formulas name the table its first cell sits in when the step runs.

@@ -1,7 +1,6 @@
 import { once } from "node:events";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { StringDecoder } from "node:string_decoder";
 import * as zlib from "node:zlib";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import type { CellValue, GridArea } from "../domain/workbook/snapshot";
@@ -126,19 +125,26 @@ export function splitForStreaming(plan: Plan, streamed: ReadonlySet<string>): St
 // ---- reading a sheet part as a stream of rows ----
 
 interface SheetVisitor {
+  /** Rows after this one (0-based) are not handed over: the rest of the sheet data is only searched for its end. */
+  lastRow?: number;
   head(text: string): void;
   row(row: number, xml: string): void | Promise<void>;
   tail(text: string): void;
 }
 
 const ROW_NUMBER = /\sr="(\d+)"/;
+/** zlib's output chunk: large, so a 250 MB part takes a few hundred callbacks rather than thousands. */
+const ZLIB_CHUNK = 1 << 20;
 
-/** Inflates a worksheet part and hands its head (up to `<sheetData>`), each `<row>` (0-based number) and tail over. */
+/**
+ * Inflates a worksheet part and hands its head (up to `<sheetData>`), each `<row>` (0-based number) and tail over,
+ * as latin1 strings: one character per byte, so the UTF-8 of the part goes back out unchanged without being
+ * decoded and encoded again (the markup this looks at is ASCII).
+ */
 export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promise<void> {
-  const source = entry.method === 8 ? Readable.from([entry.raw]).pipe(zlib.createInflateRaw()) : Readable.from([entry.raw]);
-  const decoder = new StringDecoder("utf8");
+  const source = entry.method === 8 ? Readable.from([entry.raw]).pipe(zlib.createInflateRaw({ chunkSize: ZLIB_CHUNK })) : Readable.from([entry.raw]);
   let buffer = "";
-  let state: "head" | "rows" | "tail" = "head";
+  let state: "head" | "rows" | "skip" | "tail" = "head";
   let previousRow = -1;
   let tail = "";
   const consume = async (): Promise<void> => {
@@ -155,9 +161,22 @@ export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promis
       }
       state = "rows";
     }
+    if (state === "skip") {
+      const end = buffer.indexOf("</sheetData>");
+      if (end < 0) {
+        buffer = buffer.slice(-16);
+        return;
+      }
+      buffer = buffer.slice(end);
+      state = "tail";
+    }
     if (state === "rows") {
       let at = 0;
       for (;;) {
+        if (visitor.lastRow !== undefined && previousRow >= visitor.lastRow) {
+          state = "skip";
+          break;
+        }
         while (at < buffer.length && buffer.charCodeAt(at) <= 32) at++;
         if (buffer.startsWith("</sheetData>", at)) {
           state = "tail";
@@ -182,6 +201,7 @@ export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promis
         at = end;
       }
       buffer = buffer.slice(at);
+      if ((state as string) === "skip") return consume();
     }
     if (state === "tail") {
       tail += buffer;
@@ -189,25 +209,23 @@ export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promis
     }
   };
   for await (const chunk of source as AsyncIterable<Buffer>) {
-    buffer += decoder.write(chunk);
+    buffer += chunk.toString("latin1");
     await consume();
   }
-  buffer += decoder.end();
   await consume();
   // consume() moves the state on; TypeScript does not follow assignments made inside the closure.
   if ((state as string) !== "tail") throw new StreamedSheetUnsupported("sheet without sheetData");
   visitor.tail(tail);
 }
 
-/** The sheet with only `rows` in its sheet data (the small book's version of a streamed sheet), and its last row. */
-export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): Promise<{ xml: string; lastRow: number }> {
+/** The sheet with only `rows` in its sheet data (the small book's version of a streamed sheet), as UTF-8. */
+export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): Promise<Buffer> {
   const parts: string[] = [];
-  let lastRow = -1;
   let tail = "";
   await visitSheet(entry, {
+    lastRow: Math.max(-1, ...rows),
     head: (text) => parts.push(text),
     row: (row, xml) => {
-      lastRow = row;
       if (!rows.has(row)) return;
       if (/<f\b[^>]*\bt="shared"/.test(xml)) throw new StreamedSheetUnsupported("shared formula in a row the small book holds");
       parts.push(xml);
@@ -217,7 +235,7 @@ export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): 
     },
   });
   parts.push(tail);
-  return { xml: parts.join(""), lastRow };
+  return Buffer.from(parts.join(""), "latin1");
 }
 
 // ---- styles ----
@@ -370,9 +388,10 @@ class XmlOutput {
   fullBytes = 0;
   static readonly CHUNK = 1 << 20;
 
+  /** A latin1 string: each character is one byte of the part's UTF-8. */
   text(text: string): void {
-    if (this.position + text.length * 3 > this.buffer.length) this.rotate(text.length * 3);
-    this.position += this.buffer.write(text, this.position);
+    if (this.position + text.length > this.buffer.length) this.rotate(text.length);
+    this.position += this.buffer.write(text, this.position, "latin1");
   }
 
   bytes(bytes: Buffer): void {
@@ -652,7 +671,7 @@ function columnLetters(col: number): string {
  * rows, each row either the small book's (overlay rows) or the original's with the bulk steps carried out.
  */
 export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> {
-  const template = splitTemplate(input.template);
+  const template = splitTemplate(Buffer.from(input.template, "utf8").toString("latin1"));
   for (const row of template.rows.keys()) {
     if (!input.overlay.has(row)) throw new StreamedSheetUnsupported(`small book wrote row ${row + 1}`);
   }
@@ -666,7 +685,7 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
     dimension = unionArea(dimension, area);
   }
 
-  const deflate = zlib.createDeflateRaw({ level: input.level });
+  const deflate = zlib.createDeflateRaw({ level: input.level, chunkSize: ZLIB_CHUNK });
   const compressed: Buffer[] = [];
   deflate.on("data", (chunk: Buffer) => compressed.push(chunk));
   let crc = 0;
