@@ -410,13 +410,17 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
     }
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
-      if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE && rel.type !== PRINTER_SETTINGS_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
+      // A streamed sheet's hyperlinks belong to cells the small book does not hold.
+      const allowed = rel.type === TABLE_TYPE || rel.type === PRINTER_SETTINGS_TYPE || (rel.type === HYPERLINK_TYPE && !streamed.has(sheet.name));
+      if (!allowed) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
   // The copy of a streamed sheet kept before restructuring it is the original part's bytes under a new name.
   const byteCopies = new Map<string, ZipEntry>();
-  for (const step of plan.steps) {
+  for (const [index, step] of plan.steps.entries()) {
     if (step.kind !== "copySheet" || !streamed.has(step.sheet)) continue;
+    const source = step.sheet;
+    if (plan.steps.slice(0, index).some((earlier) => stepSheets(earlier).includes(source))) throw new NotGraftable(`copy of ${source} after it changed`);
     const ref = sheets.find((s) => s.name === step.sheet);
     const entry = ref ? entries.get(ref.part) : undefined;
     if (!ref || !entry || entries.has(relsPathOf(ref.part))) throw new NotGraftable(`copy of ${step.sheet} with relationships`);

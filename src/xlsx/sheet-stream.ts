@@ -234,6 +234,8 @@ export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): 
       tail = text;
     },
   });
+  // Hyperlinks (internal ones have no relationship) belong to cells the small book does not hold.
+  if (tail.includes("<hyperlinks")) throw new StreamedSheetUnsupported("hyperlinks in a streamed sheet");
   parts.push(tail);
   return Buffer.from(parts.join(""), "latin1");
 }
