@@ -9,6 +9,7 @@ import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
 import { keepRowBreaksOnRead } from "./row-breaks";
 import { CellFormats, splitForStreaming, streamSheet, StreamedSheetUnsupported, stubWithRows, type StreamedSheetPlan } from "./sheet-stream";
+import { withUsedStringsOnly } from "./small-book-strings";
 import { tableAt } from "./table-steps";
 import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
@@ -332,7 +333,7 @@ async function smallBook(
   }
   keepRowBreaksOnRead();
   const wb = new ExcelJS.Workbook();
-  const zip = writeZip(kept);
+  const zip = writeZip(withUsedStringsOnly(kept));
   // ExcelJS's load is typed for its own Buffer interface; a Node Buffer's bytes are what it reads.
   try {
     await wb.xlsx.load(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);

@@ -133,6 +133,19 @@ interface SheetVisitor {
 }
 
 const ROW_NUMBER = /\sr="(\d+)"/;
+/** The 0-based row number of a `<row …>` start tag; the one after `previous` when it has no r. */
+function rowNumber(tag: string, previous: number): number {
+  const at = tag.indexOf(' r="');
+  if (at < 0) return previous + 1;
+  let n = 0;
+  for (let i = at + 4; ; i++) {
+    const code = tag.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    n = n * 10 + (code - 48);
+  }
+  return n - 1;
+}
+
 /** zlib's output chunk: large, so a 250 MB part takes a few hundred callbacks rather than thousands. */
 const ZLIB_CHUNK = 1 << 20;
 
@@ -193,11 +206,11 @@ export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promis
           if (close < 0) break;
           end = close + 6;
         }
-        const match = ROW_NUMBER.exec(buffer.slice(at, open));
-        const row = match ? Number(match[1]) - 1 : previousRow + 1;
+        const row = rowNumber(buffer.slice(at, open), previousRow);
         if (row <= previousRow) throw new StreamedSheetUnsupported("rows out of order");
         previousRow = row;
-        await visitor.row(row, buffer.slice(at, end));
+        const pending = visitor.row(row, buffer.slice(at, end));
+        if (pending) await pending;
         at = end;
       }
       buffer = buffer.slice(at);
@@ -370,7 +383,10 @@ interface CellXml {
   start: number;
   end: number;
   s: number;
-  /** Set when the cell is rewritten with a new style only, or new: its start tag ends at `tagEnd` of the read XML. */
+  /** Where the digits of the read cell's s attribute sit in the row's XML (-1: none; then after "<c"). */
+  sStart: number;
+  sEnd: number;
+  /** Set when the cell has a new style, or is new. */
   restyled: boolean;
   /** A formula cell's content when rewritten. */
   content?: CellContent;
@@ -436,26 +452,33 @@ function parseRow(xml: string): { openEnd: number; selfClosing: boolean; cells: 
     const end = xml.indexOf(">", at);
     const close = xml.charCodeAt(end - 1) === 47 ? end + 1 : xml.indexOf("</c>", end) + 4;
     if (end < 0 || close < 4) throw new StreamedSheetUnsupported("unterminated cell");
-    const r = xml.indexOf(' r="', at);
-    if (r > 0 && r < end) {
+    // Searched in the start tag only: a search in the row would run on into the next cells.
+    const tag = xml.slice(at, end);
+    const r = tag.indexOf(' r="');
+    if (r > 0) {
       let c = 0;
       for (let i = r + 4; ; i++) {
-        const code = xml.charCodeAt(i);
+        const code = tag.charCodeAt(i);
         if (code < 65 || code > 90) break;
         c = c * 26 + (code - 64);
       }
       col = c - 1;
     } else col++;
     let s = 0;
-    const sAt = xml.indexOf(' s="', at);
-    if (sAt > 0 && sAt < end) {
-      for (let i = sAt + 4; ; i++) {
-        const code = xml.charCodeAt(i);
+    let sStart = -1;
+    let sEnd = -1;
+    const sAt = tag.indexOf(' s="');
+    if (sAt > 0) {
+      let i = sAt + 4;
+      for (; ; i++) {
+        const code = tag.charCodeAt(i);
         if (code < 48 || code > 57) break;
         s = s * 10 + (code - 48);
       }
+      sStart = at + sAt + 4;
+      sEnd = at + i;
     }
-    cells.push({ col, start: at, end: close, s, restyled: false });
+    cells.push({ col, start: at, end: close, s, sStart, sEnd, restyled: false });
     at = close;
   }
   return { openEnd: tagEnd + 1, selfClosing, cells };
@@ -614,7 +637,7 @@ function writeRow(out: XmlOutput, row: number, xml: string | null, active: reado
     while (i > 0 && (cells[i - 1]?.col ?? -1) >= col) i--;
     const found = cells[i];
     if (found && found.col === col) return found;
-    const cell: CellXml = { col, start: -1, end: -1, s: rowStyle ?? styles.columnStyle(col), restyled: true };
+    const cell: CellXml = { col, start: -1, end: -1, s: rowStyle ?? styles.columnStyle(col), sStart: -1, sEnd: -1, restyled: true };
     cells.splice(i, 0, cell);
     return cell;
   };
@@ -625,34 +648,31 @@ function writeRow(out: XmlOutput, row: number, xml: string | null, active: reado
   if (rowOpen.includes(' spans="') && written.length > 0) {
     rowOpen = rowOpen.replace(/\sspans="[^"]*"/, ` spans="${(written[0]?.col ?? 0) + 1}:${(written[written.length - 1]?.col ?? 0) + 1}"`);
   }
-  out.text(rowOpen);
+  // The row as one string between formulas (whose XML is ready as bytes): few writes per row.
+  const source = xml ?? "";
   const number = String(row + 1);
+  let text = rowOpen;
   for (const cell of written) {
     if (cell.start >= 0 && !cell.restyled) {
-      out.text((xml ?? "").slice(cell.start, cell.end));
-      continue;
+      text += source.slice(cell.start, cell.end);
+    } else if (cell.start >= 0) {
+      // Same cell with another style: only the s attribute changes.
+      text += cell.sStart >= 0
+        ? `${source.slice(cell.start, cell.sStart)}${cell.s}${source.slice(cell.sEnd, cell.end)}`
+        : `<c s="${cell.s}"${source.slice(cell.start + 2, cell.end)}`;
+    } else {
+      const style = cell.s !== 0 ? ` s="${cell.s}"` : "";
+      const content = cell.content;
+      if (!content) {
+        text += `<c r="${columnLetters(cell.col)}${number}"${style}/>`;
+      } else {
+        out.text(`${text}<c r="${columnLetters(cell.col)}${number}"${style}${content.type ? ` t="${content.type}"` : ""}>`);
+        out.bytes(content.inner);
+        text = "</c>";
+      }
     }
-    if (cell.start >= 0) {
-      // Same cell with another style: its start tag gets the new s, the rest is kept.
-      const cellXml = (xml ?? "").slice(cell.start, cell.end);
-      const tagEnd = cellXml.indexOf(">");
-      const selfClosing = cellXml.charCodeAt(tagEnd - 1) === 47;
-      let tag = cellXml.slice(0, selfClosing ? tagEnd - 1 : tagEnd);
-      tag = / s="\d+"/.test(tag) ? tag.replace(/ s="\d+"/, ` s="${cell.s}"`) : tag.replace(/^<c\b/, `<c s="${cell.s}"`);
-      out.text(tag + cellXml.slice(selfClosing ? tagEnd - 1 : tagEnd));
-      continue;
-    }
-    const style = cell.s !== 0 ? ` s="${cell.s}"` : "";
-    const content = cell.content;
-    if (!content) {
-      out.text(`<c r="${columnLetters(cell.col)}${number}"${style}/>`);
-      continue;
-    }
-    out.text(`<c r="${columnLetters(cell.col)}${number}"${style}${content.type ? ` t="${content.type}"` : ""}>`);
-    out.bytes(content.inner);
-    out.text("</c>");
   }
-  out.text("</row>");
+  out.text(`${text}</row>`);
 }
 
 /** Bytes queued for the deflater before the rows wait for it. */
@@ -693,8 +713,7 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
   let crc = 0;
   let size = 0;
   const out = new XmlOutput();
-  const flush = async (force = false): Promise<void> => {
-    if (!force && out.fullBytes < 4 * XmlOutput.CHUNK) return;
+  const flush = async (): Promise<void> => {
     for (const bytes of out.take()) {
       crc = zlib.crc32(bytes, crc);
       size += bytes.length;
@@ -716,14 +735,12 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
     writeRow(out, row, xml, active, styles);
   };
 
+  const full = (): boolean => out.fullBytes >= 4 * XmlOutput.CHUNK;
   let next = 0;
   /** Rows before `until` that the original does not have: the small book's, or new cells of the bulk steps. */
-  const fillGap = async (until: number): Promise<void> => {
+  const fillGap = (until: number): void => {
     const stop = Math.min(until, Math.max(lastBulkRow, lastOverlayRow) + 1);
-    for (let row = next; row < stop; row++) {
-      rowOut(row, null);
-      await flush();
-    }
+    for (let row = next; row < stop; row++) rowOut(row, null);
     next = Math.max(next, until);
   };
 
@@ -737,18 +754,23 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
       out.text(head);
       headDone = true;
     },
-    row: async (row, xml) => {
-      if (row > next) await fillGap(row);
+    row: (row, xml) => {
+      if (row > next) fillGap(row);
       rowOut(row, xml);
       next = row + 1;
-      await flush();
+      return full() ? flush() : undefined;
     },
     tail: () => undefined,
   });
-  await fillGap(Number.MAX_SAFE_INTEGER);
+  // Rows under the original's last one, in slices so that the output never piles up.
+  const last = Math.max(lastBulkRow, lastOverlayRow);
+  while (next <= last) {
+    fillGap(Math.min(next + 1000, last + 1));
+    if (full()) await flush();
+  }
   out.text(template.tail);
   if (!headDone) throw new StreamedSheetUnsupported("sheet without head");
-  await flush(true);
+  await flush();
   deflate.end();
   await finished(deflate);
   const raw = Buffer.concat(compressed);
