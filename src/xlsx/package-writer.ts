@@ -34,6 +34,7 @@ const HYPERLINK_TYPE = `${REL_NS}/hyperlink`;
 const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const PRINTER_SETTINGS_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings";
 
 class NotGraftable extends Error {}
 
@@ -416,16 +417,23 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
       if (!allowed) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
-  // The copy of a streamed sheet kept before restructuring it is the original part's bytes under a new name.
-  const byteCopies = new Map<string, ZipEntry>();
+  // The copy of a streamed sheet kept before restructuring it is the original part's bytes under a new name, with
+  // its own copy of the sheet's printer settings (Excel's), the one relationship such a copy may carry.
+  const byteCopies = new Map<string, { entry: ZipEntry; rels: string | null; printerSettings: Relationship[] }>();
   for (const [index, step] of plan.steps.entries()) {
     if (step.kind !== "copySheet" || !streamed.has(step.sheet)) continue;
     const source = step.sheet;
     if (plan.steps.slice(0, index).some((earlier) => stepSheets(earlier).includes(source))) throw new NotGraftable(`copy of ${source} after it changed`);
     const ref = sheets.find((s) => s.name === step.sheet);
     const entry = ref ? entries.get(ref.part) : undefined;
-    if (!ref || !entry || entries.has(relsPathOf(ref.part))) throw new NotGraftable(`copy of ${step.sheet} with relationships`);
-    byteCopies.set(step.copyName, entry);
+    if (!ref || !entry) throw new NotGraftable(`missing sheet ${step.sheet}`);
+    const relsEntry = entries.get(relsPathOf(ref.part));
+    const rels = relsEntry ? entryText(relsEntry) : null;
+    const printerSettings = rels ? relationships(rels) : [];
+    if (printerSettings.some((rel) => rel.type !== PRINTER_SETTINGS_TYPE || !entries.has(resolvePart(ref.part, rel.target)))) {
+      throw new NotGraftable(`copy of ${step.sheet} with relationships`);
+    }
+    byteCopies.set(step.copyName, { entry, rels, printerSettings: printerSettings.map((rel) => ({ ...rel, target: resolvePart(ref.part, rel.target) })) });
   }
 
   const split = streamed.size > 0 ? splitForStreaming(plan, streamed) : null;
@@ -448,6 +456,7 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
   const finalRid = new Map<string, string>();
   let nextSheet = maxNumber(entries.keys(), /^xl\/worksheets\/sheet(\d+)\.xml$/);
   let nextTable = maxNumber(entries.keys(), /^xl\/tables\/table(\d+)\.xml$/);
+  let nextPrinterSettings = maxNumber(entries.keys(), /^xl\/printerSettings\/printerSettings(\d+)\.bin$/);
   let nextTableId = 0;
   for (const [name, entry] of entries) {
     if (name.startsWith("xl/tables/")) nextTableId = Math.max(nextTableId, Number(attribute(/<table\b[^>]*>/.exec(entryText(entry))?.[0] ?? "", "id") ?? 0));
@@ -484,7 +493,16 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
     const copied = byteCopies.get(sheet.name);
     if (copied) {
       if (small.has(relsPathOf(sheet.part))) throw new NotGraftable(`copy of a streamed sheet with relationships`);
-      added.set(part, { ...(tabSelected(copied) ? await unselectTab(copied) : copied), name: part });
+      added.set(part, { ...(tabSelected(copied.entry) ? await unselectTab(copied.entry) : copied.entry), name: part });
+      let copiedRels = copied.rels;
+      for (const rel of copied.printerSettings) {
+        nextPrinterSettings++;
+        const settingsPart = `xl/printerSettings/printerSettings${nextPrinterSettings}.bin`;
+        added.set(settingsPart, { ...(entries.get(rel.target) as ZipEntry), name: settingsPart });
+        newOverrides.push({ part: settingsPart, type: PRINTER_SETTINGS_CONTENT });
+        copiedRels = (copiedRels ?? "").replace(rel.tag, setAttribute(rel.tag, "Target", `../printerSettings/printerSettings${nextPrinterSettings}.bin`));
+      }
+      if (copiedRels !== null) added.set(relsPathOf(part), deflatedEntry(relsPathOf(part), copiedRels));
       continue;
     }
     const xml = graftSheetXml(text(small, sheet.part), strings, styles.offsets);

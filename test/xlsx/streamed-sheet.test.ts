@@ -6,7 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
@@ -17,6 +17,7 @@ import { planLegacyCuadro } from "../../src/sample";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { writePlanPackage } from "../../src/xlsx/package-writer";
 import { readSnapshotFile } from "../../src/xlsx/stream-snapshot";
+import { deflatedEntry, entryBytes, entryText, readZip, writeZip, type ZipEntry } from "../../src/xlsx/zip-package";
 import { findSoffice } from "../../src/cli/libreoffice";
 import { TODAY, run } from "../cli/run-cli";
 import { sheetOf, temporaryFolder } from "./xlsx-test-files";
@@ -232,6 +233,38 @@ describe("preparar on the command line", () => {
 });
 
 describe("writePlanPackage with streamBigSheets", () => {
+  it("gives the backup copy of a sheet printed from Excel its own copy of the printer settings", async () => {
+    const plain = folder.file("impreso-base.xlsx");
+    await sampleLegacy(plain, 100);
+    // A sheet printed from Excel carries a printerSettings part that its page setup points at; make one by hand.
+    const parts = readZip(readFileSync(plain));
+    const sheet = parts.get("xl/worksheets/sheet1.xml") as ZipEntry;
+    const types = parts.get("[Content_Types].xml") as ZipEntry;
+    const printed = folder.file("impreso.xlsx");
+    writeFileSync(printed, writeZip([
+      ...[...parts.values()].filter((e) => e !== sheet && e !== types),
+      deflatedEntry(sheet.name, entryText(sheet).replace("<pageSetup ", '<pageSetup r:id="rIdPs1" ')),
+      deflatedEntry(types.name, entryText(types).replace("</Types>", '<Override PartName="/xl/printerSettings/printerSettings1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/></Types>')),
+      deflatedEntry("xl/worksheets/_rels/sheet1.xml.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdPs1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>'),
+      deflatedEntry("xl/printerSettings/printerSettings1.bin", Buffer.from([0, 1, 2, 3])),
+    ]));
+    const plan = await preparationPlan(printed);
+    const streamed = folder.file("impreso-preparado.xlsx");
+    const full = folder.file("impreso-completo.xlsx");
+    expect(await writePlanPackage(printed, plan, streamed, { streamBigSheets: true, smallSheetBytes: 0 })).not.toBeNull();
+    await fullSave(printed, plan, full);
+    expect(comparable(readSnapshot(await loadWorkbookFile(streamed)))).toEqual(comparable(readSnapshot(await loadWorkbookFile(full))));
+    const written = readZip(readFileSync(streamed));
+    const settings = [...written.keys()].filter((name) => name.includes("printerSettings"));
+    expect(settings).toHaveLength(1);
+    expect([...entryBytes(written.get(settings[0] ?? "") as ZipEntry)]).toEqual([0, 1, 2, 3]);
+    const owners = [...written.values()].filter((e) => /^xl\/worksheets\/_rels\//.test(e.name) && entryText(e).includes(settings[0]?.split("/").pop() ?? "-"));
+    expect(owners).toHaveLength(1);
+    const owner = written.get(owners[0]?.name.replace("_rels/", "").replace(/\.rels$/, "") ?? "");
+    expect(owner && entryText(owner)).toContain('r:id="rIdPs1"');
+    expect(entryText(written.get("[Content_Types].xml") as ZipEntry)).toContain(`PartName="/${settings[0] ?? ""}"`);
+  });
+
   it("leaves the write to the full save when a step must see every cell of a streamed sheet", async () => {
     const input = folder.file("renombrar.xlsx");
     await sampleLegacy(input, 50);
