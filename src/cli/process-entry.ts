@@ -1,5 +1,5 @@
 import { EXIT, type CliIo } from "./cli-io";
-import { todayInBogota } from "./today";
+import { todayInColombia } from "../domain/calendar";
 
 /**
  * Runs a command against the real process: its streams, Bogotá's today, and the exit status it returns.
@@ -9,7 +9,7 @@ export function runInProcess(work: (io: CliIo) => Promise<number>, failure: stri
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    today: todayInBogota(),
+    today: todayInColombia(new Date()),
     stderrIsTTY: process.stderr.isTTY,
   };
   work(io).then(

@@ -1,4 +1,4 @@
-import { serialFromIsoDate as serialFromIsoDateText } from "../domain/calendar";
+import { serialFromIsoDate } from "../domain/calendar";
 import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation } from "../domain/evaluation";
 import { followUp } from "../domain/followup";
 import { indicatorsSheetName, planIndicators } from "../domain/indicators";
@@ -30,7 +30,7 @@ import { runDiagnostics } from "./diagnostics";
 import { runAction, spanishErrorMessage, UserFacingError } from "./excel-errors";
 import { readProgressTo } from "./progress";
 import { readSnapshot } from "./read-snapshot";
-import { todaySerial } from "./today";
+import { todayInColombia } from "../domain/calendar";
 import { countBrokenFormulas } from "./broken-formulas";
 
 /** Reads, plans and applies in one Excel.run; the plan sees the very snapshot its writes are checked against. */
@@ -48,15 +48,15 @@ async function readPlanApply(
 const changeOnly = ({ notes, conflicts, skipped, cellsWritten }: ChangeResult): ChangeResult => ({ notes, conflicts, skipped, cellsWritten });
 
 /** "AAAA-MM-DD" from a date input → serial; null when empty; a Spanish error when it is not a real date. */
-export function serialFromIsoDate(text: string, field: string): number | null {
+export function dateOfPaneField(text: string, field: string): number | null {
   if (text.trim() === "") return null;
-  const serial = serialFromIsoDateText(text);
+  const serial = serialFromIsoDate(text);
   if (serial === null) throw new UserFacingError(`La fecha «${text.trim()}» de «${field}» no es válida: escriba una fecha que exista, como AAAA-MM-DD.`);
   return serial;
 }
 
 /** The actions the pane uses, each one Excel.run. */
-export function createExcelActions(now: () => number = todaySerial): Actions {
+export function createExcelActions(now: () => number = () => todayInColombia(new Date())): Actions {
   return {
     prepararCuadro: (onProgress) =>
       runAction("preparar el cuadro", async (context) =>
@@ -85,8 +85,8 @@ export function createExcelActions(now: () => number = todaySerial): Actions {
     registrarNoConformidad: (input: NonconformityFormInput, onProgress) =>
       runAction("registrar la no conformidad", async (context): Promise<NonconformityResult> => {
         const today = now();
-        const date = serialFromIsoDate(input.date, "Fecha") ?? today;
-        const dueDate = serialFromIsoDate(input.dueDate, "Fecha compromiso");
+        const date = dateOfPaneField(input.date, "Fecha") ?? today;
+        const dueDate = dateOfPaneField(input.dueDate, "Fecha compromiso");
         let number = "";
         const result = await readPlanApply(context, (snapshot) => {
           const entry = planNonconformityEntry(

@@ -1,6 +1,6 @@
 import { lastCompleteYear } from "../domain/evaluation/last-complete-year";
 import type { Actions } from "./action-types";
-import { todaySerial } from "./today";
+import { todayInColombia } from "../domain/calendar";
 
 /** The ribbon's ExecuteFunction action id (manifest.xml <FunctionName>). */
 export const EVALUATION_ACTION_ID = "generarEvaluacionAnual";
@@ -21,7 +21,7 @@ export interface RibbonRuntime {
  * The shared runtime keeps the pane's page alive, so notices reach the pane; an error also opens the pane
  * (Office.addin.showAsTaskpane, SharedRuntime 1.1) so the user sees it. event.completed() is always called.
  */
-export function createEvaluationCommand(actions: Pick<Actions, "generarEvaluacion">, notify: (notice: RibbonNotice) => void, today: () => number = todaySerial) {
+export function createEvaluationCommand(actions: Pick<Actions, "generarEvaluacion">, notify: (notice: RibbonNotice) => void, today: () => number = () => todayInColombia(new Date())) {
   return async (event: Office.AddinCommands.Event): Promise<void> => {
     const year = lastCompleteYear(today());
     try {
@@ -88,7 +88,7 @@ export function awaitRibbonRuntime(timeoutMs: number): Promise<RibbonRuntime | n
 const RUNTIME_WAIT_MS = 60_000;
 
 /** The handler Office calls for the ribbon button: it finds the actions through the holder. */
-export function createRibbonHandler(wait: () => Promise<RibbonRuntime | null> = () => awaitRibbonRuntime(RUNTIME_WAIT_MS), today: () => number = todaySerial) {
+export function createRibbonHandler(wait: () => Promise<RibbonRuntime | null> = () => awaitRibbonRuntime(RUNTIME_WAIT_MS), today: () => number = () => todayInColombia(new Date())) {
   return async (event: Office.AddinCommands.Event): Promise<void> => {
     const runtime = await wait();
     // Without the pane's bundle nothing can run; the event must still complete or the button stays blocked.

@@ -1,6 +1,6 @@
 import { TODAY_NAME } from "../domain/workbook/headers";
 import { planStatusDate, STATUS_DATE_FORMAT } from "../domain/workbook/status-date";
-import { todaySerial } from "./today";
+import { todayInColombia } from "../domain/calendar";
 
 export type StatusDateRefresh =
   /** The add-in's date (or an empty cell) was brought to today. */
@@ -22,7 +22,7 @@ const NOTICE =
  * the add-in's =DATE(…) only where the domain says so (its own older date or an empty cell; never a date typed by
  * hand, never =TODAY()). Never throws: a failure comes back as a Spanish notice.
  */
-export async function refreshStatusDate(today: number = todaySerial()): Promise<StatusDateRefresh> {
+export async function refreshStatusDate(today: number = todayInColombia(new Date())): Promise<StatusDateRefresh> {
   const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
   if (requirements && !requirements.isSetSupported("ExcelApi", REQUIRED_API)) {
     return { status: "failed", notice: `${NOTICE} (Su versión de Excel no lo permite: requiere ExcelApi ${REQUIRED_API}.)` };
@@ -65,7 +65,7 @@ let refreshedOn: number | null = null;
  * refreshStatusDate at most once per day per runtime (the pane and the custom functions share it): the first call
  * of a day runs it, later calls that day resolve to "unchanged" without touching Excel.
  */
-export async function refreshStatusDateOncePerDay(today: number = todaySerial()): Promise<StatusDateRefresh> {
+export async function refreshStatusDateOncePerDay(today: number = todayInColombia(new Date())): Promise<StatusDateRefresh> {
   const day = Math.floor(today);
   if (refreshedOn === day) return { status: "unchanged" };
   refreshedOn = day;

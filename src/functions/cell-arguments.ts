@@ -2,7 +2,8 @@ import {
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
   formatSerial,
-  isSupportedSerial,
+  readDateArgumentValue,
+  readExtraHolidayCells,
 } from "../domain/calendar";
 import { InvalidArgument } from "./excel-error";
 
@@ -34,31 +35,33 @@ function shown(value: CellArgument): string {
  * A date argument as a serial, or null when empty. Excel desktop passes an empty cell as 0, and
  * serial 0 ("1900-01-00") is no real date, so 0 counts as empty too.
  */
-export function readDate(value: CellArgument, name: string): number | null {
-  if (isEmptyCell(value) || value === 0) return null;
-  if (typeof value !== "number") {
-    throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+export function readDateArgument(value: CellArgument, name: string): number | null {
+  const reading = readDateArgumentValue(value);
+  switch (reading.kind) {
+    case "empty":
+      return null;
+    case "not-a-number":
+      throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+    case "not-a-date":
+      throw new InvalidArgument(`"${name}" no es una fecha válida (${reading.value}).`);
+    case "outside-calendar":
+      throw new InvalidArgument(
+        `"${name}" (${formatSerial(reading.serial)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
+      );
+    case "date":
+      return reading.serial;
   }
-  if (!Number.isFinite(value) || value < 0) {
-    throw new InvalidArgument(`"${name}" no es una fecha válida (${value}).`);
-  }
-  if (!isSupportedSerial(value)) {
-    throw new InvalidArgument(
-      `"${name}" (${formatSerial(value)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
-    );
-  }
-  return value;
 }
 
 /** A date argument that must be present. */
 export function requireDate(value: CellArgument, name: string): number {
-  const date = readDate(value, name);
+  const date = readDateArgument(value, name);
   if (date === null) throw new InvalidArgument(`Falta "${name}": escriba una fecha.`);
   return date;
 }
 
 /** A numeric argument, or null when empty. */
-export function readNumber(value: CellArgument, name: string): number | null {
+export function readNumberArgument(value: CellArgument, name: string): number | null {
   if (isEmptyCell(value)) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new InvalidArgument(`"${name}" debe ser un número y recibió ${shown(value)}.`);
@@ -68,7 +71,7 @@ export function readNumber(value: CellArgument, name: string): number | null {
 
 /** A numeric argument that must be present. */
 export function requireNumber(value: CellArgument, name: string): number {
-  const number = readNumber(value, name);
+  const number = readNumberArgument(value, name);
   if (number === null) throw new InvalidArgument(`Falta "${name}": escriba un número.`);
   return number;
 }
@@ -92,16 +95,9 @@ export function readFlag(value: CellArgument, name: string, fallback = false): b
 /** The dates of an optional range of extra holidays; empty cells (null, "" or 0) are skipped. */
 export function readExtraHolidays(value: CellArgument, name: string): number[] {
   if (isEmptyCell(value)) return [];
-  const cells = Array.isArray(value) ? value.flat(2) : [value];
-  const dates: number[] = [];
-  for (const cell of cells) {
-    if (isEmptyCell(cell) || cell === 0) continue;
-    if (typeof cell !== "number" || !Number.isFinite(cell) || cell < 0) {
-      throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(cell)}.`);
-    }
-    dates.push(Math.floor(cell));
-  }
-  return dates;
+  const reading = readExtraHolidayCells(Array.isArray(value) ? value.flat(2) : [value]);
+  if (!reading.usable) throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(reading.offending)}.`);
+  return reading.dates;
 }
 
 /** TIEMPO_SERVICIO's unit: "d" (business days, the default) or "h" (business hours). */

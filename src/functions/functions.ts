@@ -13,24 +13,24 @@ import {
   getBusinessCalendar,
   isSupportedYear,
   serviceTime,
+  todayInColombia,
 } from "../domain/calendar";
 import type { BusinessCalendar } from "../domain/calendar";
 import { ratingForScore } from "../domain/evaluation/rating";
 import { isValidNit, nitCheckDigit } from "../domain/identity/nit";
 import {
   isEmptyCell,
-  readDate,
+  readDateArgument,
   readExtraHolidays,
   readFlag,
   readNitText,
-  readNumber,
+  readNumberArgument,
   readServiceTimeUnit,
   requireDate,
   requireNumber,
 } from "./cell-arguments";
 import type { CellArgument } from "./cell-arguments";
 import { InvalidArgument, withExcelErrors } from "./excel-error";
-import { todaySerial } from "./today";
 import { registerRibbonCommands } from "../excel/ribbon";
 
 // This is the shared runtime's first script: associate the ribbon command before anything else loads.
@@ -77,8 +77,8 @@ export function elapsedServiceTime(
   festivos_extra?: unknown[][],
 ): number | string {
   return withExcelErrors(() => {
-    const start = readDate(inicio, "inicio");
-    const end = readDate(fin, "fin");
+    const start = readDateArgument(inicio, "inicio");
+    const end = readDateArgument(fin, "fin");
     const unit = readServiceTimeUnit(unidad, "unidad");
     const calendar = calendarFor(sabado_habil, festivos_extra);
     if (start === null || end === null) return "";
@@ -190,10 +190,10 @@ export function serviceLevelStatus(
   festivos_extra?: unknown[][],
 ): string {
   return withExcelErrors(() => {
-    const start = readDate(inicio, "inicio");
-    const end = readDate(fin, "fin");
-    const target = readNumber(meta, "meta");
-    const reference = readDate(hoy, "hoy");
+    const start = readDateArgument(inicio, "inicio");
+    const end = readDateArgument(fin, "fin");
+    const target = readNumberArgument(meta, "meta");
+    const reference = readDateArgument(hoy, "hoy");
     const calendar = calendarFor(sabado_habil, festivos_extra);
     if (target !== null && target < 0) {
       throw new InvalidArgument(`"meta" no puede ser negativa (${target}): escriba los días hábiles acordados.`);
@@ -201,7 +201,7 @@ export function serviceLevelStatus(
     // Without a start or a target there is nothing to measure yet (formulas fill whole columns).
     if (start === null || target === null) return "";
     if (end !== null) assertEndNotBeforeStart(start, end);
-    return ansStatus({ start, end, target, today: reference ?? todaySerial(), calendar });
+    return ansStatus({ start, end, target, today: reference ?? todayInColombia(new Date()), calendar });
   });
 }
 
@@ -244,7 +244,7 @@ export function nitIsValid(nit: unknown): boolean {
  */
 export function ratingOfScore(puntaje: unknown, excluyente?: unknown): string {
   return withExcelErrors(() => {
-    const score = readNumber(puntaje, "puntaje");
+    const score = readNumberArgument(puntaje, "puntaje");
     const excluding = readFlag(excluyente, "excluyente");
     if (score === null) return "";
     if (score < 0 || score > 100) {

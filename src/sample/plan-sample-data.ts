@@ -3,7 +3,10 @@ import { headerKey } from "../domain/workbook/header-key";
 import { ALLIANCE_HEADERS, EXTRA_HOLIDAY_HEADERS, NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "../domain/workbook/headers";
 import type { AppendTableRowsStep, Plan } from "../domain/workbook/plan";
 import { planTableAppend, type AppendedCell } from "../domain/workbook/table-append";
-import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../domain/workbook/snapshot";
+import { cellFormula, cellValue } from "../domain/workbook/sheet-cells";
+import type { CellValue, WorkbookSnapshot } from "../domain/workbook/snapshot";
+import { findTable } from "../domain/workbook/table-location";
+import type { TableOnSheet } from "../domain/workbook/table-location";
 import { SAMPLE_ALLIANCES, nitWithCheckDigit } from "./alliances";
 import { addCoordinatorMistakes } from "./coordinator-mistakes";
 import { generateNonconformities } from "./nonconformities";
@@ -22,29 +25,14 @@ export interface SampleDataOptions {
 type AppendRow = AppendedCell[];
 type AppendCell = AppendedCell;
 
-interface LocatedSampleTable {
-  sheet: SheetSnapshot;
-  table: TableSnapshot;
-}
-
-function locate(snapshot: WorkbookSnapshot, name: string): LocatedSampleTable | null {
-  for (const sheet of snapshot.sheets) {
-    const table = sheet.tables.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-    if (table) return { sheet, table };
-  }
-  return null;
-}
-
-function cellOf(sheet: SheetSnapshot, grid: "values" | "formulas", row: number, col: number): CellValue {
-  return sheet[grid][row - sheet.area.row]?.[col - sheet.area.col] ?? null;
-}
+const locate = (snapshot: WorkbookSnapshot, name: string): TableOnSheet | null => findTable(snapshot, name) ?? null;
 
 /** True when no data row of the table holds a typed value (formula cells do not count). */
-function isEmptyTable({ sheet, table }: LocatedSampleTable): boolean {
+function isEmptyTable({ sheet, table }: TableOnSheet): boolean {
   for (let row = table.area.row + 1; row < table.area.row + table.area.rowCount; row++) {
     for (let col = table.area.col; col < table.area.col + table.area.colCount; col++) {
-      const value = cellOf(sheet, "values", row, col);
-      if (cellOf(sheet, "formulas", row, col) === null && value !== null && value !== "") return false;
+      const value = cellValue(sheet, row, col);
+      if (cellFormula(sheet, row, col) === null && value !== null && value !== "") return false;
     }
   }
   return true;
@@ -55,7 +43,7 @@ function isEmptyTable({ sheet, table }: LocatedSampleTable): boolean {
  * columns carry their formula (read from the table) with the value it computes, unknown columns stay empty.
  */
 function tableRows<T>(
-  located: LocatedSampleTable,
+  located: TableOnSheet,
   headers: Readonly<Record<string, string>>,
   records: readonly T[],
   valueOf: (record: T, key: string, index: number) => CellValue,
@@ -63,7 +51,7 @@ function tableRows<T>(
   const keyByHeader = new Map(Object.entries(headers).map(([key, header]) => [headerKey(header), key]));
   const firstDataRow = located.table.area.row + 1;
   const columns = located.table.columns.map((column, i) => {
-    const formula = cellOf(located.sheet, "formulas", firstDataRow, located.table.area.col + i);
+    const formula = cellFormula(located.sheet, firstDataRow, located.table.area.col + i);
     return { key: keyByHeader.get(headerKey(column.header)), formula: typeof formula === "string" ? formula : null };
   });
   return records.map((record, index) =>
@@ -75,7 +63,7 @@ function tableRows<T>(
 }
 
 /** The rows placed in the table; the address of a cell under the table that would be overwritten, instead. */
-function appendStep(located: LocatedSampleTable, rows: AppendRow[]): AppendTableRowsStep | string {
+function appendStep(located: TableOnSheet, rows: AppendRow[]): AppendTableRowsStep | string {
   const placed = planTableAppend({ sheet: located.sheet, table: located.table.name, area: located.table.area, rows });
   return placed.step ?? placed.blocker;
 }

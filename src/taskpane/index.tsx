@@ -1,10 +1,10 @@
+import { todayInColombia } from "../domain/calendar";
 import { createRoot } from "react-dom/client";
 import { formatSerial } from "../domain/calendar";
 import { lastCompleteYear } from "../domain/evaluation/last-complete-year";
 import { createExcelActions } from "../excel/actions";
 import { provideRibbonRuntime } from "../excel/ribbon";
 import { refreshStatusDateOncePerDay } from "../excel/status-date";
-import { todaySerial } from "../excel/today";
 import { App } from "./App";
 import { createNoticeChannel } from "./notices";
 import { themeForOffice } from "./theme";
@@ -28,7 +28,7 @@ void Office.onReady((info) => {
     });
   }
   if (!container) return;
-  const today = todaySerial();
+  const today = todayInColombia(new Date());
   createRoot(container).render(
     <App
       inExcel={inExcel}

@@ -12,7 +12,7 @@ import {
   ratingOfScore,
   serviceLevelStatus,
 } from "../../src/functions/functions";
-import { todaySerial } from "../../src/functions/today";
+import { todayInColombia } from "../../src/domain/calendar";
 import { excelErrorOf } from "./excel-error-of";
 
 const dateOf = (year: number, month: number, day: number): number => serialFromYmd(year, month, day);
@@ -186,8 +186,18 @@ describe("ESTADO_ANS (serviceLevelStatus)", () => {
     expect(serviceLevelStatus(inicio, fin, meta, hoy)).toBe(expected);
   });
 
+  it("measures an open operation to today in Colombia when hoy is empty, whatever the computer's time zone", () => {
+    jest.useFakeTimers({ now: new Date("2026-03-20T03:00:00Z") }); // 22:00 of Thursday 19 March in Bogotá
+    try {
+      // Started Wednesday 18 March, meta 1: one day by the 19th (En riesgo), two by the 20th (Vencido).
+      expect(serviceLevelStatus(serialFromYmd(2026, 3, 18), null, 1)).toBe("En riesgo");
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("measures an open operation to today when hoy is empty", () => {
-    const start = todaySerial() - 30;
+    const start = todayInColombia(new Date()) - 30;
     expect(serviceLevelStatus(start, null, 1)).toBe("Vencido");
     expect(serviceLevelStatus(start, null, 1, 0)).toBe("Vencido"); // desktop's empty cell
   });

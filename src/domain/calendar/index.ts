@@ -19,3 +19,8 @@ export type { ServiceTimeUnit } from "./service-time";
 export { serviceTime } from "./service-time";
 export type { AnsStatus, AnsStatusInput } from "./ans-status";
 export { AT_RISK_SHARE, ansStatus } from "./ans-status";
+export type { ExtraHolidayReading } from "./extra-holidays";
+export { isEmptyHolidayCell, readExtraHolidayCells } from "./extra-holidays";
+export { todayInColombia } from "./today";
+export type { DateArgument } from "./date-argument";
+export { readDateArgumentValue } from "./date-argument";

@@ -1,6 +1,7 @@
 import { CalendarRangeError, isSupportedYear } from "../calendar";
 import type { AllianceRecord, NonconformityRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { allianceKey } from "../workbook/alliance-lookup";
+import { findOperation } from "../workbook/operation-lookup";
 import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import type { CriterionScore } from "./criteria-scores";
 import { ncManagementScore, qualityScore, timelinessScore } from "./criteria-scores";
@@ -8,7 +9,7 @@ import { inYear, partialThrough, unsupportedYearMessage } from "./evaluation-per
 import { roundLikeExcel } from "./excel-round";
 import type { Rating } from "./rating";
 import { decisionForRating, ratingForScore } from "./rating";
-import { sameText, textKey } from "./text-key";
+import { sameText } from "./text-key";
 
 /** What the evaluator typed for one alliance in `Evaluación AAAA` (C4, C5 should be whole numbers 1–5). */
 export interface ManualInputs {
@@ -90,11 +91,14 @@ function safeServiceDays(op: OperationRecord, alliance: AllianceRecord, extraHol
   }
 }
 
-/** Alliance key each NC is charged to: its own Aliado, else the alliance of its DO. */
-function ncAllianceKey(nc: NonconformityRecord, allianceOfDo: ReadonlyMap<string, string>): string | null {
+/**
+ * Alliance key each NC is charged to: its own Aliado, else the alliance of its DO — the DO found as MATCH finds it
+ * (case only), as validation does; a DO it does not find charges nobody (validation suggests the DO meant).
+ */
+function ncAllianceKey(nc: NonconformityRecord, operations: readonly OperationRecord[]): string | null {
   if (nc.alliance.trim() !== "") return allianceKey(nc.alliance);
-  if (nc.do.trim() === "") return null;
-  return allianceOfDo.get(textKey(nc.do)) ?? null;
+  const op = findOperation(operations, nc.do);
+  return op && op.alliance.trim() !== "" ? allianceKey(op.alliance) : null;
 }
 
 function findManual(manual: ManualInputsByAlliance | undefined, alliance: string): ManualInputs {
@@ -116,10 +120,6 @@ export function computeEvaluation(
   today?: number,
 ): EvaluationResult {
   if (!isSupportedYear(year)) throw new RangeError(unsupportedYearMessage(year));
-  const allianceOfDo = new Map<string, string>();
-  for (const op of model.operations) {
-    if (op.do.trim() !== "" && op.alliance.trim() !== "") allianceOfDo.set(textKey(op.do), allianceKey(op.alliance));
-  }
   const yearOperations = model.operations.filter((op) => inYear(op.opened, year));
   const yearNonconformities = model.nonconformities.filter(
     (nc) => inYear(nc.date, year) && !sameText(nc.status, "Anulada"),
@@ -142,7 +142,7 @@ export function computeEvaluation(
       if (target === null) withoutTarget++;
       else if (days <= target) onTime++;
     }
-    const ncs = yearNonconformities.filter((nc) => ncAllianceKey(nc, allianceOfDo) === key);
+    const ncs = yearNonconformities.filter((nc) => ncAllianceKey(nc, model.operations) === key);
     const complaints = ncs.filter((nc) => COMPLAINT_TYPES.some((type) => sameText(nc.type, type))).length;
     const closedEffective = ncs.filter((nc) => sameText(nc.status, "Cerrada") && sameText(nc.effective, "Sí")).length;
 

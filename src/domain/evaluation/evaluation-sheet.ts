@@ -1,7 +1,9 @@
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import type { ManualInputs } from "./compute-evaluation";
-import type { CellReader } from "./snapshot-cells";
-import { cellReader, cellText, dataRowCount, findSheet, firstDataRow } from "./snapshot-cells";
+import { excelTextKey, readText } from "../workbook/cell-reading";
+import { isYes } from "../workbook/read-model";
+import type { CellReader } from "../workbook/sheet-cells";
+import { cellReader, dataRowCount, findSheet, firstDataRow } from "../workbook/sheet-cells";
 import type { EvaluationColumnKey } from "./sheet-layout";
 import {
   EVALUATION_COLUMNS,
@@ -65,7 +67,7 @@ export function readEvaluationSheet(snapshot: WorkbookSnapshot, year: number): E
   if (allianceCol !== undefined) {
     const first = firstDataRow(table);
     for (let row = first; row < first + dataRowCount(table); row++) {
-      const alliance = cellText(cells.value(row, allianceCol));
+      const alliance = readText(cells.value(row, allianceCol));
       if (alliance !== "") rows.push({ row, alliance });
     }
   }
@@ -91,7 +93,7 @@ function findSignature(sheet: SheetSnapshot, cells: CellReader, table: TableSnap
   const lastUsedRow = sheet.area.row + sheet.area.rowCount - 1;
   const lines: SignatureLine[] = [];
   for (let row = table.area.row + table.area.rowCount; row <= lastUsedRow; row++) {
-    const text = textKey(cellText(cells.value(row, col)).replace(/:$/, ""));
+    const text = textKey(readText(cells.value(row, col)).replace(/:$/, ""));
     const label = SIGNATURE_LABELS.find((l) => textKey(l) === text);
     if (label) lines.push({ label, row, col });
   }
@@ -100,7 +102,7 @@ function findSignature(sheet: SheetSnapshot, cells: CellReader, table: TableSnap
 
 function findLabelled(sheet: SheetSnapshot, cells: CellReader, table: TableSnapshot, label: string) {
   for (let row = Math.max(sheet.area.row, 0); row < table.area.row; row++) {
-    if (textKey(cellText(cells.value(row, table.area.col))) === textKey(label)) return { row, col: table.area.col + 1 };
+    if (textKey(readText(cells.value(row, table.area.col))) === textKey(label)) return { row, col: table.area.col + 1 };
   }
   return null;
 }
@@ -119,11 +121,12 @@ export function rowInputs(sheet: EvaluationSheet, row: number): ManualInputs {
   const c5 = numberOrUndefined(read("c5"));
   if (c4 !== undefined) inputs.c4 = c4;
   if (c5 !== undefined) inputs.c5 = c5;
-  const excluding = textKey(cellText(read("excluding")));
-  if (excluding === "si") inputs.excluding = true;
-  else if (excluding === "no") inputs.excluding = false;
-  const notes = cellText(read("notes"));
-  const improvementPlan = cellText(read("improvementPlan"));
+  // As Calificación compares it, [@[Criterio excluyente]]="Sí": letter case aside, as typed ("Si" or "Sí " is not Sí).
+  const excluding = read("excluding");
+  if (isYes(excluding)) inputs.excluding = true;
+  else if (typeof excluding === "string" && excelTextKey(excluding) === "no") inputs.excluding = false;
+  const notes = readText(read("notes"));
+  const improvementPlan = readText(read("improvementPlan"));
   if (notes !== "") inputs.notes = notes;
   if (improvementPlan !== "") inputs.improvementPlan = improvementPlan;
   return inputs;

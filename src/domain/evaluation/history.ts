@@ -3,7 +3,7 @@ import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
 import type { AllianceEvaluation } from "./compute-evaluation";
 import { readEvaluationSheet } from "./evaluation-sheet";
 import { decisionForRating } from "./rating";
-import { cellText } from "./snapshot-cells";
+import { readText } from "../workbook/cell-reading";
 import { evaluationSheetName } from "./sheet-layout";
 import { textKey } from "./text-key";
 
@@ -27,7 +27,7 @@ export const REEVALUATION_DECISION = decisionForRating("Aceptable");
 export const REEVALUATION_MONTHS = 6;
 
 const numberOrNull = (value: CellValue): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
-const textOrNull = (value: CellValue): string | null => (cellText(value) === "" ? null : cellText(value));
+const textOrNull = (value: CellValue): string | null => (readText(value) === "" ? null : readText(value));
 
 /** `Evaluación AAAA-1` read from the workbook, or null when there is none (or its table is gone). */
 export function readPreviousEvaluation(snapshot: WorkbookSnapshot, year: number): PreviousEvaluation | null {

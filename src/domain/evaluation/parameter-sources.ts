@@ -1,15 +1,17 @@
 import { PARAMETER_TABLES, RATING_BAND_HEADERS, WEIGHT_HEADERS } from "../workbook/headers";
+import { CRITERIA, readEvaluationWeights, readRatingBandMinimums, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-parameters";
+import type { CriterionKey } from "../workbook/evaluation-parameters";
 import type { EvaluationWeights } from "../workbook/model";
 import { DEFAULT_PARAMETERS } from "../workbook/model";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { Rating, RatingBands } from "./rating";
 import { DEFAULT_RATING_BANDS, decisionForRating } from "./rating";
-import { cellReader, dataRowCount, firstDataRow, locateTable, tableColumn } from "./snapshot-cells";
+import { cellReader, dataRowCount, firstDataRow, tableColumn } from "../workbook/sheet-cells";
+import { findTable } from "../workbook/table-location";
 import { columnRef, quoted } from "./structured-refs";
 import { textKey } from "./text-key";
 
-export type CriterionKey = keyof EvaluationWeights;
-const CRITERIA: readonly CriterionKey[] = ["c1", "c2", "c3", "c4", "c5"];
+export type { CriterionKey };
 const RATINGS: readonly Rating[] = ["Excelente", "Bueno", "Aceptable", "Deficiente"];
 
 /** Where Puntaje takes each weight from: the formula term and the value it has now. */
@@ -30,12 +32,9 @@ export interface BandSource {
   decisionLookup: { table: string; decisionColumn: string; ratingColumn: string } | null;
 }
 
-const numeric = (value: unknown): number | null =>
-  typeof value === "number" && Number.isFinite(value) ? value : null;
-
 /** Data rows of a Parámetros table as {index (1-based, for INDEX), key text, value} of two of its columns. */
 function readPairs(snapshot: WorkbookSnapshot, tableName: string, keyHeader: string, valueHeader: string) {
-  const located = locateTable(snapshot, tableName);
+  const located = findTable(snapshot, tableName);
   if (!located) return null;
   const keyCol = tableColumn(located.table, keyHeader);
   const valueCol = tableColumn(located.table, valueHeader);
@@ -47,6 +46,7 @@ function readPairs(snapshot: WorkbookSnapshot, tableName: string, keyHeader: str
     rows: Array.from({ length: dataRowCount(located.table) }, (_, i) => ({
       index: i + 1,
       key: textKey(String(cells.value(first + i, keyCol) ?? "")),
+      rawKey: cells.value(first + i, keyCol),
       value: cells.value(first + i, valueCol),
     })),
   };
@@ -66,27 +66,22 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
         "por defecto (C1 35 %, C2 25 %, C3 15 %, C4 15 %, C5 10 %). Ejecute «Preparar» para poder editarlos.",
     );
   }
-  const terms = {} as Record<CriterionKey, string>;
-  const values = {} as EvaluationWeights;
-  for (const [position, criterion] of CRITERIA.entries()) {
-    // "C1", "C1 Oportunidad (ANS)"…; rows not named by criterion are taken in order.
-    const named = pairs.rows.find((r) => new RegExp(`^${criterion}\\b`).test(r.key));
-    const row = named ?? pairs.rows[position];
-    const weight = row ? numeric(row.value) : null;
-    if (!row || weight === null) {
-      return fallback(
-        `La tabla ${PARAMETER_TABLES.weights} no tiene un peso numérico para ${criterion.toUpperCase()}: ` +
-          "el puntaje usa los pesos por defecto hasta que lo corrija en Parámetros.",
-      );
-    }
-    terms[criterion] = `INDEX(${columnRef(pairs.table.name, WEIGHT_HEADERS.weight)},${row.index})`;
-    values[criterion] = weight;
+  const reading = readEvaluationWeights(pairs.rows.map((r) => ({ criterion: r.rawKey, weight: r.value })));
+  if (reading.kind === "missing") {
+    return fallback(
+      `La tabla ${PARAMETER_TABLES.weights} no tiene un peso numérico para ${reading.criterion.toUpperCase()}: ` +
+        "el puntaje usa los pesos por defecto hasta que lo corrija en Parámetros.",
+    );
   }
+  const terms = Object.fromEntries(
+    CRITERIA.map((c) => [c, `INDEX(${columnRef(pairs.table.name, WEIGHT_HEADERS.weight)},${reading.rowIndex[c] + 1})`]),
+  ) as Record<CriterionKey, string>;
+  const values = { ...reading.values };
   const notes: string[] = [];
-  const total = CRITERIA.reduce((sum, c) => sum + values[c], 0);
-  if (Math.abs(total - 1) > 1e-6) {
+  if (!weightsAddUpTo100(CRITERIA.map((c) => values[c]))) {
+    const total = weightsTotalPercent(CRITERIA.map((c) => values[c]));
     notes.push(
-      `Los pesos de ${PARAMETER_TABLES.weights} suman ${Math.round(total * 1000) / 10} %, no 100 %: ` +
+      `Los pesos de ${PARAMETER_TABLES.weights} suman ${Math.round(total * 10) / 10} %, no 100 %: ` +
         "el puntaje los usa en proporción a su total. Revíselos en Parámetros.",
     );
   }
@@ -107,19 +102,12 @@ export function readBandSource(snapshot: WorkbookSnapshot): BandSource {
     RATING_BAND_HEADERS.minimum,
   );
   if (!minimums) return defaults;
-  const rowOf = (rating: Rating) => minimums.rows.find((r) => r.key === textKey(rating));
   const source: BandSource = { ...defaults, decisions: { ...defaults.decisions } };
-
-  const excellent = rowOf("Excelente");
-  const good = rowOf("Bueno");
-  const acceptable = rowOf("Aceptable");
-  const e = excellent ? numeric(excellent.value) : null;
-  const g = good ? numeric(good.value) : null;
-  const a = acceptable ? numeric(acceptable.value) : null;
-  if (excellent && good && acceptable && e !== null && g !== null && a !== null) {
-    const term = (index: number) => `INDEX(${columnRef(minimums.table.name, RATING_BAND_HEADERS.minimum)},${index})`;
-    source.bands = { excellent: e, good: g, acceptable: a };
-    source.minimumTerms = { excellent: term(excellent.index), good: term(good.index), acceptable: term(acceptable.index) };
+  const reading = readRatingBandMinimums(minimums.rows.map((r) => ({ rating: r.rawKey, minimum: r.value })));
+  if (reading) {
+    const term = (index: number) => `INDEX(${columnRef(minimums.table.name, RATING_BAND_HEADERS.minimum)},${index + 1})`;
+    source.bands = { ...reading.bands };
+    source.minimumTerms = { excellent: term(reading.rowIndex.excellent), good: term(reading.rowIndex.good), acceptable: term(reading.rowIndex.acceptable) };
   }
 
   const decisions = readPairs(

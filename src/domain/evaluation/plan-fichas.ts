@@ -10,7 +10,8 @@ import { RECORD_MARGINS, TITLE_COLOR } from "./print-layout";
 import { formulaResult, measuredValue, sameValue } from "./row-values";
 import type { EvaluationColumnKey } from "./sheet-layout";
 import { APPROVED_BY, EVALUATED_BY, SIGNATURE_ROW_HEIGHT, columnByKey, evaluationTableName } from "./sheet-layout";
-import { cellReader, cellText, findSheet } from "./snapshot-cells";
+import { readText } from "../workbook/cell-reading";
+import { cellReader, findSheet } from "../workbook/sheet-cells";
 import { columnRef } from "./structured-refs";
 import { sameText, textKey } from "./text-key";
 import type { StageFigures } from "../indicators/compute-indicators";
@@ -262,7 +263,7 @@ export function planFichas(snapshot: WorkbookSnapshot, ctx: FichaContext): { ste
   if (sheet && reader) {
     const lastRow = sheet.area.row + sheet.area.rowCount - 1;
     for (let top = 0; top <= lastRow; top += FICHA_ROWS) {
-      const name = cellText(reader.value(top + NAME_ROW, NAME_COL));
+      const name = readText(reader.value(top + NAME_ROW, NAME_COL));
       if (name === "") break;
       if (!existing.has(textKey(name))) existing.set(textKey(name), top);
       blocks++;

@@ -1,3 +1,4 @@
+import { DATE_FORMAT } from "../workbook/schema-types";
 import { formatSerial, serialFromYmd } from "../calendar";
 import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
 import { signatureLabelWrites } from "./print-layout";
@@ -20,7 +21,6 @@ import {
 } from "./print-layout";
 import type { EvaluationColumnKey } from "./sheet-layout";
 import {
-  DATE_FORMAT,
   GENERATED_LABEL,
   GENERATED_ROW,
   HEADER_ROW,

@@ -1,3 +1,4 @@
+import { DATE_FORMAT } from "../workbook/schema-types";
 import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
 import type { CellValue } from "../workbook/snapshot";
 import { a1Address } from "../workbook/a1";
@@ -21,7 +22,6 @@ import { formulaResult, historyValue, measuredValue, sameValue } from "./row-val
 import { sameFormula } from "../workbook/formula-text";
 import type { EvaluationColumnKey } from "./sheet-layout";
 import {
-  DATE_FORMAT,
   EVALUATION_COLUMNS,
   HISTORY_KEYS,
   RETIRED_STATUS,

@@ -1,3 +1,4 @@
+import { DATE_FORMAT } from "../workbook/schema-types";
 import { formatSerial } from "../calendar";
 import type { CellWrite, PageSetupStep, PlanStep } from "../workbook/plan";
 import type { GridArea } from "../workbook/snapshot";
@@ -5,7 +6,6 @@ import type { CellValue } from "../workbook/snapshot";
 import type { AllianceEvaluation } from "./compute-evaluation";
 import type { EvaluationColumn, EvaluationColumnKey } from "./sheet-layout";
 import {
-  DATE_FORMAT,
   GENERATED_ROW,
   HEADER_ROW,
   INSTRUCTIONS_ROW,

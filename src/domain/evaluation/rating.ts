@@ -1,3 +1,6 @@
+import { DEFAULT_PARAMETERS } from "../workbook/model";
+import { DEFAULT_RATING_BAND_ROWS } from "../workbook/parameters-schema";
+
 export type Rating = "Excelente" | "Bueno" | "Aceptable" | "Deficiente";
 
 /** Lowest score (0–100) of each rating; below `acceptable` is Deficiente. */
@@ -8,7 +11,7 @@ export interface RatingBands {
 }
 
 /** SPEC §3 defaults; the workbook's Parámetros may override them. */
-export const DEFAULT_RATING_BANDS: RatingBands = Object.freeze({ excellent: 90, good: 75, acceptable: 60 });
+export const DEFAULT_RATING_BANDS: RatingBands = Object.freeze({ ...DEFAULT_PARAMETERS.bands });
 
 /**
  * Rating of an evaluation score; a criterio excluyente forces Deficiente whatever the score.
@@ -23,12 +26,7 @@ export function ratingForScore(score: number, excluding = false, bands: RatingBa
   return "Deficiente";
 }
 
-const DECISIONS: Readonly<Record<Rating, string>> = {
-  Excelente: "Mantener / renovar",
-  Bueno: "Mantener con seguimiento",
-  Aceptable: "Plan de mejora; re-evaluación en 6 meses",
-  Deficiente: "Suspender asignaciones; revisar terminación del contrato",
-};
+const DECISIONS = Object.fromEntries(DEFAULT_RATING_BAND_ROWS.map(([rating, , decision]) => [rating, decision])) as Readonly<Record<Rating, string>>;
 
 /**
  * The management decision that follows a rating (SPEC §3).

@@ -19,7 +19,7 @@ export function isGeneratedTitle(text: unknown, year: number): boolean {
  * after creation; formula: live formulas, rewritten only when they differ; history: the previous year's
  * result, copied from `Evaluación AAAA-1` and refreshed like the measured columns.
  */
-export type ColumnKind = "key" | "measured" | "input" | "formula" | "history";
+export type EvaluationColumnRole = "key" | "measured" | "input" | "formula" | "history";
 
 export type EvaluationColumnKey =
   | "alliance"
@@ -52,7 +52,7 @@ export type EvaluationColumnKey =
 export interface EvaluationColumn {
   key: EvaluationColumnKey;
   header: string;
-  kind: ColumnKind;
+  kind: EvaluationColumnRole;
   width: number;
   numberFormat?: string;
 }
@@ -136,4 +136,3 @@ export const SIGNATURE_LABELS = [EVALUATED_BY, APPROVED_BY, "Nombre", "Firma", "
 export const SIGNATURE_LINE_COLUMNS = 3;
 /** Height of a "Firma" row, in points: room for a handwritten signature. */
 export const SIGNATURE_ROW_HEIGHT = 30;
-export const DATE_FORMAT = "dd/mm/yyyy";

@@ -1,6 +1,7 @@
 import { CalendarRangeError, getBusinessCalendar, isSupportedSerial } from "../calendar";
 import { excelTextKey } from "../workbook/cell-reading";
 import type { NonconformityRecord, WorkbookModel } from "../workbook/model";
+import { findOperation } from "../workbook/operation-lookup";
 
 /** Why a non-conformity needs action; the first two are also validation rules of the same id. */
 export type NonconformityReason = "nc-compromiso-vencido" | "nc-sin-analisis" | "nc-eficacia-pendiente";
@@ -67,14 +68,9 @@ interface NcContext {
  * Oldest due date first; an NC with two reasons appears twice.
  */
 export function nonconformityAlerts(model: WorkbookModel, today: number): NonconformityAlert[] {
-  const byDo = new Map<string, { alliance: string; coordinator: string }>();
-  for (const op of model.operations) {
-    const key = excelTextKey(op.do);
-    if (key !== "" && !byDo.has(key)) byDo.set(key, { alliance: op.alliance, coordinator: op.coordinator });
-  }
   const alerts: NonconformityAlert[] = [];
   for (const nc of model.nonconformities) {
-    const linked = byDo.get(excelTextKey(nc.do));
+    const linked = findOperation(model.operations, nc.do);
     const context = { alliance: nc.alliance.trim() !== "" ? nc.alliance : (linked?.alliance ?? ""), coordinator: linked?.coordinator ?? "" };
     try {
       alerts.push(...alertsOf(nc, model, today, context));

@@ -1,5 +1,7 @@
-import { cellReader, cellText, findSheet } from "../evaluation/snapshot-cells";
-import type { CellReader } from "../evaluation/snapshot-cells";
+import { DATE_FORMAT } from "../workbook/schema-types";
+import { readText } from "../workbook/cell-reading";
+import { cellReader, findSheet } from "../workbook/sheet-cells";
+import type { CellReader } from "../workbook/sheet-cells";
 import { a1Address } from "../workbook/a1";
 import type { CellWrite, ChartStep, Plan, PlanStep } from "../workbook/plan";
 import { readWorkbookModel } from "../workbook/read-model";
@@ -10,7 +12,6 @@ import type { Block, BlockId, PlacedBlock } from "./sheet-layout";
 import {
   BLOCKS,
   COMMENT_HEADER,
-  DATE_FORMAT,
   INTRO,
   UPDATED_LABEL,
   UPDATED_ROW,
@@ -64,25 +65,25 @@ function readPrevious(sheet: SheetSnapshot): PreviousSheet {
   for (let col = 0; col < 2; col++) for (let row = 0; row <= UPDATED_ROW; row++) layout.add(cellKey(row, col));
   const lastRow = sheet.area.row + sheet.area.rowCount - 1;
   for (let row = sheet.area.row; row <= lastRow; row++) {
-    const id = blockOfTitle(cellText(cells.value(row, 0)));
+    const id = blockOfTitle(readText(cells.value(row, 0)));
     if (id === null) continue;
     layout.add(cellKey(row, 0));
     const headers: string[] = [];
-    while (cellText(cells.value(row + 1, headers.length)) !== "") headers.push(cellText(cells.value(row + 1, headers.length)));
+    while (readText(cells.value(row + 1, headers.length)) !== "") headers.push(readText(cells.value(row + 1, headers.length)));
     headers.forEach((_, col) => layout.add(cellKey(row + 1, col)));
     const commentCol = headers.indexOf(COMMENT_HEADER);
     const keyColumns = id === "monthAlliance" || id === "kept" ? 2 : 1;
     const found = new Map<string, string>();
     let data = row + 2;
     for (; data <= lastRow; data++) {
-      const first = cellText(cells.value(data, 0));
+      const first = readText(cells.value(data, 0));
       // The kept block, the last one, names other blocks in its first column.
       if (first === "" || (id !== "kept" && blockOfTitle(first) !== null)) break;
       headers.forEach((_, col) => layout.add(cellKey(data, col)));
       const rowCells = headers.map((_, col) => cells.value(data, col));
-      const comment = commentCol < 0 ? "" : cellText(cells.value(data, commentCol));
+      const comment = commentCol < 0 ? "" : readText(cells.value(data, commentCol));
       if (comment === "") continue;
-      if (id === "kept") kept.push({ origin: first, row: cellText(cells.value(data, 1)), text: comment });
+      if (id === "kept") kept.push({ origin: first, row: readText(cells.value(data, 1)), text: comment });
       else found.set(rowKey(rowCells, keyColumns), comment);
     }
     comments.set(id, found);

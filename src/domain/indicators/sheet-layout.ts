@@ -1,4 +1,5 @@
 import { formatSerial } from "../calendar";
+import { readText } from "../workbook/cell-reading";
 import { LISTS } from "../workbook/headers";
 import type { CellValue } from "../workbook/snapshot";
 import type { IndicatorsResult, ServiceFigures } from "./compute-indicators";
@@ -7,9 +8,8 @@ import { STAGES, STAGE_SHORT_LABELS } from "./stages";
 
 export const indicatorsSheetName = (year: number): string => `Indicadores ${year}`;
 export const COMMENT_HEADER = "Comentario";
-export const PERCENT_FORMAT = "0.0%";
+export const ONE_DECIMAL_PERCENT_FORMAT = "0.0%";
 export const DAYS_FORMAT = "0.0";
-export const DATE_FORMAT = "dd/mm/yyyy";
 export const MONTH_NAMES = [
   "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre",
 ];
@@ -56,7 +56,7 @@ const FIGURE_FORMATS = (offset: number): Record<number, string> => ({
   [offset]: "0",
   [offset + 1]: "0",
   [offset + 2]: "0",
-  [offset + 3]: PERCENT_FORMAT,
+  [offset + 3]: ONE_DECIMAL_PERCENT_FORMAT,
   [offset + 4]: DAYS_FORMAT,
   [offset + 5]: DAYS_FORMAT,
 });
@@ -73,7 +73,7 @@ export type CommentsByKey = ReadonlyMap<string, string>;
 export const rowKey = (cells: readonly CellValue[], keyColumns: number): string =>
   cells
     .slice(0, keyColumns)
-    .map((c) => (c === null ? "" : String(c).trim()))
+    .map((c) => readText(c))
     .join("|");
 
 /** The blocks of `Indicadores AAAA` for a result (without comments; the plan places those). */
@@ -99,7 +99,7 @@ export function indicatorBlocks(result: IndicatorsResult): Block[] {
       title: BLOCKS.monthPct,
       headers: ["Mes", ...result.alliances, "Todas"],
       keyColumns: 1,
-      formats: Object.fromEntries(result.alliances.map((_, i) => [i + 1, PERCENT_FORMAT]).concat([[result.alliances.length + 1, PERCENT_FORMAT]])),
+      formats: Object.fromEntries(result.alliances.map((_, i) => [i + 1, ONE_DECIMAL_PERCENT_FORMAT]).concat([[result.alliances.length + 1, ONE_DECIMAL_PERCENT_FORMAT]])),
       rows: result.months.map((m) => [
         MONTH_NAMES[m.month - 1] ?? "",
         ...m.alliances.map((a) => fraction(a.onTimePct)),
@@ -183,7 +183,7 @@ export function indicatorBlocks(result: IndicatorsResult): Block[] {
       title: BLOCKS.ncEffective,
       headers: ["Año", "NC del año (sin anuladas)", "% cerradas eficaces"],
       keyColumns: 1,
-      formats: { 1: "0", 2: PERCENT_FORMAT },
+      formats: { 1: "0", 2: ONE_DECIMAL_PERCENT_FORMAT },
       rows: [[String(result.year), nc.total, fraction(nc.closedEffectivePct)]],
     }),
   );

@@ -1,6 +1,7 @@
 import { isSupportedSerial } from "../calendar";
 import { looseTextKey, excelTextKey } from "../workbook/cell-reading";
 import type { ColumnSpec } from "../workbook/schema-types";
+import { isBlank } from "../workbook/sheet-cells";
 import type { CellValue } from "../workbook/snapshot";
 import type { LocatedTable } from "../workbook/table-location";
 import { readDateText } from "./date-text";
@@ -49,8 +50,7 @@ export function checkCell(
   rowKey: string | undefined,
 ): void {
   const { spec, col } = column;
-  const blank = value === null || (typeof value === "string" && value.trim() === "");
-  if (blank) {
+  if (isBlank(value)) {
     if (spec.required) {
       out.add("campo-obligatorio", sheet, row, col, `Falta «${spec.header}» ${label}: es obligatorio, escríbalo.`, rowKey);
     }
@@ -80,7 +80,20 @@ export function checkCell(
     case "yesno": {
       if (!column.allowed) return;
       const text = typeof value === "string" ? value.trim() : String(value);
-      if (column.allowed.has(excelTextKey(text))) return;
+      const listed = column.allowed.get(excelTextKey(text));
+      if (listed !== undefined && spec.comparedAsTyped && typeof value === "string" && value !== text) {
+        out.add(
+          "valor-no-permitido",
+          sheet,
+          row,
+          col,
+          `«${spec.header}» ${label} tiene «${value}», con espacios de más: las fórmulas de la hoja no lo reconocen como «${listed}». ` +
+            "Borre los espacios o elija el valor de la lista.",
+          rowKey,
+        );
+        return;
+      }
+      if (listed !== undefined) return;
       const meant = column.loose?.get(looseTextKey(text));
       const options = [...column.allowed.values()].join(", ");
       out.add(

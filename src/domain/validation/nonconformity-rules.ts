@@ -2,6 +2,7 @@ import { excelTextKey } from "../workbook/cell-reading";
 import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { NONCONFORMITY_HEADERS as H, SHEETS, TABLES } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
+import { doKey, suggestOperation } from "../workbook/operation-lookup";
 import { forEachDataRow } from "../workbook/read-model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
@@ -48,8 +49,12 @@ export function validateNonconformities(
       if (first === undefined) firstRowOfNumber.set(numberKey, row);
     }
     const doCol = col("do");
-    if (nc.do !== "" && doCol !== undefined && !knownDos.has(excelTextKey(nc.do))) {
-      out.add("nc-do-desconocido", sheet, row, doCol, `La no conformidad ${label} menciona el DO «${nc.do}», que no está en ${TABLES.operations} (hoja ${operationsSheet}): corrija el número del DO.`, key);
+    if (nc.do !== "" && doCol !== undefined && !knownDos.has(doKey(nc.do))) {
+      const meant = suggestOperation(model.operations, nc.do);
+      const message = meant
+        ? `La no conformidad ${label} menciona el DO «${nc.do}», que no está en ${TABLES.operations} (hoja ${operationsSheet}): ¿quiso decir «${meant.do}»? Corrija el número del DO.`
+        : `La no conformidad ${label} menciona el DO «${nc.do}», que no está en ${TABLES.operations} (hoja ${operationsSheet}): corrija el número del DO.`;
+      out.add("nc-do-desconocido", sheet, row, doCol, message, key);
     }
     const allianceCol = col("alliance");
     if (nc.alliance !== "" && allianceCol !== undefined && !findAlliance(model.alliances, nc.alliance)) {

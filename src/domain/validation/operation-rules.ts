@@ -1,11 +1,11 @@
 import { isValidNit, nitCheckDigit } from "../identity/nit";
 import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
-import { excelTextKey, looseTextKey } from "../workbook/cell-reading";
+import { excelTextKey, looseTextKey, readText } from "../workbook/cell-reading";
 import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS, TABLES } from "../workbook/headers";
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
+import { doKey } from "../workbook/operation-lookup";
 import { forEachDataRow } from "../workbook/read-model";
 import { measuredServiceDays, targetFor } from "../workbook/service-level";
-import type { CellValue } from "../workbook/snapshot";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
@@ -52,10 +52,6 @@ export function nitMessage(header: string, value: string, label: string): string
   return `El dígito de verificación de «${header}» ${label} no corresponde: para ${base} es ${checkDigit}. Escriba ${base}-${checkDigit}.`;
 }
 
-function textOf(value: CellValue): string {
-  return value === null ? "" : String(value).trim();
-}
-
 /**
  * Every SPEC §5 rule on tblOperaciones rows. Returns the DOs found (lower case → first sheet row), which
  * the non-conformity rules reuse.
@@ -80,7 +76,7 @@ export function validateOperations(
   const delayCol = col("clientDelayDays");
   const firstRowOfDo = new Map<string, number>();
   const knownNc = new Set(model.nonconformities.map((nc) => excelTextKey(nc.number)).filter((key) => key !== ""));
-  const dosWithNc = new Set(model.nonconformities.map((nc) => excelTextKey(nc.do)).filter((key) => key !== ""));
+  const dosWithNc = new Set(model.nonconformities.map((nc) => doKey(nc.do)).filter((key) => key !== ""));
   const todayDate = Math.floor(today);
   const openedCol = col("opened");
   const milestones = MILESTONE_ORDER.map((pair) => ({ ...pair, col: col(pair.later) }));
@@ -95,9 +91,8 @@ export function validateOperations(
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
 
     if (op.do !== "") {
-      const doKey = excelTextKey(op.do);
-      const first = firstRowOfDo.get(doKey);
-      if (first === undefined) firstRowOfDo.set(doKey, row);
+      const first = firstRowOfDo.get(doKey(op.do));
+      if (first === undefined) firstRowOfDo.set(doKey(op.do), row);
       else out.add("do-duplicado", sheet, row, doCol, `El DO ${op.do} ya está en la fila ${first + 1}: cada DO va una sola vez. Corrija el número o borre la fila repetida.`, key);
     }
 
@@ -127,7 +122,7 @@ export function validateOperations(
       out.add("nit-invalido", sheet, row, nitCol, nitMessage(H.clientNit, op.clientNit, label), key);
     }
 
-    const cityText = textOf(r.get("city"));
+    const cityText = readText(r.get("city"));
     let city: string | null = null;
     if (cityText !== "" && cityCol !== undefined) {
       city = ALLIANCE_CITY_BY_KEY.get(excelTextKey(cityText)) ?? null;
@@ -226,7 +221,7 @@ function checkAns(
       `documente la causa (o escriba los días imputables al cliente).`,
     ctx.key,
   );
-  if (op.nc === "" && !ctx.dosWithNc.has(excelTextKey(op.do))) {
+  if (op.nc === "" && !ctx.dosWithNc.has(doKey(op.do))) {
     out.add(
       "nc-faltante",
       sheet,

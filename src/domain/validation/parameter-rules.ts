@@ -5,7 +5,8 @@ import { cellFormula, cellValue } from "../workbook/sheet-cells";
 import { readStatusDate, staleStatusDateMessage } from "../workbook/status-date";
 import type { LocatedTables } from "../workbook/table-location";
 import { columnOf } from "../workbook/table-location";
-import { forEachDataRow } from "../workbook/read-model";
+import { readEvaluationWeights, weightsAddUpTo100, weightsTotalPercent } from "../workbook/evaluation-parameters";
+import { allDataRows, forEachDataRow } from "../workbook/read-model";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";
 import { showDate } from "./value-text";
@@ -22,22 +23,26 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
   const weights = tables.weights;
   if (weights) {
     const columns = checkedColumns(weights);
-    let total = 0;
+    const typed: number[] = [];
     let firstRow: number | null = null;
     const weightColumn = columns.find((column) => column.spec.key === "weight");
     forEachDataRow(weights, (r) => {
       for (const column of columns) checkCell(out, weights.sheet.name, r.row, column, r.get(column.spec.key), `de la fila ${r.row + 1}`, undefined);
       const value = r.get("weight");
-      if (typeof value === "number") total += value > 1 ? value / 100 : value;
+      if (typeof value === "number") typed.push(value);
       firstRow ??= r.row;
     });
-    if (weightColumn && firstRow !== null && Math.abs(total - 1) > 0.005) {
+    // The five weights Puntaje takes, when it finds them; else every weight typed.
+    const reading = readEvaluationWeights(allDataRows(weights).map((r) => ({ criterion: r.get("criterion"), weight: r.get("weight") })));
+    const used = reading.kind === "read" ? Object.values(reading.values) : typed;
+    const total = weightsTotalPercent(used);
+    if (weightColumn && firstRow !== null && !weightsAddUpTo100(used)) {
       out.add(
         "valor-no-permitido",
         weights.sheet.name,
         firstRow,
         weightColumn.col,
-        `Los pesos de la evaluación («${weightColumn.spec.header}» en la hoja ${weights.sheet.name}) suman ${Math.round(total * 1000) / 10} %: deben sumar 100 %. Corrija los pesos.`,
+        `Los pesos de la evaluación («${weightColumn.spec.header}» en la hoja ${weights.sheet.name}) suman ${Math.round(total * 10) / 10} %: deben sumar 100 %. Corrija los pesos.`,
       );
     }
   }

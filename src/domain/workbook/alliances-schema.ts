@@ -41,6 +41,8 @@ export const ALLIANCES_SCHEMA: TableSchema = {
       list: { values: LISTS.yesNo },
       width: 12,
       aliases: ["Sábado", "Sábados", "Trabaja sábado", "Trabaja sábados", "Sábados hábiles"],
+      // SATURDAY in OPERATION_FORMULAS compares it with ="Sí".
+      comparedAsTyped: true,
     },
     {
       key: "status",

@@ -37,7 +37,7 @@ export function columnBuilders<H extends { readonly [K in keyof H]: string }>(he
       source: readonly string[] | ListSource,
       width: number,
       aliases: string[],
-      options: { kind?: "list" | "yesno"; required?: boolean } = {},
+      options: { kind?: "list" | "yesno"; required?: boolean; comparedAsTyped?: boolean } = {},
     ): ColumnSpec => ({
       key,
       header: headers[key],
@@ -46,6 +46,7 @@ export function columnBuilders<H extends { readonly [K in keyof H]: string }>(he
       list: isListSource(source) ? source : { values: source },
       width,
       aliases,
+      ...(options.comparedAsTyped ? { comparedAsTyped: true } : {}),
     }),
   };
 }

@@ -38,7 +38,7 @@ export function operationFormulaResults(
       release: get(row, "release"),
       clientDelayDays: get(row, "clientDelayDays"),
     };
-    return serviceLevelOfCells(cells, alliance, model.extraHolidays, today);
+    return serviceLevelOfCells(cells, alliance, model.extraHolidaysInvalid ? null : model.extraHolidays, today);
   };
 }
 

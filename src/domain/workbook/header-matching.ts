@@ -1,4 +1,6 @@
+import { readText } from "./cell-reading";
 import { headerKey } from "./header-key";
+import type { CellValue } from "./snapshot";
 import type { ColumnSpec, TableSchema } from "./schema-types";
 
 /** Which header of a row is which SPEC column. */
@@ -29,9 +31,8 @@ export function aliasIndex(schema: TableSchema): Map<string, ColumnSpec> {
 }
 
 /** The text of a header cell ("" for an empty one). */
-export function headerText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return String(value).trim();
+export function headerText(value: CellValue | undefined): string {
+  return readText(value);
 }
 
 /**

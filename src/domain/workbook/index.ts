@@ -3,7 +3,7 @@ export type { PreparationOptions } from "./plan-preparation";
 export { readWorkbookModel, forEachDataRow, isYes, splitCities } from "./read-model";
 export type { TableRow } from "./read-model";
 export { findTable, locateTables, columnOf, detectHeaderRow, isBackupSheet, BACKUP_PREFIX } from "./table-location";
-export type { LocatedTable, LocatedTables } from "./table-location";
+export type { LocatedTable, LocatedTables, TableOnSheet } from "./table-location";
 export { matchHeaders, aliasIndex, headerText } from "./header-matching";
 export type { HeaderMatch } from "./header-matching";
 export { headerKey } from "./header-key";

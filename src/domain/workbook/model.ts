@@ -1,3 +1,5 @@
+import { DEFAULT_RATING_BAND_ROWS, DEFAULT_WEIGHT_ROWS } from "./parameters-schema";
+
 /**
  * The workbook's tables read into typed records (built by readWorkbookModel from a Snapshot).
  * Dates are serial numbers, or null when empty or not a valid date (validation reports those).
@@ -93,13 +95,22 @@ export interface WorkbookModel {
   operations: OperationRecord[];
   alliances: AllianceRecord[];
   nonconformities: NonconformityRecord[];
+  /** The days of tblFestivosExtra[Fecha] (a value that is not a date is left out; see `extraHolidaysInvalid`). */
   extraHolidays: number[];
+  /**
+   * True when tblFestivosExtra[Fecha] holds a value that is not a date (text, a logical value…): the ADUANA functions
+   * that get the column then give #VALUE! on every row, and validation reports the cell.
+   */
+  extraHolidaysInvalid?: boolean;
   parameters: WorkbookParameters;
 }
 
+const [[, c1], [, c2], [, c3], [, c4], [, c5]] = DEFAULT_WEIGHT_ROWS;
+const [[, excellent], [, good], [, acceptable]] = DEFAULT_RATING_BAND_ROWS;
+
 export const DEFAULT_PARAMETERS: WorkbookParameters = {
-  weights: { c1: 0.35, c2: 0.25, c3: 0.15, c4: 0.15, c5: 0.1 },
-  bands: { excellent: 90, good: 75, acceptable: 60 },
+  weights: { c1, c2, c3, c4, c5 },
+  bands: { excellent, good, acceptable },
   workStartHour: 8,
   workEndHour: 17,
   ncAnalysisDays: 5,

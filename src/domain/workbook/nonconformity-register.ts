@@ -4,6 +4,7 @@ import { NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "./headers";
 import type { WorkbookModel } from "./model";
 import type { Plan } from "./plan";
 import { readWorkbookModel } from "./read-model";
+import { findOperation } from "./operation-lookup";
 import { cellValue, isBlank } from "./sheet-cells";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { columnOf, locateTables } from "./table-location";
@@ -77,8 +78,8 @@ export function planNonconformityEntry(
   }
   const model = readWorkbookModel(snapshot);
   const number = nextNonconformityNumber(model, ymdFromSerial(input.date).year);
-  const doKey = excelTextKey((input.do ?? "").trim());
-  const operation = doKey === "" ? undefined : model.operations.find((op) => excelTextKey(op.do) === doKey);
+  const typedDo = (input.do ?? "").trim();
+  const operation = findOperation(model.operations, typedDo);
   const alliance = operation?.alliance || (input.alliance ?? "").trim();
 
   const values: Record<string, CellValue> = {
@@ -110,8 +111,8 @@ export function planNonconformityEntry(
     steps: [placed.step],
     notes: [`Se registró la no conformidad ${number}${operation ? ` del DO ${operation.do}` : ""}.`],
   };
-  if (doKey !== "" && !operation) {
-    plan.notes.push(`El DO «${(input.do ?? "").trim()}» no está en ${TABLES.operations}: la no conformidad quedó sin vínculo.`);
+  if (typedDo !== "" && !operation) {
+    plan.notes.push(`El DO «${typedDo}» no está en ${TABLES.operations}: la no conformidad quedó sin vínculo.`);
   }
   const operations = tables.operations;
   const ncCol = operations ? columnOf(operations, "nc") : undefined;

@@ -14,7 +14,7 @@ export const OPERATIONS_SCHEMA: TableSchema = {
   style: "TableStyleMedium2",
   columns: [
     text("do", 14, ["No. DO", "Nro DO", "N° DO", "Número DO", "DO No.", "Número de DO", "DO interno", "Nro. DO", "Num DO"], true),
-    list("type", LISTS.operationType, 13, ["Tipo operación", "Tipo de operación", "Operación", "Imp/Exp", "Importación/Exportación", "Impo/Expo"], { required: true }),
+    list("type", LISTS.operationType, 13, ["Tipo operación", "Tipo de operación", "Operación", "Imp/Exp", "Importación/Exportación", "Impo/Expo"], { required: true, comparedAsTyped: true }),
     text("client", 28, ["Importador/Exportador", "Importador", "Exportador", "Nombre cliente", "Razón social", "Razón social cliente"], true),
     text("clientNit", 15, ["NIT", "Nit cliente", "NIT del cliente", "NIT importador", "NIT importador/exportador", "Nit/CC cliente"]),
     list("city", { table: PARAMETER_TABLES.cities, column: "Ciudad" }, 14, ["Aduana", "Ciudad aduana", "Ciudad de aduana", "Puerto", "Puerto/Aduana", "Aduana de despacho", "Lugar", "Plaza"], { required: true }),

@@ -22,8 +22,8 @@ const text = (key: string, header: string, width: number, required = false): Col
   aliases: [],
 });
 
-/** Criteria of the annual evaluation with their default weights (SPEC §3). */
-export const DEFAULT_WEIGHTS = [
+/** Criteria of the annual evaluation with their default weights (SPEC §3): the one place they are written. */
+export const DEFAULT_WEIGHT_ROWS = [
   ["C1 Oportunidad (ANS)", 0.35],
   ["C2 Calidad", 0.25],
   ["C3 Gestión de NC", 0.15],
@@ -31,8 +31,8 @@ export const DEFAULT_WEIGHTS = [
   ["C5 Cumplimiento legal y seguridad", 0.1],
 ] as const;
 
-/** Ratings with their lower bound and decision (SPEC §3). */
-export const DEFAULT_RATING_BANDS = [
+/** Ratings with their lower bound and decision (SPEC §3): the one place they are written. */
+export const DEFAULT_RATING_BAND_ROWS = [
   ["Excelente", 90, "Mantener / renovar"],
   ["Bueno", 75, "Mantener con seguimiento"],
   ["Aceptable", 60, "Plan de mejora; re-evaluación en 6 meses"],
@@ -79,7 +79,7 @@ export const WEIGHTS_SCHEMA: TableSchema = {
     text("criterion", WEIGHT_HEADERS.criterion, 34, true),
     { key: "weight", header: WEIGHT_HEADERS.weight, kind: "percent", required: true, numberFormat: PERCENT_FORMAT, width: 9, aliases: [] },
   ],
-  defaultRows: DEFAULT_WEIGHTS.map(([criterion, weight]) => [criterion, weight]),
+  defaultRows: DEFAULT_WEIGHT_ROWS.map(([criterion, weight]) => [criterion, weight]),
 };
 
 export const RATING_BANDS_SCHEMA: TableSchema = {
@@ -93,7 +93,7 @@ export const RATING_BANDS_SCHEMA: TableSchema = {
     { key: "minimum", header: RATING_BAND_HEADERS.minimum, kind: "number", required: true, width: 15, aliases: [] },
     text("decision", RATING_BAND_HEADERS.decision, 52),
   ],
-  defaultRows: DEFAULT_RATING_BANDS.map(([rating, minimum, decision]) => [rating, minimum, decision]),
+  defaultRows: DEFAULT_RATING_BAND_ROWS.map(([rating, minimum, decision]) => [rating, minimum, decision]),
 };
 
 export const EXTRA_HOLIDAYS_SCHEMA: TableSchema = {

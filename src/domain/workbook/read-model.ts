@@ -1,3 +1,4 @@
+import { readExtraHolidayCells } from "../calendar";
 import { ALLIANCE_CITIES, LISTS, OWN_OFFICE_CITIES, SETTING_NAMES } from "./headers";
 import { canonicalListValue, excelTextKey, readDate, readNumber, readText, readTypedText } from "./cell-reading";
 import { DEFAULT_PARAMETERS } from "./model";
@@ -9,7 +10,9 @@ import type {
   WorkbookParameters,
 } from "./model";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
-import { locateTables } from "./table-location";
+import { readEvaluationWeights, readRatingBandMinimums } from "./evaluation-parameters";
+import { cellValue } from "./sheet-cells";
+import { columnOf, locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
 
 const KNOWN_CITIES: readonly string[] = [...ALLIANCE_CITIES.map((c) => c.city), ...OWN_OFFICE_CITIES];
@@ -70,6 +73,21 @@ export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => 
   }
 }
 
+/** Every data row of a located table, blank ones included (as INDEX counts them), with a reader by column key. */
+export function allDataRows(located: LocatedTable): { row: number; get(key: string): CellValue }[] {
+  const rows: { row: number; get(key: string): CellValue }[] = [];
+  for (let row = located.headerRow + 1; row <= located.headerRow + located.dataRowCount; row++) {
+    rows.push({
+      row,
+      get: (key) => {
+        const col = columnOf(located, key);
+        return col === undefined ? null : cellValue(located.sheet, row, col);
+      },
+    });
+  }
+  return rows;
+}
+
 function readOperations(located: LocatedTable | null): OperationRecord[] {
   const records: OperationRecord[] = [];
   if (!located) return records;
@@ -78,7 +96,8 @@ function readOperations(located: LocatedTable | null): OperationRecord[] {
     records.push({
       row,
       do: readText(v[o.do]),
-      type: canonicalListValue(readText(v[o.type]), LISTS.operationType),
+      // As typed: the Meta ANS formula compares [@Tipo]="Importación", so "Importación " gets no Meta in the sheet either.
+      type: canonicalListValue(readTypedText(v[o.type]), LISTS.operationType),
       client: readText(v[o.client]),
       clientNit: readText(v[o.clientNit]),
       city: canonicalListValue(readText(v[o.city]), KNOWN_CITIES),
@@ -168,43 +187,29 @@ function readNonconformities(located: LocatedTable | null): NonconformityRecord[
   return records;
 }
 
-function readExtraHolidays(located: LocatedTable | null): number[] {
-  const dates: number[] = [];
-  if (!located) return dates;
-  forEachDataRow(located, (r) => {
-    const date = readDate(r.get("date"));
-    if (date !== null) dates.push(Math.floor(date));
-  });
-  return dates;
-}
-
-/** A weight typed as 35 (meaning 35 %) counts as 0.35. */
-function asFraction(value: number): number {
-  return value > 1 ? value / 100 : value;
+/** tblFestivosExtra[Fecha] as the ADUANA functions read it: its days, and whether it holds a value that is not a date. */
+function readExtraHolidays(located: LocatedTable | null): { dates: number[]; invalid: boolean } {
+  const cells: CellValue[] = [];
+  if (located) forEachDataRow(located, (r) => cells.push(r.get("date")));
+  const reading = readExtraHolidayCells(cells);
+  if (reading.usable) return { dates: reading.dates, invalid: false };
+  const dates = cells.filter((cell): cell is number => typeof cell === "number" && Number.isFinite(cell) && cell > 0).map(Math.floor);
+  return { dates, invalid: true };
 }
 
 function readParameters(tables: ReturnType<typeof locateTables>): WorkbookParameters {
-  const weights = { ...DEFAULT_PARAMETERS.weights };
-  const bands = { ...DEFAULT_PARAMETERS.bands };
+  let weights = { ...DEFAULT_PARAMETERS.weights };
+  let bands = { ...DEFAULT_PARAMETERS.bands };
   let workStartHour = DEFAULT_PARAMETERS.workStartHour;
   let workEndHour = DEFAULT_PARAMETERS.workEndHour;
   let ncAnalysisDays = DEFAULT_PARAMETERS.ncAnalysisDays;
   if (tables.weights) {
-    forEachDataRow(tables.weights, (r) => {
-      const criterion = /^\s*c\s*([1-5])/i.exec(readText(r.get("criterion")));
-      const weight = readNumber(r.get("weight"));
-      if (criterion && weight !== null) weights[`c${criterion[1]}` as keyof typeof weights] = asFraction(weight);
-    });
+    const reading = readEvaluationWeights(allDataRows(tables.weights).map((r) => ({ criterion: r.get("criterion"), weight: r.get("weight") })));
+    if (reading.kind === "read") weights = { ...reading.values };
   }
   if (tables.ratingBands) {
-    forEachDataRow(tables.ratingBands, (r) => {
-      const rating = excelTextKey(readText(r.get("rating")));
-      const minimum = readNumber(r.get("minimum"));
-      if (minimum === null) return;
-      if (rating === "excelente") bands.excellent = minimum;
-      else if (rating === "bueno") bands.good = minimum;
-      else if (rating === "aceptable") bands.acceptable = minimum;
-    });
+    const reading = readRatingBandMinimums(allDataRows(tables.ratingBands).map((r) => ({ rating: r.get("rating"), minimum: r.get("minimum") })));
+    if (reading) bands = { ...reading.bands };
   }
   if (tables.settings) {
     forEachDataRow(tables.settings, (r) => {
@@ -229,11 +234,13 @@ export function readWorkbookModel(snapshot: WorkbookSnapshot): WorkbookModel {
   const cached = models.get(snapshot);
   if (cached) return cached;
   const tables = locateTables(snapshot);
+  const holidays = readExtraHolidays(tables.extraHolidays);
   const model: WorkbookModel = {
     operations: readOperations(tables.operations),
     alliances: readAlliances(tables.alliances),
     nonconformities: readNonconformities(tables.nonconformities),
-    extraHolidays: readExtraHolidays(tables.extraHolidays),
+    extraHolidays: holidays.dates,
+    ...(holidays.invalid ? { extraHolidaysInvalid: true } : {}),
     parameters: readParameters(tables),
   };
   models.set(snapshot, model);

@@ -24,6 +24,11 @@ export interface ColumnSpec {
   /** Other spellings coordinators use; matched through headerKey. */
   readonly aliases: readonly string[];
   readonly formula?: FormulaColumnId;
+  /**
+   * The sheet's formulas compare this column's text with "=" as typed (case aside): stray spaces make them miss
+   * the value, so the model reads it as typed and validation reports the spaces.
+   */
+  readonly comparedAsTyped?: boolean;
 }
 
 export type TableEntity =

@@ -1,4 +1,4 @@
-import { ansStatus, getBusinessCalendar, isSupportedSerial } from "../calendar";
+import { ansStatus, getBusinessCalendar, isSupportedSerial, readDateArgumentValue } from "../calendar";
 import type { AnsStatus } from "../calendar";
 import { excelTextKey } from "./cell-reading";
 import type { AllianceRecord, OperationRecord } from "./model";
@@ -82,7 +82,7 @@ const ERROR = Symbol("#VALUE!");
 type Argument = number | null | typeof ERROR;
 
 /** `[@Col]=""`: true for a blank cell and for "" only (a space is not ""). */
-const isBlank = (value: CellValue): boolean => value === null || value === "";
+const equalsEmptyText = (value: CellValue): boolean => value === null || value === "";
 
 /** MAX(a,b) over cell references: numbers only (text and logical values are ignored), 0 when none. */
 function maxOfReferences(...values: CellValue[]): number {
@@ -96,18 +96,24 @@ function excelN(value: CellValue): number {
   return value === true ? 1 : 0;
 }
 
-/** A date argument as the ADUANA functions read it: blank, "   " or 0 is empty; text or a serial off the calendar is #VALUE!. */
+/** A date argument as the ADUANA functions read it (readDateArgumentValue): empty, a serial, or #VALUE!. */
 function dateArgument(value: CellValue): Argument {
-  if (value === null || value === 0 || (typeof value === "string" && value.trim() === "")) return null;
-  if (typeof value !== "number" || !isSupportedSerial(value)) return ERROR;
-  return value;
+  const reading = readDateArgumentValue(value);
+  if (reading.kind === "empty") return null;
+  return reading.kind === "date" ? reading.serial : ERROR;
 }
 
+/**
+ * The festivos_extra argument: the days, or null when tblFestivosExtra[Fecha] holds a value that is not a date —
+ * the ADUANA functions then give #VALUE! whatever the row (readExtraHolidayCells).
+ */
+export type ExtraHolidaysArgument = readonly number[] | null;
+
 /** `MAX(0,ADUANA.TIEMPO_SERVICIO(start,[@Levante],"d",sat,festivos)-N([@[Días cliente]]))`. */
-function serviceTimeCell(start: number, release: CellValue, clientDays: number, saturday: boolean, extraHolidays: readonly number[]): ServiceLevelResult {
+function serviceTimeCell(start: number, release: CellValue, clientDays: number, saturday: boolean, extraHolidays: ExtraHolidaysArgument): ServiceLevelResult {
   const from = dateArgument(start);
   const to = dateArgument(release);
-  if (from === ERROR || to === ERROR) return null;
+  if (from === ERROR || to === ERROR || extraHolidays === null) return null;
   // TIEMPO_SERVICIO returns "" and "" minus a number is #VALUE!.
   if (from === null || to === null) return null;
   if (to < from) return null;
@@ -115,11 +121,11 @@ function serviceTimeCell(start: number, release: CellValue, clientDays: number, 
 }
 
 /** `ADUANA.ESTADO_ANS(start,[@Levante],[@[Meta ANS]]+N(…),ADUANA_HOY,sat,festivos)`. */
-function statusCell(start: number, release: CellValue, target: number, today: number, saturday: boolean, extraHolidays: readonly number[]): ServiceLevelResult {
+function statusCell(start: number, release: CellValue, target: number, today: number, saturday: boolean, extraHolidays: ExtraHolidaysArgument): ServiceLevelResult {
   const from = dateArgument(start);
   const to = dateArgument(release);
   const reference = dateArgument(today);
-  if (from === ERROR || to === ERROR || reference === ERROR || target < 0) return null;
+  if (from === ERROR || to === ERROR || reference === ERROR || target < 0 || extraHolidays === null) return null;
   if (from === null) return "";
   if (to !== null && to < from) return null;
   const status: AnsStatus = ansStatus({
@@ -134,22 +140,22 @@ function statusCell(start: number, release: CellValue, target: number, today: nu
 
 /**
  * What Meta ANS, Tiempo servicio and Estado ANS show on a row whose Aliado found `alliance` (by MATCH), with the
- * workbook's extra holidays and ADUANA_HOY = `today`.
+ * workbook's extra holidays (null when tblFestivosExtra[Fecha] is unusable) and ADUANA_HOY = `today`.
  */
 export function serviceLevelOfCells(
   cells: ServiceLevelCells,
   alliance: ServiceLevelAlliance | undefined,
-  extraHolidays: readonly number[],
+  extraHolidays: ExtraHolidaysArgument,
   today: number,
 ): ServiceLevel {
   const targetValue = targetDays(typeof cells.type === "string" ? cells.type : "", alliance);
   const target: ServiceLevelResult = targetValue ?? "";
-  const noStart = isBlank(cells.arrival) && isBlank(cells.documentsComplete);
+  const noStart = equalsEmptyText(cells.arrival) && equalsEmptyText(cells.documentsComplete);
   const start = maxOfReferences(cells.arrival, cells.documentsComplete);
   const clientDays = excelN(cells.clientDelayDays);
   const saturday = alliance?.saturdayIsBusiness ?? false;
 
-  const serviceTime: ServiceLevelResult = isBlank(cells.release) || noStart
+  const serviceTime: ServiceLevelResult = equalsEmptyText(cells.release) || noStart
     ? ""
     : serviceTimeCell(start, cells.release, clientDays, saturday, extraHolidays);
   const ansStatus: ServiceLevelResult = targetValue === null || noStart

@@ -38,13 +38,16 @@ export function columnOf(located: LocatedTable, key: string): number | undefined
   return index === undefined ? undefined : located.firstCol + index;
 }
 
-/** The Excel table of that name (case-insensitive, as Excel compares them) and its sheet. */
-export function findTable(
-  snapshot: WorkbookSnapshot,
-  tableName: string,
-): { sheet: SheetSnapshot; table: TableSnapshot } | undefined {
+/** An Excel table and the sheet that holds it. */
+export interface TableOnSheet {
+  readonly sheet: SheetSnapshot;
+  readonly table: TableSnapshot;
+}
+
+/** The Excel table of that name (case-insensitive, as Excel compares them) and its sheet; one on a backup sheet last. */
+export function findTable(snapshot: WorkbookSnapshot, tableName: string): TableOnSheet | undefined {
   const wanted = tableName.toLowerCase();
-  let backup: { sheet: SheetSnapshot; table: TableSnapshot } | undefined;
+  let backup: TableOnSheet | undefined;
   for (const sheet of snapshot.sheets) {
     for (const table of sheet.tables) {
       if (table.name.toLowerCase() !== wanted) continue;

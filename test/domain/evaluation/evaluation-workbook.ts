@@ -1,5 +1,5 @@
 /** The fixture model of fixture-model.ts laid out as a prepared workbook snapshot (tables by SPEC headers). */
-import { DEFAULT_RATING_BANDS, DEFAULT_WEIGHTS } from "../../../src/domain/workbook/parameters-schema";
+import { DEFAULT_RATING_BAND_ROWS, DEFAULT_WEIGHT_ROWS } from "../../../src/domain/workbook/parameters-schema";
 import {
   ALLIANCE_HEADERS,
   EXTRA_HOLIDAY_HEADERS,
@@ -36,8 +36,8 @@ export function evaluationWorkbook(fixture: WorkbookFixture = {}): WorkbookSnaps
   const alliances = fixture.alliances ?? ALLIANCES;
   const operations = (fixture.operations ?? OPERATIONS).map(operation);
   const ncs = (fixture.nonconformities ?? NONCONFORMITIES).map(nonconformity);
-  const weights = fixture.weights === undefined ? DEFAULT_WEIGHTS.map(([, w]) => w) : fixture.weights;
-  const minimums = fixture.bandMinimums ?? DEFAULT_RATING_BANDS.map(([, m]) => m);
+  const weights = fixture.weights === undefined ? DEFAULT_WEIGHT_ROWS.map(([, w]) => w) : fixture.weights;
+  const minimums = fixture.bandMinimums ?? DEFAULT_RATING_BAND_ROWS.map(([, m]) => m);
 
   const operationRows: CellValue[][] = operations.map((o) => [
     o.do, o.type, o.client, o.city, o.mode, o.alliance, o.opened, o.arrival, o.documentsComplete, o.release,
@@ -56,7 +56,7 @@ export function evaluationWorkbook(fixture: WorkbookFixture = {}): WorkbookSnaps
       at: "E1",
       rows: [
         [RATING_BAND_HEADERS.rating, RATING_BAND_HEADERS.minimum, RATING_BAND_HEADERS.decision],
-        ...DEFAULT_RATING_BANDS.map(([rating, , decision], i) => [rating, minimums[i] ?? 0, decision]),
+        ...DEFAULT_RATING_BAND_ROWS.map(([rating, , decision], i) => [rating, minimums[i] ?? 0, decision]),
       ],
     },
     {
@@ -69,7 +69,7 @@ export function evaluationWorkbook(fixture: WorkbookFixture = {}): WorkbookSnaps
     parameterTables.push({
       name: PARAMETER_TABLES.weights,
       at: "A1",
-      rows: [[WEIGHT_HEADERS.criterion, WEIGHT_HEADERS.weight], ...DEFAULT_WEIGHTS.map(([c], i) => [c, weights[i] ?? 0])],
+      rows: [[WEIGHT_HEADERS.criterion, WEIGHT_HEADERS.weight], ...DEFAULT_WEIGHT_ROWS.map(([c], i) => [c, weights[i] ?? 0])],
     });
   }
   return buildSnapshot([

@@ -246,6 +246,15 @@ describe("planEvaluation regenerating a year the evaluator worked on", () => {
     expect(readEvaluationInputs(worked, 2024).size).toBe(0);
   });
 
+  it.each(["Si", "Sí "])("does not take a Criterio excluyente typed «%s» as Sí, as the sheet's Calificación does not", (text) => {
+    const edited = type(worked, { R9: text });
+    expect(readEvaluationInputs(edited, YEAR).get(FRONTERA)?.excluding).toBeUndefined();
+    const frontera = evaluateWorkbook(edited, YEAR).alliances.find((a) => a.alliance === FRONTERA);
+    // Frontera has C1–C3 but no C4/C5: pending, not Deficiente, until Sí is typed as in the list.
+    expect(frontera?.rating).toBeNull();
+    expect(evaluateWorkbook(worked, YEAR).alliances.find((a) => a.alliance === FRONTERA)?.rating).toBe("Deficiente");
+  });
+
   it("refuses to grow the table over cells the user wrote under it, and says where", () => {
     const settled = applyPlanToSnapshot(worked, plan(worked, LATER));
     const scribbled = type(settled, { D12: "revisar con gerencia" });

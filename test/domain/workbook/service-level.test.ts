@@ -52,6 +52,9 @@ const CASES: Case[] = [
     expected: { target: 3, serviceTime: null, ansStatus: "" } },
   { label: "levante typed as text", cells: row({ arrival: feb(3), release: "06/02/2026" }), alliance: WEEKDAYS, start: feb(3), clientN: 0,
     expected: { target: 3, serviceTime: null, ansStatus: null } },
+  // [@Levante]="" is FALSE for spaces, so the formula calls TIEMPO_SERVICIO, which reads them as empty and gives "": "" − N(…) is #VALUE!.
+  { label: "levante of only spaces", cells: row({ arrival: feb(3), release: "   " }), alliance: WEEKDAYS, start: feb(3), clientN: 0,
+    expected: { target: 3, serviceTime: null, ansStatus: "Vencido" } },
   { label: "levante before start", cells: row({ arrival: feb(6), release: feb(3) }), alliance: WEEKDAYS, start: feb(6), clientN: 0,
     expected: { target: 3, serviceTime: null, ansStatus: null } },
   { label: "client days", cells: row({ arrival: feb(3), release: feb(10), clientDelayDays: 2 }), alliance: WEEKDAYS, start: feb(3), clientN: 2,
