@@ -372,13 +372,16 @@ async function streamedSmallBook(
   touched: ReadonlySet<string>,
   plan: Plan,
   split: StreamedSheetPlan,
-): Promise<{ wb: ExcelJS.Workbook; report: ApplyReport }> {
+): Promise<{ wb: ExcelJS.Workbook; report: ApplyReport; inflated: Map<string, Buffer[]> }> {
   const replaced = new Map<string, ZipEntry>();
+  const inflated = new Map<string, Buffer[]>();
   for (const [name, { overlay }] of split.sheets) {
     const ref = sheets.find((s) => s.name === name);
     const entry = ref ? entries.get(ref.part) : undefined;
     if (!ref || !entry) throw new NotGraftable(`missing sheet ${name}`);
-    replaced.set(ref.part, deflatedEntry(ref.part, await stubWithRows(entry, overlay)));
+    const stub = await stubWithRows(entry, overlay);
+    replaced.set(ref.part, deflatedEntry(ref.part, stub.xml));
+    if (stub.inflated) inflated.set(name, stub.inflated);
   }
   const wb = await smallBook(entries, sheets, touched, replaced);
   // A calculated column's formulas name the table its first cell sits in when the step runs.
@@ -394,7 +397,7 @@ async function streamedSmallBook(
       }
     },
   });
-  return { wb, report: { ...report, applied: plan.steps.length } };
+  return { wb, report: { ...report, applied: plan.steps.length }, inflated };
 }
 
 async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise<{ buffer: Buffer; report: ApplyReport }> {
@@ -437,9 +440,9 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
   }
 
   const split = streamed.size > 0 ? splitForStreaming(plan, streamed) : null;
-  const { wb, report } = split ? await streamedSmallBook(entries, sheets, touched, plan, split) : await (async () => {
+  const { wb, report, inflated } = split ? await streamedSmallBook(entries, sheets, touched, plan, split) : await (async () => {
     const book = await smallBook(entries, sheets, touched);
-    return { wb: book, report: applyPlan(book, plan) };
+    return { wb: book, report: applyPlan(book, plan), inflated: new Map<string, Buffer[]>() };
   })();
   const small = readZip(Buffer.from(await wb.xlsx.writeBuffer()));
   const smallSheets = workbookSheets(small);
@@ -509,7 +512,9 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
     const streamedSheet = split?.sheets.get(sheet.name);
     const originalEntry = original ? entries.get(original.part) : undefined;
     if (streamedSheet && formats && originalEntry) {
-      added.set(part, await streamSheet({ name: part, original: originalEntry, template: xml, overlay: streamedSheet.overlay, bulk: streamedSheet.bulk, formats, level: options.level }));
+      const bytes = inflated.get(sheet.name);
+      inflated.delete(sheet.name);
+      added.set(part, await streamSheet({ name: part, original: bytes ?? originalEntry, template: xml, overlay: streamedSheet.overlay, bulk: streamedSheet.bulk, formats, level: options.level }));
     } else {
       added.set(part, deflatedEntry(part, xml));
     }

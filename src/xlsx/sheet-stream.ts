@@ -154,8 +154,12 @@ const ZLIB_CHUNK = 1 << 20;
  * as latin1 strings: one character per byte, so the UTF-8 of the part goes back out unchanged without being
  * decoded and encoded again (the markup this looks at is ASCII).
  */
-export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promise<void> {
-  const source = entry.method === 8 ? Readable.from([entry.raw]).pipe(zlib.createInflateRaw({ chunkSize: ZLIB_CHUNK })) : Readable.from([entry.raw]);
+export async function visitSheet(entry: ZipEntry | Buffer[], visitor: SheetVisitor, keep?: Buffer[]): Promise<void> {
+  const source = Array.isArray(entry)
+    ? entry
+    : entry.method === 8
+      ? Readable.from([entry.raw]).pipe(zlib.createInflateRaw({ chunkSize: ZLIB_CHUNK }))
+      : Readable.from([entry.raw]);
   let buffer = "";
   let state: "head" | "rows" | "skip" | "tail" = "head";
   let previousRow = -1;
@@ -222,6 +226,7 @@ export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promis
     }
   };
   for await (const chunk of source as AsyncIterable<Buffer>) {
+    keep?.push(chunk);
     buffer += chunk.toString("latin1");
     await consume();
   }
@@ -231,8 +236,15 @@ export async function visitSheet(entry: ZipEntry, visitor: SheetVisitor): Promis
   visitor.tail(tail);
 }
 
-/** The sheet with only `rows` in its sheet data (the small book's version of a streamed sheet), as UTF-8. */
-export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): Promise<Buffer> {
+/** Parts up to this size (uncompressed) are inflated once: the stub's reading keeps the bytes for the stream. */
+const KEEP_INFLATED_BYTES = 96 * 1024 * 1024;
+
+/**
+ * The sheet with only `rows` in its sheet data (the small book's version of a streamed sheet), as UTF-8, and the
+ * part's inflated bytes when it is small enough to keep for streamSheet.
+ */
+export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): Promise<{ xml: Buffer; inflated: Buffer[] | null }> {
+  const inflated = entry.size <= KEEP_INFLATED_BYTES ? [] : null;
   const parts: string[] = [];
   let tail = "";
   await visitSheet(entry, {
@@ -246,11 +258,11 @@ export async function stubWithRows(entry: ZipEntry, rows: ReadonlySet<number>): 
     tail: (text) => {
       tail = text;
     },
-  });
+  }, inflated ?? undefined);
   // Hyperlinks (internal ones have no relationship) belong to cells the small book does not hold.
   if (tail.includes("<hyperlinks")) throw new StreamedSheetUnsupported("hyperlinks in a streamed sheet");
   parts.push(tail);
-  return Buffer.from(parts.join(""), "latin1");
+  return { xml: Buffer.from(parts.join(""), "latin1"), inflated };
 }
 
 // ---- styles ----
@@ -615,8 +627,8 @@ function splitTemplate(xml: string): { head: string; rows: Map<number, string>; 
 export interface StreamedSheetInput {
   /** The part name of the output entry. */
   name: string;
-  /** The sheet as it is in the original package. */
-  original: ZipEntry;
+  /** The sheet as it is in the original package, or its inflated bytes. */
+  original: ZipEntry | Buffer[];
   /** The small book's version of the sheet, fitted to the original package (styles and strings). */
   template: string;
   overlay: ReadonlySet<number>;
