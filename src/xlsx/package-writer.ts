@@ -444,7 +444,8 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
     const book = await smallBook(entries, sheets, touched);
     return { wb: book, report: applyPlan(book, plan), inflated: new Map<string, Buffer[]>() };
   })();
-  const small = readZip(Buffer.from(await wb.xlsx.writeBuffer()));
+  // Stored, not deflated: the small book is only read back here.
+  const small = readZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })));
   const smallSheets = workbookSheets(small);
   const originalByName = new Map(sheets.map((s) => [s.name, s]));
 
