@@ -1,3 +1,5 @@
+import { CliMessages } from "./messages";
+
 /** A command line the user got wrong; the message is Spanish and ends with what to type instead. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -35,14 +37,14 @@ export function parseArguments(args: readonly string[], spec: OptionSpec): Parse
     }
     const [name = "", inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (spec.flags.includes(name)) {
-      if (inline !== undefined) throw new UsageError(`La opción --${name} no lleva valor.`);
+      if (inline !== undefined) throw new UsageError(CliMessages.optionTakesNoValue(name));
       parsed.flags.add(name);
     } else if (spec.withValue.includes(name)) {
       const value = inline ?? args[++i];
-      if (value === undefined || value === "" || value.startsWith("--")) throw new UsageError(`Falta el valor de la opción --${name}.`);
+      if (value === undefined || value === "" || value.startsWith("--")) throw new UsageError(CliMessages.optionValueMissing(name));
       parsed.values.set(name, value);
     } else {
-      throw new UsageError(`Opción desconocida: ${arg}.`);
+      throw new UsageError(CliMessages.unknownOption(arg));
     }
   }
   return parsed;

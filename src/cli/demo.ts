@@ -1,3 +1,4 @@
+import { CliMessages } from "./messages";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -53,8 +54,8 @@ async function allianceSummary(file: string): Promise<AllianceSummary> {
 }
 
 function yearSpan(years: AllianceSummary["years"]): string {
-  if (years === null) return "sin fechas de apertura";
-  return years[0] === years[1] ? `abiertos en ${years[0]}` : `abiertos de ${years[0]} a ${years[1]}`;
+  if (years === null) return CliMessages.demo.noOpeningDates;
+  return years[0] === years[1] ? CliMessages.demo.openedIn(years[0]) : CliMessages.demo.openedFromTo(years[0], years[1]);
 }
 
 /**
@@ -76,9 +77,9 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   applyPlan(sample, samplePlan);
   await saveWorkbookFile(sample, file("cuadro-ejemplo.xlsx"));
 
-  io.stdout("Control de Alianzas — demostración\n\n");
-  io.stdout(`1. Cuadro «como lo tenía el coordinador»: ${file("cuadro-original.xlsx")}\n`);
-  io.stdout(`   Cuadro de ejemplo estructurado: ${file("cuadro-ejemplo.xlsx")} (${samplePlan.notes[0] ?? ""})\n\n`);
+  io.stdout(`${CliMessages.demo.title}\n\n`);
+  io.stdout(`${CliMessages.demo.original(file("cuadro-original.xlsx"))}\n`);
+  io.stdout(`${CliMessages.demo.sample(file("cuadro-ejemplo.xlsx"), samplePlan.notes[0] ?? "")}\n\n`);
 
   io.stdout(`2. control-alianzas preparar ${file("cuadro-original.xlsx")} --salida ${file("cuadro-preparado.xlsx")}\n`);
   const prepared = await runCli(["preparar", file("cuadro-original.xlsx"), "--salida", file("cuadro-preparado.xlsx"), "--sobrescribir"], {
@@ -97,11 +98,9 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   // Two different workbooks feed this summary: the coordinator's prepared cuadro (all its years) and the
   // structured sample (the evaluated year only). Each figure names its file so they are not read as one.
   const preparedSummary = await allianceSummary(file("cuadro-preparado.xlsx"));
-  io.stdout(`\nDO por alianza en ${file("cuadro-preparado.xlsx")} (el cuadro del coordinador, todos sus DO, ${yearSpan(preparedSummary.years)}):\n`);
+  io.stdout(`\n${CliMessages.demo.byAlliance(file("cuadro-preparado.xlsx"), yearSpan(preparedSummary.years))}\n`);
   for (const line of preparedSummary.lines) io.stdout(`${line}\n`);
-  io.stdout(
-    `\nHallazgos en ${file("cuadro-preparado.xlsx")}: ${report.summary.errors} errores y ${report.summary.warnings} advertencias, por regla:\n`,
-  );
+  io.stdout(`\n${CliMessages.demo.findings(file("cuadro-preparado.xlsx"), report.summary.errors, report.summary.warnings)}\n`);
   for (const [rule, count] of Object.entries(report.summary.byRule).sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))) {
     io.stdout(`  ${rule.padEnd(22)} ${String(count).padStart(5)}\n`);
   }
@@ -109,27 +108,24 @@ export async function runDemo(io: CliIo, folder = "demo"): Promise<number> {
   const year = lastCompleteYear(today);
   const evaluationFile = `evaluacion-${year}.xlsx`;
   io.stdout(`\n4. control-alianzas evaluar ${file("cuadro-ejemplo.xlsx")} --anio ${year} --salida ${file(evaluationFile)}\n`);
-  io.stdout(
-    `   Otro libro: el cuadro de ejemplo estructurado, solo los DO abiertos en ${year}; ` +
-      `sus cifras no son las del cuadro preparado de arriba.\n`,
-  );
+  io.stdout(`${CliMessages.demo.otherWorkbook(year)}\n`);
   const evaluated = await runCli(
     ["evaluar", file("cuadro-ejemplo.xlsx"), "--anio", String(year), "--salida", file(evaluationFile), "--sobrescribir"],
     { ...io, stdout: (text) => io.stdout(text.replace(/^/gm, "   ")) },
   );
   if (evaluated === EXIT.unusable) return evaluated;
 
-  io.stdout(`\nArchivos en ${folder}/:\n`);
+  io.stdout(`\n${CliMessages.demo.filesIn(folder)}\n`);
   for (const [name, what] of [
-    ["cuadro-original.xlsx", "el cuadro como lo tenía el coordinador, sin preparar"],
-    ["cuadro-preparado.xlsx", "ese mismo cuadro preparado: de él salen «DO por alianza» y los hallazgos"],
-    ["hallazgos.json", "los hallazgos de validar en cuadro-preparado.xlsx"],
-    ["cuadro-ejemplo.xlsx", "otro libro: el cuadro de ejemplo estructurado"],
-    [evaluationFile, `la evaluación ${year} de cuadro-ejemplo.xlsx`],
+    ["cuadro-original.xlsx", CliMessages.demo.originalFile],
+    ["cuadro-preparado.xlsx", CliMessages.demo.preparedFile],
+    ["hallazgos.json", CliMessages.demo.findingsFile],
+    ["cuadro-ejemplo.xlsx", CliMessages.demo.sampleFile],
+    [evaluationFile, CliMessages.demo.evaluationFile(year)],
   ] as const) {
     io.stdout(`  ${name.padEnd(22)} ${what}\n`);
   }
   return EXIT.ok;
 }
 
-if (require.main === module) runInProcess((io) => runDemo(io), "La demostración falló");
+if (require.main === module) runInProcess((io) => runDemo(io), CliMessages.demo.failed);

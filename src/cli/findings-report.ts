@@ -1,3 +1,4 @@
+import { CliMessages } from "./messages";
 import type { ValidationReport } from "../domain/validation/finding";
 import { groupFindings, RULE_ORDER, ruleTitle } from "../domain/validation/group-findings";
 import { validationOutcome } from "../domain/validation/outcome-messages";
@@ -39,7 +40,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export function findingsText(file: string, report: ValidationReport): string {
   const { errors, warnings } = report.summary;
   const lines: string[] = [];
-  lines.push(`Validación de «${file}»: ${plural(errors, "error", "errores")} y ${plural(warnings, "advertencia", "advertencias")}.`);
+  lines.push(CliMessages.validationTitle(file, plural(errors, "error", "errores"), plural(warnings, "advertencia", "advertencias")));
   if (report.findings.length === 0 || report.operations === 0) lines.push("", validationOutcome(report));
   if (report.findings.length === 0) return `${lines.join("\n")}\n`;
   for (const [sheet, sheetFindings] of groupBy(report.findings, (f) => f.sheet)) {
@@ -49,12 +50,12 @@ export function findingsText(file: string, report: ValidationReport): string {
         lines.push(`  ${title} — ${rule} (${severityGroup.severity}, ${count.toLocaleString("es-CO")})`);
         for (const finding of findings.slice(0, LINES_PER_GROUP)) lines.push(`    ${pad(finding.cell, 7)} ${finding.message}`);
         if (count > LINES_PER_GROUP) {
-          lines.push(`    … y ${(count - LINES_PER_GROUP).toLocaleString("es-CO")} más (use --json para verlos todos)`);
+          lines.push(`    ${CliMessages.moreFindings((count - LINES_PER_GROUP).toLocaleString("es-CO"))}`);
         }
       }
     }
   }
-  lines.push("", "Resumen por regla:");
+  lines.push("", CliMessages.byRule);
   const counted = RULE_ORDER.filter((rule) => (report.summary.byRule[rule] ?? 0) > 0);
   const width = Math.max(...counted.map((rule) => rule.length));
   for (const rule of counted) {

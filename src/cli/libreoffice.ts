@@ -1,3 +1,5 @@
+import { CliMessages } from "./messages";
+import { FileMessages } from "../xlsx/messages";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { accessSync, constants, promises as fs } from "node:fs";
@@ -8,12 +10,7 @@ import { promisify } from "node:util";
 import { UnusableInputError } from "../xlsx";
 
 /** What to do when LibreOffice is missing: said before anything is written. */
-export const LIBREOFFICE_MISSING =
-  "No se encontró LibreOffice (el programa «soffice»), que se necesita para escribir el PDF; no se escribió ningún archivo.\n" +
-  "Instálelo y vuelva a intentarlo:\n" +
-  "  Debian o Ubuntu:  sudo apt-get install --no-install-recommends libreoffice-calc-nogui\n" +
-  "  Windows o macOS:  descárguelo de https://www.libreoffice.org/download/ e instálelo\n" +
-  "Si ya está instalado, agregue la carpeta de «soffice» a la variable PATH.";
+export const LIBREOFFICE_MISSING = CliMessages.libreOfficeMissing;
 
 /** Where the installers put soffice when it is not on PATH (macOS and Windows do not add it). */
 const INSTALL_LOCATIONS = [
@@ -69,16 +66,12 @@ export async function convertToPdf(soffice: string, workbook: Buffer, pdfPath: s
       );
     } catch (error) {
       const said = typeof error === "object" && error !== null && "stderr" in error ? String(error.stderr).trim().split("\n")[0] : "";
-      throw new UnusableInputError(
-        `LibreOffice no pudo convertir la evaluación a PDF (${soffice}); no se escribió «${pdfPath}». ` +
-          `Ciérrelo si está abierto y vuelva a intentarlo.${said ? ` LibreOffice dijo: ${said}` : ""}`,
-        { cause: error },
-      );
+      throw new UnusableInputError(CliMessages.pdfConversionFailed(soffice, pdfPath, said ?? ""), { cause: error });
     }
     const produced = path.join(work, "evaluacion.pdf");
     const bytes = await fs.readFile(produced).catch(() => null);
     if (!bytes || bytes.subarray(0, 5).toString("latin1") !== "%PDF-") {
-      throw new UnusableInputError(`LibreOffice no produjo el PDF de la evaluación; no se escribió «${pdfPath}».`);
+      throw new UnusableInputError(CliMessages.pdfNotProduced(pdfPath));
     }
     try {
       await fs.mkdir(path.dirname(target), { recursive: true });
@@ -86,10 +79,7 @@ export async function convertToPdf(soffice: string, workbook: Buffer, pdfPath: s
       await fs.rename(partial, target);
     } catch (error) {
       await fs.rm(partial, { force: true });
-      throw new UnusableInputError(
-        `No se pudo escribir «${pdfPath}»; cierre el PDF si está abierto y revise que tenga permiso de escritura en esa carpeta.`,
-        { cause: error },
-      );
+      throw new UnusableInputError(FileMessages.notWritten(pdfPath), { cause: error });
     }
   } finally {
     await fs.rm(work, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { CliMessages } from "./messages";
 import { UnusableInputError } from "../xlsx/unusable-input-error";
 import { UsageError } from "./arguments";
 import { EXIT, type CliIo } from "./cli-io";
@@ -30,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return name === undefined ? EXIT.unusable : EXIT.ok;
   }
   if (!isCommand(name)) {
-    io.stderr(`Comando desconocido: «${name}».\n\n${GENERAL_HELP}`);
+    io.stderr(`${CliMessages.unknownCommand(name)}\n\n${GENERAL_HELP}`);
     return EXIT.unusable;
   }
   const command = COMMANDS[name];
@@ -65,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.unusable;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`No se pudo completar «${name}»: ${detail}\n`);
+    io.stderr(`${CliMessages.commandFailed(name, detail)}\n`);
     return EXIT.unusable;
   }
 }

@@ -1,3 +1,4 @@
+import { CliMessages } from "./messages";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UnusableInputError } from "../xlsx";
@@ -31,32 +32,32 @@ export function checkOutputPath(input: string, output: string, options: OutputPa
   const extension = options.extension ?? ".xlsx";
   for (const other of [input, ...(options.others ?? [])]) {
     if (path.resolve(other) === path.resolve(output)) {
-      const what = other === input ? "el mismo archivo de entrada" : `el mismo archivo que «${other}»`;
-      throw new UnusableInputError(`La salida «${output}» es ${what}; indique otro nombre con ${option} (la entrada nunca se modifica).`, { code: "salida-es-la-entrada" });
+      const message = other === input ? CliMessages.sameAsInput(output, option) : CliMessages.sameAsOther(output, other, option);
+      throw new UnusableInputError(message, { code: "salida-es-la-entrada" });
     }
   }
   const stats = statOrNull(output);
   if (stats?.isDirectory() === true) {
     throw new UnusableInputError(
-      `«${output}» es una carpeta; ${option} debe nombrar un archivo, por ejemplo ${option} ${path.join(output, `resultado${extension}`)}.`,
+      CliMessages.outputIsFolder(output, option, path.join(output, `resultado${extension}`)),
       { code: "salida-es-carpeta" },
     );
   }
   if (!output.toLowerCase().endsWith(extension)) {
-    throw new UnusableInputError(`La salida «${output}» debe terminar en ${extension}; por ejemplo ${option} resultado${extension}.`, {
+    throw new UnusableInputError(CliMessages.outputExtension(output, extension, option), {
       code: "extension-de-salida",
     });
   }
   const folder = path.dirname(path.resolve(output));
   if (statOrNull(folder)?.isDirectory() !== true) {
-    throw new UnusableInputError(`La carpeta «${path.dirname(output)}» no existe; créela o indique otra ruta con ${option}.`, { code: "carpeta-no-existe" });
+    throw new UnusableInputError(CliMessages.folderMissing(path.dirname(output), option), { code: "carpeta-no-existe" });
   }
   const input_ = statOrNull(input);
   if (stats !== null && input_ !== null && stats.ino === input_.ino && stats.dev === input_.dev) {
-    throw new UnusableInputError(`La salida «${output}» es el mismo archivo de entrada; indique otro nombre con ${option} (la entrada nunca se modifica).`, { code: "salida-es-la-entrada" });
+    throw new UnusableInputError(CliMessages.sameAsInput(output, option), { code: "salida-es-la-entrada" });
   }
   if (stats !== null && !options.overwrite) {
-    throw new UnusableInputError(`«${output}» ya existe y no se reemplazó; agregue --sobrescribir para reemplazarlo o indique otro nombre con ${option}.`, {
+    throw new UnusableInputError(CliMessages.outputExists(output, option), {
       code: "salida-ya-existe",
     });
   }

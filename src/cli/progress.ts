@@ -1,3 +1,5 @@
+import { CliMessages } from "./messages";
+
 /**
  * What a long command says while it works, on an interactive stderr only: one line rewritten in place
  * ("Leyendo… 40.000 de 100.000 filas"), throttled, and erased at the end so the result stands alone.
@@ -54,7 +56,7 @@ export function createProgress(options: ProgressOptions): Progress {
       const t = now();
       if (done < total && t - lastUpdate < interval) return;
       lastUpdate = t;
-      show(`${label} ${formatCount(done)} de ${formatCount(total)} filas`);
+      show(CliMessages.progressRows(label, formatCount(done), formatCount(total)));
     },
     clear() {
       if (shown === 0) return;

@@ -1,3 +1,4 @@
+import { ExcelMessages } from "./messages";
 import { serialFromIsoDate } from "../domain/calendar";
 import { evaluateWorkbook, evaluationSheetName, partialWarning, planEvaluation } from "../domain/evaluation";
 import { followUp } from "../domain/followup";
@@ -51,7 +52,7 @@ const changeOnly = ({ notes, conflicts, skipped, cellsWritten }: ChangeResult): 
 export function dateOfPaneField(text: string, field: string): number | null {
   if (text.trim() === "") return null;
   const serial = serialFromIsoDate(text);
-  if (serial === null) throw new UserFacingError(`La fecha «${text.trim()}» de «${field}» no es válida: escriba una fecha que exista, como AAAA-MM-DD.`);
+  if (serial === null) throw new UserFacingError(ExcelMessages.invalidInputDate(text.trim(), field));
   return serial;
 }
 
@@ -59,23 +60,23 @@ export function dateOfPaneField(text: string, field: string): number | null {
 export function createExcelActions(now: () => number = () => todayInColombia(new Date())): Actions {
   return {
     prepararCuadro: (onProgress) =>
-      runAction("preparar el cuadro", async (context) =>
+      runAction(ExcelMessages.doing.prepare, async (context) =>
         changeOnly(await readPlanApply(context, (snapshot) => planPreparation(snapshot, { today: now() }), onProgress)),
       ),
 
     cargarDatosEjemplo: (onProgress) =>
-      runAction("cargar los datos de ejemplo", async (context) =>
+      runAction(ExcelMessages.doing.loadSample, async (context) =>
         changeOnly(await readPlanApply(context, (snapshot) => planSampleData(snapshot, { today: now(), seed: 2026 }), onProgress)),
       ),
 
     validar: (onProgress) =>
-      runAction("validar el cuadro", async (context): Promise<ValidationReport> => {
+      runAction(ExcelMessages.doing.validate, async (context): Promise<ValidationReport> => {
         const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
         return validateWorkbook(snapshot, { today: now() });
       }),
 
     seleccionarCelda: (sheet, address) =>
-      runAction(`seleccionar la celda ${address} de la hoja ${sheet}`, async (context) => {
+      runAction(ExcelMessages.doing.select(address, sheet), async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
         worksheet.activate();
         worksheet.getRange(address).select();
@@ -83,7 +84,7 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
       }),
 
     registrarNoConformidad: (input: NonconformityFormInput, onProgress) =>
-      runAction("registrar la no conformidad", async (context): Promise<NonconformityResult> => {
+      runAction(ExcelMessages.doing.registerNc, async (context): Promise<NonconformityResult> => {
         const today = now();
         const date = dateOfPaneField(input.date, "Fecha") ?? today;
         const dueDate = dateOfPaneField(input.dueDate, "Fecha compromiso");
@@ -110,19 +111,19 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
         return { ...changeOnly(result), number };
       }),
 
-    leerSeleccionDO: () => runAction("leer la fila seleccionada", readSelectedOperation),
+    leerSeleccionDO: () => runAction(ExcelMessages.doing.readSelection, readSelectedOperation),
 
     resumen: (onProgress) =>
-      runAction("calcular el resumen", async (context): Promise<WorkbookSummary> => {
+      runAction(ExcelMessages.doing.summarize, async (context): Promise<WorkbookSummary> => {
         const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
         return summarizeWorkbook(readWorkbookModel(snapshot), now());
       }),
 
     detectarFormulasRotas: () =>
-      runAction("buscar fórmulas con #NAME?", (context) => countBrokenFormulas(context)),
+      runAction(ExcelMessages.doing.findBroken, (context) => countBrokenFormulas(context)),
 
     repararFormulas: (onProgress) =>
-      runAction("reparar las fórmulas", async (context): Promise<RepairResult> => {
+      runAction(ExcelMessages.doing.repair, async (context): Promise<RepairResult> => {
         let repaired = 0;
         const result = await readPlanApply(context, (snapshot) => {
           const repair = planFormulaRepair(snapshot);
@@ -133,7 +134,7 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
       }),
 
     vistaPreviaEvaluacion: (year, onProgress) =>
-      runAction(`preparar la vista previa de la evaluación ${year}`, async (context): Promise<EvaluationPreview> => {
+      runAction(ExcelMessages.doing.previewEvaluation(year), async (context): Promise<EvaluationPreview> => {
         const snapshot = await readSnapshot(context, { onProgress: readProgressTo(onProgress) });
         const sheet = evaluationSheetName(year);
         // The weights, bands and typed scores the sheet's formulas use, so the preview shows what the sheet will.
@@ -155,7 +156,7 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
       }),
 
     generarEvaluacion: (year, onProgress) =>
-      runAction(`generar la evaluación ${year}`, async (context): Promise<EvaluationGenerated> => {
+      runAction(ExcelMessages.doing.generateEvaluation(year), async (context): Promise<EvaluationGenerated> => {
         const sheet = evaluationSheetName(year);
         const result = await readPlanApply(context, (snapshot) => {
           const plan = planEvaluation(snapshot, { year, today: now() });
@@ -167,10 +168,10 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
       }),
 
     seguimiento: (onProgress) =>
-      runAction("calcular el seguimiento", async (context): Promise<FollowUp> => followUp(await readSnapshot(context, { onProgress: readProgressTo(onProgress) }), now())),
+      runAction(ExcelMessages.doing.followUp, async (context): Promise<FollowUp> => followUp(await readSnapshot(context, { onProgress: readProgressTo(onProgress) }), now())),
 
     generarIndicadores: (year, onProgress) =>
-      runAction(`generar los indicadores ${year}`, async (context): Promise<IndicatorsGenerated> => {
+      runAction(ExcelMessages.doing.generateIndicators(year), async (context): Promise<IndicatorsGenerated> => {
         const sheet = indicatorsSheetName(year);
         const result = await readPlanApply(context, (snapshot) => {
           const plan = planIndicators(snapshot, { year, today: now() });
@@ -187,7 +188,7 @@ export function createExcelActions(now: () => number = () => todayInColombia(new
       try {
         return await runDiagnostics();
       } catch (error) {
-        throw new UserFacingError(spanishErrorMessage(error, "ejecutar el diagnóstico"), { cause: error });
+        throw new UserFacingError(spanishErrorMessage(error, ExcelMessages.doing.diagnose), { cause: error });
       }
     },
   };

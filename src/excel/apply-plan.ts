@@ -1,3 +1,5 @@
+import { WorkbookMessages } from "../domain/workbook/messages";
+import { ExcelMessages } from "./messages";
 import type {
   CellStyleStep,
   HeaderFooterText,
@@ -77,10 +79,7 @@ export async function applyPlan(
   };
   if (plan.steps.length === 0) return report;
   if (plan.steps.some((s) => s.kind === "copySheet") && !isFeatureSupported("copySheet")) {
-    throw new PlanNotApplicableError(
-      `Su versión de Excel no puede copiar hojas (ExcelApi ${OPTIONAL_FEATURES.copySheet.version}), y el complemento guarda una copia de respaldo antes de reestructurar una hoja. ` +
-        "Actualice Excel o use Excel en la Web, o haga usted una copia de la hoja y vuelva a intentarlo.",
-    );
+    throw new PlanNotApplicableError(ExcelMessages.backupImpossible(OPTIONAL_FEATURES.copySheet.what, OPTIONAL_FEATURES.copySheet.version));
   }
 
   let existingSheets: Set<string>;
@@ -144,13 +143,10 @@ export async function applyPlan(
     if (sameContent(now, cell.expected)) continue;
     const where = qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col));
     if (appendCells.has(k)) {
-      throw new PlanNotApplicableError(
-        `La celda ${where}, donde iba una fila nueva de la tabla, cambió desde que se leyó el libro; no se escribió nada. ` +
-          "Revise esa fila y vuelva a intentarlo.",
-      );
+      throw new PlanNotApplicableError(ExcelMessages.appendCellChanged(where));
     }
     conflicted.add(k);
-    report.conflicts.push(`La celda ${where} cambió desde que se leyó; no se sobrescribió.`);
+    report.conflicts.push(ExcelMessages.cellChanged(where));
   }
   const existingNames = new Set(nameChecks.filter((n) => !n.item.isNullObject).map((n) => n.name));
   const existingCharts = new Set(chartChecks.filter((c) => !c.chart.isNullObject).map((c) => c.key));
@@ -242,10 +238,7 @@ export async function applyPlan(
         valueOps.push(...rectangleOps(step.sheet, cells, maxBytes));
         if (step.newArea.rowCount === step.area.rowCount) break;
         if (!isFeatureSupported("resizeTable")) {
-          report.skipped.push(
-            `Su versión de Excel no admite ampliar una tabla (ExcelApi ${OPTIONAL_FEATURES.resizeTable.version}): las filas nuevas se escribieron ` +
-              `justo debajo de la tabla ${step.table} (hoja «${step.sheet}»), que Excel suele ampliar sola. Compruebe que quedaron dentro de la tabla.`,
-          );
+          report.skipped.push(ExcelMessages.tableNotResized(OPTIONAL_FEATURES.resizeTable.what, OPTIONAL_FEATURES.resizeTable.version, step.table, step.sheet));
           break;
         }
         valueOps.push({
@@ -322,7 +315,7 @@ export async function applyPlan(
         formatOps.push({ bytes: STEP_OVERHEAD_BYTES, run: (ctx) => applyCellStyle(ctx, step) });
         break;
       case "pageSetup":
-        if (!isFeatureSupported("pageLayout")) report.skipped.push(`${missingFeatureMessage("pageLayout")} (hoja «${step.sheet}»)`);
+        if (!isFeatureSupported("pageLayout")) report.skipped.push(ExcelMessages.onSheet(missingFeatureMessage("pageLayout"), step.sheet));
         else formatOps.push({ bytes: STEP_OVERHEAD_BYTES, run: (ctx) => applyPageSetup(ctx, step) });
         break;
       case "activate":
@@ -397,17 +390,13 @@ async function reportAutofilled(
     const after = now.get(key(cell.sheet, cell.row, cell.col)) ?? null;
     if (sameContent(after, cell.expected) || typeof after !== "string" || !columnFormulas.get(`${cell.sheet}\u0000${cell.col}`)?.has(after)) continue;
     const where = qualifiedAddress(cell.sheet, a1Address(cell.row, cell.col));
-    const before = cell.expected === null ? "vacía" : `«${String(cell.expected)}»`;
-    report.conflicts.push(
-      `Excel rellenó la celda ${where} con la fórmula de la columna aunque el complemento no la escribió (antes estaba ${before}); ` +
-        "revísela y, si hace falta, escriba de nuevo su valor.",
-    );
+    report.conflicts.push(ExcelMessages.columnFormulaFilled(where, cell.expected === null ? null : String(cell.expected)));
   }
 }
 
 /** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
 function unhandledStep(step: never): never {
-  throw new Error(`Paso de plan desconocido: ${JSON.stringify(step)}`);
+  throw new Error(WorkbookMessages.unknownStep(JSON.stringify(step)));
 }
 
 function key(sheet: string, row: number, col: number): string {

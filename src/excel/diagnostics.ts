@@ -4,8 +4,11 @@
  * also when a step failed (in a separate batch). The report says per feature OK / falla (with Excel's error) or
  * omitida (API set missing), with the platform, the version and the requirement sets, as text for a support request.
  */
+import { ExcelMessages } from "./messages";
 import { OPTIONAL_FEATURES, isFeatureSupported } from "./requirements";
 import type { OptionalFeature } from "./requirements";
+
+const T = ExcelMessages.diagnostics;
 
 export type DiagnosticStatus = "ok" | "falla" | "omitida";
 
@@ -85,7 +88,7 @@ class ReadBackMismatch extends Error {}
 
 function expectEqual(what: string, actual: unknown, expected: unknown): void {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new ReadBackMismatch(`${what}: se esperaba ${JSON.stringify(expected)} y Excel devolvió ${JSON.stringify(actual)}`);
+    throw new ReadBackMismatch(T.mismatch(what, JSON.stringify(expected), JSON.stringify(actual)));
   }
 }
 
@@ -106,7 +109,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
     const check = async (feature: string, gate: OptionalFeature | null, body: () => Promise<void>): Promise<void> => {
       if (gate && !isFeatureSupported(gate)) {
         const { version, what } = OPTIONAL_FEATURES[gate];
-        checks.push({ feature, status: "omitida", detail: `Esta versión de Excel no admite ExcelApi ${version}: el complemento omite ${what}.` });
+        checks.push({ feature, status: "omitida", detail: ExcelMessages.featureOmittedInDiagnostics(what, version) });
         return;
       }
       try {
@@ -120,7 +123,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
     const table = () => context.workbook.tables.getItem(tableName);
 
     try {
-      await check("Crear una hoja y escribir valores", null, async () => {
+      await check(T.checks.sheet, null, async () => {
         const ws = context.workbook.worksheets.add(sheetName);
         await context.sync();
         made.sheet = true;
@@ -132,82 +135,82 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
         const range = ws.getRangeByIndexes(0, 0, 3, 3);
         range.load("values");
         await context.sync();
-        expectEqual("Valores A1:C3", range.values[2], ["DO-2", 46_031, 7]);
+        expectEqual(T.readBack.values, range.values[2], ["DO-2", 46_031, 7]);
       });
       // Without the temporary sheet every other check would fail for that same reason.
       if (!made.sheet) return;
 
-      await check("Crear una tabla", null, async () => {
+      await check(T.checks.table, null, async () => {
         const created = sheet().tables.add(sheet().getRangeByIndexes(0, 0, 3, 3), true);
         created.load("name");
         await context.sync();
-        if (!created.name) throw new ReadBackMismatch("La tabla nueva no tiene nombre");
+        if (!created.name) throw new ReadBackMismatch(T.tableWithoutName);
         created.name = tableName;
         await context.sync();
       });
 
-      await check("Cambiar el nombre de una tabla", null, async () => {
+      await check(T.checks.renameTable, null, async () => {
         const renamed = context.workbook.tables.getItemOrNullObject(tableName);
         renamed.load("name");
         await context.sync();
-        if (renamed.isNullObject) throw new ReadBackMismatch(`No se encontró la tabla ${tableName} después de cambiarle el nombre`);
-        expectEqual("Nombre de la tabla", renamed.name, tableName);
+        if (renamed.isNullObject) throw new ReadBackMismatch(T.renamedTableMissing(tableName));
+        expectEqual(T.readBack.tableName, renamed.name, tableName);
       });
 
-      await check("Ampliar una tabla escribiendo debajo (sin insertar filas)", null, async () => {
+      await check(T.checks.growTable, null, async () => {
         sheet().getRangeByIndexes(3, 0, 1, 3).values = [["DO-3", 46_038, 2]];
         const range = table().getRange();
         range.load("rowCount");
         await context.sync();
-        expectEqual("Filas de la tabla (con encabezado)", range.rowCount, 4);
+        expectEqual(T.readBack.tableRows, range.rowCount, 4);
       });
 
-      await check("Ampliar una tabla con resize", "resizeTable", async () => {
+      await check(T.checks.resizeTable, "resizeTable", async () => {
         table().resize(sheet().getRangeByIndexes(0, 0, 5, 3));
         const range = table().getRange();
         range.load("rowCount");
         await context.sync();
-        expectEqual("Filas de la tabla (con encabezado)", range.rowCount, 5);
+        expectEqual(T.readBack.tableRows, range.rowCount, 5);
       });
 
-      await check("Lista desplegable de validación", "dataValidation", async () => {
+      await check(T.checks.validation, "dataValidation", async () => {
         const target = sheet().getRange("D2:D4");
         target.dataValidation.rule = { list: { inCellDropDown: true, source: "Sí,No" } };
         const validation = sheet().getRange("D2").dataValidation;
         validation.load("type");
         await context.sync();
-        expectEqual("Tipo de validación", validation.type, "List");
+        expectEqual(T.readBack.validationType, validation.type, "List");
       });
 
-      await check("Formato de número", null, async () => {
+      await check(T.checks.numberFormat, null, async () => {
         sheet().getRange("B2:B3").numberFormat = [["dd/mm/yyyy"], ["dd/mm/yyyy"]];
         const range = sheet().getRange("B2:B3");
         range.load("numberFormat");
         await context.sync();
-        expectEqual("Formato de B2:B3", range.numberFormat, [["dd/mm/yyyy"], ["dd/mm/yyyy"]]);
+        expectEqual(T.readBack.numberFormat, range.numberFormat, [["dd/mm/yyyy"], ["dd/mm/yyyy"]]);
       });
 
-      await check("Formato condicional", "conditionalFormat", async () => {
+      await check(T.checks.conditionalFormat, "conditionalFormat", async () => {
         const format = sheet().getRange("C2:C4").conditionalFormats.add(Excel.ConditionalFormatType.custom);
         format.custom.rule.formula = "=$C2>5";
         format.custom.format.fill.color = "#FDE7E9";
         const formats = sheet().getRange("C2:C4").conditionalFormats;
         formats.load("items/type");
         await context.sync();
-        expectEqual("Formatos condicionales de C2:C4", formats.items.map((f) => f.type), ["Custom"]);
+        expectEqual(T.readBack.conditionalFormats, formats.items.map((f) => f.type), ["Custom"]);
       });
 
-      await check("Copiar una hoja (respaldo)", "copySheet", async () => {
+      await check(T.checks.copySheet, "copySheet", async () => {
         const copy = sheet().copy(Excel.WorksheetPositionType.end);
         copy.load("name");
         const tables = copy.tables;
         tables.load("items/name");
         await context.sync();
-        if (!copy.name.startsWith(TEMP_PREFIX)) throw new ReadBackMismatch(`La copia se llama «${copy.name}»`);
-        expectEqual("Tablas de la copia", tables.items.length, 1);
+        if (!copy.name.startsWith(TEMP_PREFIX)) throw new ReadBackMismatch(T.copyName(copy.name));
+        expectEqual(T.readBack.copyTables, tables.items.length, 1);
       });
 
-      await check("Nombre definido (cambiar su fórmula)", "namedFormula", async () => {
+      await check(T.checks.namedFormula, "namedFormula", async () => {
         const quoted = `'${sheetName.replace(/'/g, "''")}'`;
         context.workbook.names.add(nameName, `=${quoted}!$B$2`);
         await context.sync();
@@ -216,27 +219,27 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
         const named = context.workbook.names.getItem(nameName);
         named.load("formula");
         await context.sync();
-        if (!/\$B\$3$/.test(named.formula)) throw new ReadBackMismatch(`El nombre ${nameName} quedó como ${named.formula}`);
+        if (!/\$B\$3$/.test(named.formula)) throw new ReadBackMismatch(T.nameFormula(nameName, named.formula));
       });
 
-      await check("Inmovilizar la fila de encabezados", "freezePanes", async () => {
+      await check(T.checks.freezePanes, "freezePanes", async () => {
         sheet().freezePanes.freezeRows(1);
         const frozen = sheet().freezePanes.getLocationOrNullObject();
         frozen.load("rowCount");
         await context.sync();
-        if (frozen.isNullObject) throw new ReadBackMismatch("No quedó ninguna fila inmovilizada");
-        expectEqual("Filas inmovilizadas", frozen.rowCount, 1);
+        if (frozen.isNullObject) throw new ReadBackMismatch(T.noFrozenRow);
+        expectEqual(T.readBack.frozenRows, frozen.rowCount, 1);
       });
 
-      await check("Gráfico", null, async () => {
+      await check(T.checks.chart, null, async () => {
         sheet().charts.add(Excel.ChartType.columnClustered, sheet().getRange("A1:A4"), Excel.ChartSeriesBy.columns);
         const charts = sheet().charts;
         charts.load("items/name");
         await context.sync();
-        expectEqual("Gráficos de la hoja", charts.items.length, 1);
+        expectEqual(T.readBack.charts, charts.items.length, 1);
       });
 
-      await check("Fórmulas con funciones ADUANA", null, async () => {
+      await check(T.checks.aduana, null, async () => {
         const cells = sheet().getRangeByIndexes(10, 0, ADUANA_CHECKS.length, 1);
         cells.formulas = ADUANA_CHECKS.map((c) => [c.formula]);
         await context.sync();
@@ -252,7 +255,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
           await sleep(500);
         }
         const wrong = ADUANA_CHECKS.flatMap((c, i) =>
-          values[i] === c.expected ? [] : [`${c.formula.slice(1)} devolvió ${JSON.stringify(values[i])} en vez de ${JSON.stringify(c.expected)}`],
+          values[i] === c.expected ? [] : [T.wrongResult(c.formula.slice(1), JSON.stringify(values[i]), JSON.stringify(c.expected))],
         );
         if (wrong.length > 0) throw new ReadBackMismatch(wrong.join("; "));
       });
@@ -261,7 +264,7 @@ export async function runDiagnostics(options: DiagnosticOptions = {}): Promise<D
       try {
         await removeTemporaries(context, made.sheet ? sheetName : null, made.name ? nameName : null);
       } catch (error) {
-        checks.push({ feature: "Borrar la hoja temporal", status: "falla", detail: `${errorText(error)}. Borre a mano la hoja «${sheetName}».` });
+        checks.push({ feature: T.checks.cleanUp, status: "falla", detail: ExcelMessages.tempSheetNotDeleted(errorText(error), sheetName) });
       }
     }
   });
@@ -301,18 +304,18 @@ const STATUS_TEXT: Record<DiagnosticStatus, string> = { ok: "OK", falla: "falla"
 /** The report as plain text, for «Copiar informe». */
 export function diagnosticReportText(report: DiagnosticReport, when: string): string {
   const lines = [
-    "Control de Alianzas — Diagnóstico de Excel",
-    `Fecha: ${when}`,
-    `Plataforma: ${platformName(report.platform)}`,
-    `Versión de Excel: ${report.version}`,
+    T.reportTitle,
+    T.reportDate(when),
+    T.reportPlatform(platformName(report.platform)),
+    T.reportVersion(report.version),
     "",
-    "Conjuntos de requisitos:",
+    T.reportRequirementSets,
     ...report.requirementSets.map((s) => `- ${s.name} ${s.version}: ${s.supported ? "sí" : "no"} (${s.uses.join("; ")})`),
     "",
-    "Funciones de Excel:",
+    T.reportFeatures,
     ...report.checks.map((c) => `- ${c.feature}: ${STATUS_TEXT[c.status]}${c.detail ? ` — ${c.detail}` : ""}`),
   ];
   const failed = report.checks.filter((c) => c.status === "falla").length;
-  lines.push("", failed === 0 ? "Resultado: todo funciona." : `Resultado: ${failed} ${failed === 1 ? "falla" : "fallas"}.`);
+  lines.push("", failed === 0 ? T.reportAllWork : T.reportFailures(failed));
   return lines.join("\n");
 }

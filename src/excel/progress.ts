@@ -1,3 +1,4 @@
+import { ExcelMessages } from "./messages";
 import type { OnProgress, ProgressPhase, ProgressReport } from "./action-types";
 import type { ReadProgress } from "./read-snapshot";
 
@@ -7,11 +8,15 @@ function thousands(n: number): string {
 }
 
 /** The words before "X de Y…", by phase and its unit (see ProgressReport). */
-const WHAT: Record<ProgressPhase, string> = { leyendo: "Leyendo filas", escribiendo: "Escribiendo en el libro: parte", verificando: "Verificando filas" };
+const WHAT: Record<ProgressPhase, string> = {
+  leyendo: ExcelMessages.progressReading,
+  escribiendo: ExcelMessages.progressWriting,
+  verificando: ExcelMessages.progressVerifying,
+};
 
 /** "Leyendo filas 40.000 de 100.000…": what the pane's progress bar says and screen readers announce. */
 export function progressMessage(report: ProgressReport): string {
-  return `${WHAT[report.phase]} ${thousands(report.done)} de ${thousands(report.total)}…`;
+  return ExcelMessages.progress(WHAT[report.phase], thousands(report.done), thousands(report.total));
 }
 
 /** readSnapshot's progress as the shared report of the "leyendo" phase; undefined when nobody listens. */

@@ -1,3 +1,4 @@
+import { ExcelMessages } from "./messages";
 import type { CellValue, ColumnSnapshot, GridArea, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { BACKUP_PREFIX } from "../domain/workbook/table-location";
 import type { BandReadStats, GridRead } from "./band-reader";
@@ -103,7 +104,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadS
   // Stage 4: contents, in bands under the byte budget.
   const areas = shapes.map(({ used, tables, backup }) => (backup ? null : readArea(used, tables.map((t) => t.range))));
   const progress = (done: number, total: number) =>
-    options.onProgress?.({ rowsRead: done, totalRows: total, message: `Leyendo filas ${thousands(done)} de ${thousands(total)}…` });
+    options.onProgress?.({ rowsRead: done, totalRows: total, message: ExcelMessages.progress(ExcelMessages.progressReading, thousands(done), thousands(total)) });
   const formulaReads: GridRead[] = [];
   shapes.forEach(({ sheet }, s) => {
     const area = areas[s];

@@ -1,14 +1,16 @@
+import { ExcelMessages } from "./messages";
+
 /** Optional Excel API sets the adapter uses, with what the user loses when the set is missing. */
 export const OPTIONAL_FEATURES = {
-  conditionalFormat: { version: "1.6", what: "los formatos condicionales" },
-  freezePanes: { version: "1.7", what: "inmovilizar la fila de encabezados" },
-  namedFormula: { version: "1.7", what: "actualizar nombres definidos" },
-  chartAxis: { version: "1.7", what: "los rótulos del gráfico" },
-  dataValidation: { version: "1.8", what: "las listas desplegables de validación" },
-  pageLayout: { version: "1.9", what: "la configuración de impresión (orientación, ajuste a una página de ancho, títulos, encabezado y pie de página)" },
+  conditionalFormat: { version: "1.6", what: ExcelMessages.features.conditionalFormat },
+  freezePanes: { version: "1.7", what: ExcelMessages.features.freezePanes },
+  namedFormula: { version: "1.7", what: ExcelMessages.features.namedFormula },
+  chartAxis: { version: "1.7", what: ExcelMessages.features.chartAxis },
+  dataValidation: { version: "1.8", what: ExcelMessages.features.dataValidation },
+  pageLayout: { version: "1.9", what: ExcelMessages.features.pageLayout },
   // Worksheet.copy: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-7-requirement-set
-  copySheet: { version: "1.7", what: "copiar una hoja como respaldo" },
-  resizeTable: { version: "1.13", what: "ampliar una tabla existente" },
+  copySheet: { version: "1.7", what: ExcelMessages.features.copySheet },
+  resizeTable: { version: "1.13", what: ExcelMessages.features.resizeTable },
 } as const;
 
 export type OptionalFeature = keyof typeof OPTIONAL_FEATURES;
@@ -23,8 +25,5 @@ export function isFeatureSupported(feature: OptionalFeature): boolean {
 /** Spanish message for a missing API set: what was skipped and what to do. */
 export function missingFeatureMessage(feature: OptionalFeature): string {
   const { version, what } = OPTIONAL_FEATURES[feature];
-  return (
-    `Su versión de Excel no admite ${what} (ExcelApi ${version}); se omitió ese paso. ` +
-    "Actualice Excel o use Excel en la Web para obtenerlo."
-  );
+  return ExcelMessages.featureSkipped(what, version);
 }

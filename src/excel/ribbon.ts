@@ -1,3 +1,4 @@
+import { ExcelMessages } from "./messages";
 import { lastCompleteYear } from "../domain/evaluation/last-complete-year";
 import type { Actions } from "./action-types";
 import { todayInColombia } from "../domain/calendar";
@@ -25,9 +26,9 @@ export function createEvaluationCommand(actions: Pick<Actions, "generarEvaluacio
   return async (event: Office.AddinCommands.Event): Promise<void> => {
     const year = lastCompleteYear(today());
     try {
-      notify({ kind: "progress", message: `Generando la evaluación ${year}…` });
+      notify({ kind: "progress", message: ExcelMessages.generatingEvaluation(year) });
       const result = await actions.generarEvaluacion(year);
-      notify({ kind: "success", message: `Se generó la hoja «${result.sheet}».` });
+      notify({ kind: "success", message: ExcelMessages.sheetGenerated(result.sheet) });
     } catch (error) {
       notify({ kind: "error", message: error instanceof Error ? error.message : String(error) });
       try {

@@ -1,3 +1,4 @@
+import { ExcelMessages } from "./messages";
 import { TODAY_NAME } from "../domain/workbook/headers";
 import { planStatusDate, STATUS_DATE_FORMAT } from "../domain/workbook/status-date";
 import { todayInColombia } from "../domain/calendar";
@@ -13,9 +14,7 @@ export type StatusDateRefresh =
 /** names.getItemOrNullObject needs ExcelApi 1.4 (https://learn.microsoft.com/javascript/api/excel/excel.namedItemcollection). */
 const REQUIRED_API = "1.4";
 
-const NOTICE =
-  `No se pudo actualizar la fecha de estado (nombre ${TODAY_NAME}, fila «Hoy» de la hoja Parámetros): ` +
-  "los «Estado ANS» siguen calculados a la fecha que muestra esa celda. Escriba allí la fecha de hoy, o use Preparar.";
+const NOTICE = ExcelMessages.statusDateNotRefreshed(TODAY_NAME);
 
 /**
  * Brings the status date (status-date.ts) to today, in one Excel.run: reads the cell ADUANA_HOY names and writes
@@ -25,7 +24,7 @@ const NOTICE =
 export async function refreshStatusDate(today: number = todayInColombia(new Date())): Promise<StatusDateRefresh> {
   const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
   if (requirements && !requirements.isSetSupported("ExcelApi", REQUIRED_API)) {
-    return { status: "failed", notice: `${NOTICE} (Su versión de Excel no lo permite: requiere ExcelApi ${REQUIRED_API}.)` };
+    return { status: "failed", notice: ExcelMessages.statusDateUnsupported(NOTICE, REQUIRED_API) };
   }
   try {
     return await Excel.run(async (context) => {
@@ -54,7 +53,7 @@ export async function refreshStatusDate(today: number = todayInColombia(new Date
       return { status: "updated", date: Math.floor(today) } as const;
     });
   } catch (error) {
-    console.warn("Fecha de estado no actualizada", error);
+    console.warn(ExcelMessages.statusDateLog, error);
     return { status: "failed", notice: NOTICE };
   }
 }

@@ -1,3 +1,4 @@
+import { ExcelMessages } from "./messages";
 import type { PlanStep } from "../domain/workbook/plan";
 import { cellFormula, cellValue } from "../domain/workbook/sheet-cells";
 import type { GridArea, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../domain/workbook/snapshot";
@@ -59,10 +60,7 @@ export async function checkTableGuards(
   options: { sync: () => Promise<void>; maxResponseBytes?: number },
 ): Promise<void> {
   const changed = (g: TableGuard) => {
-    throw new PlanNotApplicableError(
-      `La tabla ${g.table} (hoja «${g.sheet}») cambió desde que se leyó el libro: alguien agregó, quitó u ordenó filas. ` +
-        "No se escribió nada; vuelva a intentarlo para trabajar sobre el libro actual.",
-    );
+    throw new PlanNotApplicableError(ExcelMessages.tableChanged(g.table, g.sheet));
   };
   for (const g of guards) {
     const r = g.range;

@@ -1,3 +1,4 @@
+import { FunctionMessages } from "./messages";
 import {
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
@@ -22,13 +23,12 @@ export function isEmptyCell(value: CellArgument): boolean {
  * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts
  */
 function shown(value: CellArgument): string {
-  if (typeof value === "string") return `el texto "${value}"`;
+  if (typeof value === "string") return FunctionMessages.shownText(value);
   if (typeof value === "object" && value !== null) {
     const kind = (value as { type?: unknown }).type;
-    const named = typeof kind === "string" ? ` (${kind})` : "";
-    return `un tipo de datos${named}, que estas funciones no aceptan; use la fecha, el número o el texto de la celda, no el tipo de datos`;
+    return FunctionMessages.shownDataType(typeof kind === "string" ? kind : null);
   }
-  return `el valor ${String(value)}`;
+  return FunctionMessages.shownValue(String(value));
 }
 
 /**
@@ -41,13 +41,11 @@ export function readDateArgument(value: CellArgument, name: string): number | nu
     case "empty":
       return null;
     case "not-a-number":
-      throw new InvalidArgument(`"${name}" debe ser una fecha y recibió ${shown(value)}. Escriba una fecha válida.`);
+      throw new InvalidArgument(FunctionMessages.notADate(name, shown(value)));
     case "not-a-date":
-      throw new InvalidArgument(`"${name}" no es una fecha válida (${reading.value}).`);
+      throw new InvalidArgument(FunctionMessages.invalidDate(name, reading.value));
     case "outside-calendar":
-      throw new InvalidArgument(
-        `"${name}" (${formatSerial(reading.serial)}) está fuera del calendario de festivos: use fechas entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR}.`,
-      );
+      throw new InvalidArgument(FunctionMessages.dateOutOfCalendar(name, formatSerial(reading.serial), FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR));
     case "date":
       return reading.serial;
   }
@@ -56,7 +54,7 @@ export function readDateArgument(value: CellArgument, name: string): number | nu
 /** A date argument that must be present. */
 export function requireDate(value: CellArgument, name: string): number {
   const date = readDateArgument(value, name);
-  if (date === null) throw new InvalidArgument(`Falta "${name}": escriba una fecha.`);
+  if (date === null) throw new InvalidArgument(FunctionMessages.missingDate(name));
   return date;
 }
 
@@ -64,7 +62,7 @@ export function requireDate(value: CellArgument, name: string): number {
 export function readNumberArgument(value: CellArgument, name: string): number | null {
   if (isEmptyCell(value)) return null;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new InvalidArgument(`"${name}" debe ser un número y recibió ${shown(value)}.`);
+    throw new InvalidArgument(FunctionMessages.notANumber(name, shown(value)));
   }
   return value;
 }
@@ -72,7 +70,7 @@ export function readNumberArgument(value: CellArgument, name: string): number | 
 /** A numeric argument that must be present. */
 export function requireNumber(value: CellArgument, name: string): number {
   const number = readNumberArgument(value, name);
-  if (number === null) throw new InvalidArgument(`Falta "${name}": escriba un número.`);
+  if (number === null) throw new InvalidArgument(FunctionMessages.missingNumber(name));
   return number;
 }
 
@@ -89,14 +87,14 @@ export function readFlag(value: CellArgument, name: string, fallback = false): b
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
   }
-  throw new InvalidArgument(`"${name}" debe ser VERDADERO o FALSO (o "Sí"/"No") y recibió ${shown(value)}.`);
+  throw new InvalidArgument(FunctionMessages.notAFlag(name, shown(value)));
 }
 
 /** The dates of an optional range of extra holidays; empty cells (null, "" or 0) are skipped. */
 export function readExtraHolidays(value: CellArgument, name: string): number[] {
   if (isEmptyCell(value)) return [];
   const reading = readExtraHolidayCells(Array.isArray(value) ? value.flat(2) : [value]);
-  if (!reading.usable) throw new InvalidArgument(`"${name}" debe contener solo fechas y contiene ${shown(reading.offending)}.`);
+  if (!reading.usable) throw new InvalidArgument(FunctionMessages.notOnlyDates(name, shown(reading.offending)));
   return reading.dates;
 }
 
@@ -105,7 +103,7 @@ export function readServiceTimeUnit(value: CellArgument, name: string): "d" | "h
   if (isEmptyCell(value)) return "d";
   const unit = typeof value === "string" ? value.trim().toLowerCase() : value;
   if (unit === "d" || unit === "h") return unit;
-  throw new InvalidArgument(`"${name}" debe ser "d" (días hábiles) o "h" (horas hábiles) y recibió ${shown(value)}.`);
+  throw new InvalidArgument(FunctionMessages.notAUnit(name, shown(value)));
 }
 
 /** A NIT without check digit, typed as a number or as text with optional dots; null when empty. */

@@ -1,3 +1,4 @@
+import { FunctionMessages } from "./messages";
 import { CalendarRangeError } from "../domain/calendar";
 
 /** What Excel shows for a failed custom function: an error code and a Spanish message. */
@@ -40,7 +41,7 @@ function toExcelError(error: unknown): ExcelErrorLike {
     return invalidValueError(error.message);
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return invalidValueError(`No se pudo calcular el resultado (${detail}). Revise los argumentos.`);
+  return invalidValueError(FunctionMessages.notComputed(detail));
 }
 
 /**

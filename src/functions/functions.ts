@@ -3,6 +3,7 @@
 // (custom-functions-metadata-plugin) generates functions.json from these JSDoc blocks and appends
 // one CustomFunctions.associate call per function. The one thing this file registers itself is the ribbon
 // command, at its top level (see registerRibbonCommands).
+import { FunctionMessages } from "./messages";
 import {
   FIRST_CALENDAR_YEAR,
   LAST_CALENDAR_YEAR,
@@ -54,7 +55,7 @@ function describeMoment(serial: number): string {
 function assertEndNotBeforeStart(start: number, end: number): void {
   if (end < start) {
     throw new InvalidArgument(
-      `"fin" (${describeMoment(end)}) es anterior a "inicio" (${describeMoment(start)}): revise el orden de las fechas.`,
+      FunctionMessages.endBeforeStart(describeMoment(end), describeMoment(start)),
     );
   }
 }
@@ -163,7 +164,7 @@ export function holidaysOfYear(año: unknown): Array<Array<number | string>> {
     const year = requireNumber(año, "año");
     if (!isSupportedYear(year)) {
       throw new InvalidArgument(
-        `"año" debe ser un año entero entre ${FIRST_CALENDAR_YEAR} y ${LAST_CALENDAR_YEAR} y recibió ${year}.`,
+        FunctionMessages.yearOutOfRange(FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR, year),
       );
     }
     return colombianHolidays(year).map((holiday) => [holiday.serial, holiday.name]);
@@ -196,7 +197,7 @@ export function serviceLevelStatus(
     const reference = readDateArgument(hoy, "hoy");
     const calendar = calendarFor(sabado_habil, festivos_extra);
     if (target !== null && target < 0) {
-      throw new InvalidArgument(`"meta" no puede ser negativa (${target}): escriba los días hábiles acordados.`);
+      throw new InvalidArgument(FunctionMessages.negativeTarget(target));
     }
     // Without a start or a target there is nothing to measure yet (formulas fill whole columns).
     if (start === null || target === null) return "";
@@ -214,11 +215,11 @@ export function serviceLevelStatus(
 export function nitCheckDigitOf(nit: unknown): number {
   return withExcelErrors(() => {
     const text = readNitText(nit);
-    if (text === null) throw new InvalidArgument(`Falta "nit": escriba el NIT sin dígito de verificación.`);
+    if (text === null) throw new InvalidArgument(FunctionMessages.missingNit);
     const digit = nitCheckDigit(text);
     if (digit === null) {
       throw new InvalidArgument(
-        `"nit" debe tener solo dígitos (hasta 15, con o sin puntos) y sin dígito de verificación; recibió "${text}".`,
+        FunctionMessages.nitNotDigits(text),
       );
     }
     return digit;
@@ -248,7 +249,7 @@ export function ratingOfScore(puntaje: unknown, excluyente?: unknown): string {
     const excluding = readFlag(excluyente, "excluyente");
     if (score === null) return "";
     if (score < 0 || score > 100) {
-      throw new InvalidArgument(`"puntaje" debe estar entre 0 y 100 y recibió ${score}.`);
+      throw new InvalidArgument(FunctionMessages.scoreOutOfRange(score));
     }
     return ratingForScore(score, excluding);
   });

@@ -26,6 +26,9 @@ export interface SampleAlliance {
 }
 
 /** Fictional partners, one per alliance city (SPEC §1.2). Bogotá's contract ends within 60 days; Cúcuta works Saturdays. */
+/** The Aliado a coordinator typed for a partner never registered in tblAlianzas (a planted mistake). */
+export const UNREGISTERED_ALLIANCE = "Aduanas del Pacífico S.A.S.";
+
 export const SAMPLE_ALLIANCES: readonly SampleAlliance[] = [
   {
     name: "Agencia de Aduanas Caribe Logístico S.A.S. Nivel 1",

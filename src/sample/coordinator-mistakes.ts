@@ -1,3 +1,5 @@
+import { UNREGISTERED_ALLIANCE } from "./alliances";
+import { SampleMessages } from "./messages";
 import { ymdFromSerial } from "../domain/calendar";
 import type { SampleOperation } from "./operations";
 
@@ -24,34 +26,34 @@ export function addCoordinatorMistakes(rows: SampleOperation[]): string[] {
   if (duplicated) {
     const index = rows.indexOf(duplicated);
     rows.splice(index + 1, 0, { ...duplicated, notes: "Registrado dos veces" });
-    notes.push(`DO duplicado: ${duplicated.do}.`);
+    notes.push(SampleMessages.mistakes.duplicated(duplicated.do));
   }
   const outOfOrder = at(0.45);
   if (outOfOrder && typeof outOfOrder.declaration === "number") {
     outOfOrder.release = Math.round((outOfOrder.declaration - 1) * 96) / 96;
-    notes.push(`Levante anterior a la presentación: ${outOfOrder.do}.`);
+    notes.push(SampleMessages.mistakes.outOfOrder(outOfOrder.do));
   }
   const textDate = at(0.55);
   if (textDate && typeof textDate.documentsComplete === "number") {
     textDate.documentsComplete = typedAsText(textDate.documentsComplete);
-    notes.push(`Fecha escrita como texto: ${textDate.do}.`);
+    notes.push(SampleMessages.mistakes.textDate(textDate.do));
   }
   const buenaventura = at(0.65);
   if (buenaventura) {
     buenaventura.city = "Buenaventura";
     buenaventura.mode = "Marítimo";
-    notes.push(`DO de Buenaventura (oficina propia): ${buenaventura.do}.`);
+    notes.push(SampleMessages.mistakes.ownOffice(buenaventura.do));
   }
   const unknownAlliance = at(0.75);
   if (unknownAlliance) {
-    unknownAlliance.alliance = "Aduanas del Pacífico S.A.S.";
-    notes.push(`Aliado que no está en tblAlianzas: ${unknownAlliance.do}.`);
+    unknownAlliance.alliance = UNREGISTERED_ALLIANCE;
+    notes.push(SampleMessages.mistakes.unknownAlliance(unknownAlliance.do));
   }
   const noClient = at(0.85);
   if (noClient) {
     noClient.client = "";
     noClient.clientNit = "";
-    notes.push(`DO sin Cliente: ${noClient.do}.`);
+    notes.push(SampleMessages.mistakes.noClient(noClient.do));
   }
   return notes;
 }

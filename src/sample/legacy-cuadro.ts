@@ -1,3 +1,4 @@
+import { SampleMessages } from "./messages";
 import { ymdFromSerial } from "../domain/calendar";
 import type { CellWrite, Plan, PlanStep } from "../domain/workbook/plan";
 import type { CellValue } from "../domain/workbook/snapshot";
@@ -103,5 +104,5 @@ export function planLegacyCuadro(options: { today: number; seed: number; count?:
     { kind: "numberFormat", sheet: partnerSheet, area: { row: 1, col: 7, rowCount: partners.length, colCount: 2 }, format: "d/mm/yyyy" },
   );
   partnerHeader.forEach((_, col) => steps.push({ kind: "columnWidth", sheet: partnerSheet, col, width: col === 0 ? 44 : 16 }));
-  return { steps, notes: [`Cuadro original de ejemplo: ${operations.length} DO en la hoja «${sheet}» y ${partners.length} aliados.`] };
+  return { steps, notes: [SampleMessages.legacyCuadro(operations.length, sheet, partners.length)] };
 }

@@ -1,4 +1,5 @@
-import { serialFromYmd, ymdFromSerial } from "../domain/calendar";
+import { extraHolidays } from "./holidays";
+import { SampleMessages } from "./messages";
 import { headerKey } from "../domain/workbook/header-key";
 import { ALLIANCE_HEADERS, EXTRA_HOLIDAY_HEADERS, NONCONFORMITY_HEADERS, OPERATION_HEADERS, TABLES } from "../domain/workbook/headers";
 import type { AppendTableRowsStep, Plan } from "../domain/workbook/plan";
@@ -68,15 +69,6 @@ function appendStep(located: TableOnSheet, rows: AppendRow[]): AppendTableRowsSt
   return placed.step ?? placed.blocker;
 }
 
-/** Two extra non-working days of last year (a día cívico and a DIAN system outage). */
-function extraHolidays(today: number): { date: number; reason: string }[] {
-  const { year } = ymdFromSerial(today);
-  return [
-    { date: serialFromYmd(year - 1, 9, 26), reason: "Día cívico decretado por la ciudad" },
-    { date: serialFromYmd(year - 1, 11, 28), reason: "Contingencia de los servicios informáticos de la DIAN" },
-  ].filter((holiday) => holiday.date < today);
-}
-
 /**
  * "Cargar datos de ejemplo": fills a prepared, still empty workbook with the seven alliances, two years of
  * DOs (with the usual coordinator mistakes), a dozen non-conformities and two extra holidays, appended to
@@ -89,10 +81,10 @@ export function planSampleData(snapshot: WorkbookSnapshot, options: SampleDataOp
   const nonconformitiesTable = locate(snapshot, TABLES.nonconformities);
   const holidaysTable = locate(snapshot, TABLES.extraHolidays);
   if (!operationsTable || !alliancesTable || !nonconformitiesTable) {
-    return { steps: [], notes: ["Prepare el libro (botón «Preparar») antes de cargar los datos de ejemplo."] };
+    return { steps: [], notes: [SampleMessages.notPrepared] };
   }
   if (![operationsTable, alliancesTable, nonconformitiesTable].every(isEmptyTable)) {
-    return { steps: [], notes: ["El libro ya tiene datos: los datos de ejemplo solo se cargan en un libro preparado y vacío."] };
+    return { steps: [], notes: [SampleMessages.notEmpty] };
   }
   const { today, seed } = options;
   const holidays = extraHolidays(today);
@@ -145,14 +137,14 @@ export function planSampleData(snapshot: WorkbookSnapshot, options: SampleDataOp
   }
   const blocker = placed.find((p): p is string => typeof p === "string");
   if (blocker !== undefined) {
-    return { steps: [], notes: [`No se cargaron los datos de ejemplo: la celda ${blocker}, bajo una tabla, tiene contenido que se perdería. Muévalo y vuelva a intentarlo.`] };
+    return { steps: [], notes: [SampleMessages.blocked(blocker)] };
   }
   const steps = placed.filter((p): p is AppendTableRowsStep => typeof p !== "string");
   return {
     steps,
     notes: [
-      `Se cargaron ${alliances.length} alianzas, ${operations.length} DO, ${nonconformities.length} no conformidades y ${holidays.length} festivos adicionales de ejemplo.`,
-      `Errores típicos incluidos a propósito para ver la validación: ${mistakes.join(" ")}`,
+      SampleMessages.loaded(alliances.length, operations.length, nonconformities.length, holidays.length),
+      SampleMessages.plantedMistakes(mistakes),
     ],
   };
 }

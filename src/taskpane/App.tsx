@@ -1,3 +1,4 @@
+import { PaneMessages } from "./messages";
 import {
   Accordion,
   AccordionHeader,
@@ -59,8 +60,7 @@ function OutsideExcel() {
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        Abra este complemento desde Excel: en la pestaña Inicio, elija «Control de Alianzas». Esta página sola, abierta en el navegador, no
-        puede leer ni cambiar ningún libro.
+        {PaneMessages.outsideExcel}
       </MessageBarBody>
     </MessageBar>
   );
@@ -74,7 +74,7 @@ function RibbonNoticeBar({ notices }: { notices: NoticeChannel }) {
   return (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>
-        <Text weight="semibold">Evaluación anual (cinta): </Text>
+        <Text weight="semibold">{PaneMessages.ribbonNoticeLead}</Text>
         {notice.message}
       </MessageBarBody>
       <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Cerrar aviso" onClick={() => setNotice(null)}>Cerrar</Button>} />

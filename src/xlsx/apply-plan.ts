@@ -1,3 +1,5 @@
+import { WorkbookMessages } from "../domain/workbook/messages";
+import { FileMessages } from "./messages";
 import type { Workbook, Worksheet, WorksheetView } from "exceljs";
 import type {
   ActivateStep,
@@ -31,7 +33,7 @@ export interface ApplyReport {
 
 function requireSheet(wb: Workbook, name: string): Worksheet {
   const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`No existe la hoja «${name}» en el libro.`);
+  if (!ws) throw new Error(FileMessages.noSuchSheet(name));
   return ws;
 }
 
@@ -70,7 +72,7 @@ function defineName(wb: Workbook, step: DefineNameStep): void {
 function activate(wb: Workbook, step: ActivateStep): void {
   const sheets = wb.worksheets;
   const index = sheets.findIndex((ws) => ws.name === step.sheet);
-  if (index < 0) throw new Error(`No existe la hoja «${step.sheet}» en el libro.`);
+  if (index < 0) throw new Error(FileMessages.noSuchSheet(step.sheet));
   sheets.forEach((ws, i) => {
     const current: Partial<WorksheetView> = (ws.views ?? [])[0] ?? { state: "normal" };
     const cell = i === index && step.cell ? a1Address(step.cell.row, step.cell.col) : current.activeCell;
@@ -79,10 +81,6 @@ function activate(wb: Workbook, step: ActivateStep): void {
   const view = (wb.views ?? [])[0] ?? { x: 0, y: 0, width: 12000, height: 20000, visibility: "visible" };
   wb.views = [{ ...view, firstSheet: 0, activeTab: index }];
 }
-
-const CHART_WARNING =
-  "El archivo .xlsx no incluye el gráfico «%s» porque el modo archivo no puede dibujar gráficos; " +
-  "ábralo en Excel con el complemento para verlo.";
 
 function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
   switch (step.kind) {
@@ -134,7 +132,7 @@ function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
       return false;
     case "chart":
       requireSheet(wb, step.sheet);
-      warnings.push(CHART_WARNING.replace("%s", step.title));
+      warnings.push(FileMessages.chartNotDrawn(step.title));
       return false;
     case "cellStyle":
       applyCellStyle(requireSheet(wb, step.sheet), step);
@@ -152,7 +150,7 @@ function applyStep(wb: Workbook, step: PlanStep, warnings: string[]): boolean {
 
 /** Compile-time proof that every step kind has a case; at run time, a plan from a newer domain fails loudly. */
 function unhandledStep(step: never): never {
-  throw new Error(`Paso de plan desconocido: ${JSON.stringify(step)}`);
+  throw new Error(WorkbookMessages.unknownStep(JSON.stringify(step)));
 }
 
 /** Ensures every table has an autofilter range (ExcelJS omits it for tables read without one). */

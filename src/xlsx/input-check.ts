@@ -1,3 +1,4 @@
+import { FileMessages } from "./messages";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { UnusableInputError } from "./unusable-input-error";
@@ -29,26 +30,26 @@ export async function checkInput(file: string): Promise<void> {
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new UnusableInputError(`No se encontró el archivo ${shown}; revise la ruta y el nombre e intente de nuevo.`, { code: "archivo-no-encontrado" });
+    throw new UnusableInputError(FileMessages.notFound(shown), { code: "archivo-no-encontrado" });
   }
-  if (stat.isDirectory()) throw new UnusableInputError(`${shown} es una carpeta; indique la ruta de un libro de Excel (.xlsx).`, { code: "es-carpeta" });
+  if (stat.isDirectory()) throw new UnusableInputError(FileMessages.isFolder(shown), { code: "es-carpeta" });
   const extension = path.extname(file).toLowerCase();
   if (!ACCEPTED_EXTENSIONS.has(extension)) {
     throw new UnusableInputError(
-      `${shown} no es un libro de Excel .xlsx; ábralo en Excel y use «Guardar como» > «Libro de Excel (*.xlsx)».`, { code: "no-es-xlsx" },
+      FileMessages.notXlsx(shown), { code: "no-es-xlsx" },
     );
   }
-  if (stat.size === 0) throw new UnusableInputError(`${shown} está vacío (0 bytes); use una copia en buen estado del libro.`, { code: "archivo-vacio" });
+  if (stat.size === 0) throw new UnusableInputError(FileMessages.empty(shown), { code: "archivo-vacio" });
   const head = await readHead(file);
   if (startsWith(head, OLE_SIGNATURE)) {
     if (head.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
       throw new UnusableInputError(
-        `${shown} está protegido con contraseña; ábralo en Excel, quite la contraseña (Archivo > Información > Proteger libro) y guárdelo de nuevo.`, { code: "protegido-con-contrasena" },
+        FileMessages.passwordProtected(shown), { code: "protegido-con-contrasena" },
       );
     }
-    throw new UnusableInputError(`${shown} es un libro de Excel antiguo (.xls); ábralo en Excel y guárdelo como «Libro de Excel (*.xlsx)».`, { code: "xls-antiguo" });
+    throw new UnusableInputError(FileMessages.oldXls(shown), { code: "xls-antiguo" });
   }
   if (!startsWith(head, ZIP_SIGNATURE)) {
-    throw new UnusableInputError(`${shown} no es un libro de Excel válido aunque termine en ${extension}; ábralo en Excel y guárdelo de nuevo como .xlsx.`, { code: "no-es-zip" });
+    throw new UnusableInputError(FileMessages.notAZip(shown, extension), { code: "no-es-zip" });
   }
 }

@@ -5,12 +5,14 @@ import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import type { Plan, PlanStep } from "../domain/workbook/plan";
+import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
+import { readSnapshot } from "./read-snapshot";
 import { keepRowBreaksOnRead } from "./row-breaks";
 import { CellFormats, splitForStreaming, streamSheet, StreamedSheetUnsupported, stubWithRows, type StreamedSheetPlan } from "./sheet-stream";
-import { withUsedStringsOnly } from "./small-book-strings";
 import { tableAt } from "./table-steps";
+import { crcAfterChange, spliceDeflated } from "./deflate-splice";
 import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
 
@@ -267,8 +269,32 @@ function graftSheetXml(xml: string, strings: readonly string[], offsets: StyleOf
   return out;
 }
 
+/**
+ * The first sheet view's tabSelected="1" turned into "0" in place: only the first blocks of the compressed part are
+ * decoded and recompressed (deflate-splice.ts), the rest keeps its compressed bytes. Null when that cannot be done.
+ */
+function unselectTabInPlace(entry: ZipEntry): ZipEntry | null {
+  const head = headOf(entry);
+  const view = /<sheetView\b[^>]*>/.exec(head);
+  const flag = view ? /\stabSelected="1"/.exec(view[0]) : null;
+  if (!view || !flag) return null;
+  const at = view.index + flag.index + flag[0].length - 2;
+  const [before, after] = [Buffer.from("1"), Buffer.from("0")];
+  const crc = crcAfterChange(entry.crc, entry.size, at, before, after);
+  if (entry.method === 0) {
+    if (entry.raw[at] !== before[0]) return null;
+    const raw = Buffer.from(entry.raw);
+    after.copy(raw, at);
+    return { ...entry, crc, raw };
+  }
+  const raw = spliceDeflated(entry.raw, at, before, after);
+  return raw === null ? null : { ...entry, crc, compressedSize: raw.length, raw };
+}
+
 /** Same-length change of the first sheet view's tab selection, streamed so a big sheet is never whole in memory. */
 async function unselectTab(entry: ZipEntry): Promise<ZipEntry> {
+  const inPlace = unselectTabInPlace(entry);
+  if (inPlace) return inPlace;
   let crc = 0;
   let size = 0;
   let head = true;
@@ -319,22 +345,71 @@ function tabSelected(entry: ZipEntry): boolean {
 
 const STUB_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/></worksheet>`;
 
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
+/**
+ * The shared strings the loaded sheets use, renumbered in those sheets, so that ExcelJS does not parse the
+ * operations sheet's 100,000 strings to load the small book. Null (keep the parts as they are) when the parts are
+ * not as expected; the values ExcelJS reads are the same either way.
+ */
+function trimSharedStrings(entries: Map<string, ZipEntry>, parts: readonly string[]): Map<string, ZipEntry> | null {
+  const sst = entries.get(SHARED_STRINGS);
+  if (!sst) return null;
+  const xml = entryText(sst);
+  const items = [...xml.matchAll(/<si>[\s\S]*?<\/si>|<si\/>/g)].map((m) => m[0]);
+  const uniqueCount = /<sst\b[^>]*\suniqueCount="(\d+)"/.exec(xml)?.[1];
+  if (uniqueCount !== undefined && Number(uniqueCount) !== items.length) return null;
+  const renumbered = new Map<number, number>();
+  const out = new Map<string, ZipEntry>();
+  for (const part of parts) {
+    const entry = entries.get(part);
+    if (!entry) continue;
+    const sheet = entryText(entry);
+    let rewritten = 0;
+    const next = sheet.replace(/<c\b([^>]*)>(\s*)<v>(\d+)<\/v>/g, (cell, attributes: string, space: string, index: string) => {
+      if (!/\st="s"/.test(attributes)) return cell;
+      const old = Number(index);
+      if (old >= items.length) return cell;
+      let now = renumbered.get(old);
+      if (now === undefined) {
+        now = renumbered.size;
+        renumbered.set(old, now);
+      }
+      rewritten++;
+      return `<c${attributes}>${space}<v>${now}</v>`;
+    });
+    // Every shared-string cell must have been renumbered, or the sheet would read other strings.
+    if (rewritten !== (sheet.match(/<c\b[^>]*\st="s"/g) ?? []).length) return null;
+    out.set(part, deflatedEntry(part, next));
+  }
+  const kept = [...renumbered.keys()].map((old) => items[old] ?? "<si/>");
+  const open = /^[\s\S]*?<sst\b[^>]*?(?=\/?>)/.exec(xml)?.[0];
+  if (open === undefined) return null;
+  const head = open.replace(/\s(?:count|uniqueCount)="\d*"/g, "");
+  out.set(SHARED_STRINGS, deflatedEntry(SHARED_STRINGS, `${head} count="${kept.length}" uniqueCount="${kept.length}">${kept.join("")}</sst>`));
+  return out;
+}
+
 async function smallBook(
   entries: Map<string, ZipEntry>,
   sheets: readonly SheetRef[],
-  touched: ReadonlySet<string>,
+  loaded: ReadonlySet<string>,
   replaced: ReadonlyMap<string, ZipEntry> = new Map(),
 ): Promise<ExcelJS.Workbook> {
   const kept: ZipEntry[] = [];
-  const stubbed = new Set(sheets.filter((s) => !touched.has(s.name)).map((s) => s.part));
+  const stubbed = new Set(sheets.filter((s) => !loaded.has(s.name)).map((s) => s.part));
   const dropped = new Set([...stubbed].map(relsPathOf));
-  for (const entry of entries.values()) {
+  const loadedParts = sheets.filter((s) => loaded.has(s.name)).map((s) => s.part);
+  // A streamed sheet is loaded as its few rows (`replaced`), never whole.
+  const parts = replaced.size === 0 ? entries : new Map([...entries, ...replaced]);
+  const trimmed = trimSharedStrings(parts, loadedParts);
+  for (const entry of parts.values()) {
     if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
-    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (replaced.get(entry.name) ?? entry));
+    kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (trimmed?.get(entry.name) ?? entry));
   }
   keepRowBreaksOnRead();
   const wb = new ExcelJS.Workbook();
-  const zip = writeZip(withUsedStringsOnly(kept));
+  const zip = writeZip(kept);
   // ExcelJS's load is typed for its own Buffer interface; a Node Buffer's bytes are what it reads.
   try {
     await wb.xlsx.load(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
@@ -358,18 +433,11 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
-interface GraftOptions {
-  smallSheetBytes: number;
-  /** Stream a big sheet the Plan changes instead of giving up (see sheet-stream.ts); `level` deflates it. */
-  streamBigSheets: boolean;
-  level: number;
-}
-
 /** The small book of a Plan with streamed sheets: those sheets hold only their overlay rows. */
 async function streamedSmallBook(
   entries: Map<string, ZipEntry>,
   sheets: readonly SheetRef[],
-  touched: ReadonlySet<string>,
+  loaded: ReadonlySet<string>,
   plan: Plan,
   split: StreamedSheetPlan,
 ): Promise<{ wb: ExcelJS.Workbook; report: ApplyReport; inflated: Map<string, Buffer[]> }> {
@@ -383,7 +451,7 @@ async function streamedSmallBook(
     replaced.set(ref.part, deflatedEntry(ref.part, stub.xml));
     if (stub.inflated) inflated.set(name, stub.inflated);
   }
-  const wb = await smallBook(entries, sheets, touched, replaced);
+  const wb = await smallBook(entries, sheets, loaded, replaced);
   // A calculated column's formulas name the table its first cell sits in when the step runs.
   const report = applyPlan(wb, split.smallPlan, {
     beforeStep: (_step, index) => {
@@ -400,19 +468,22 @@ async function streamedSmallBook(
   return { wb, report: { ...report, applied: plan.steps.length }, inflated };
 }
 
-async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise<{ buffer: Buffer; report: ApplyReport }> {
+async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>): Promise<GraftedPackage> {
   const entries = readZip(source);
   const sheets = workbookSheets(entries);
   const touched = new Set(plan.steps.flatMap(stepSheets));
+  const loaded = new Set([...touched, ...options.keepSheets]);
   const streamed = new Set<string>();
   for (const sheet of sheets) {
-    if (!touched.has(sheet.name)) continue;
+    if (!loaded.has(sheet.name)) continue;
     const entry = entries.get(sheet.part);
     if (!entry) throw new NotGraftable(`missing sheet ${sheet.name}`);
     if (entry.size > options.smallSheetBytes) {
-      if (!options.streamBigSheets) throw new NotGraftable(`big sheet ${sheet.name}`);
+      if (!options.streamBigSheets || !touched.has(sheet.name)) throw new NotGraftable(`big sheet ${sheet.name}`);
       streamed.add(sheet.name);
     }
+    // A sheet only kept for reading is not rewritten: whatever it relates to stays as it is.
+    if (!touched.has(sheet.name)) continue;
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
       // A streamed sheet's hyperlinks belong to cells the small book does not hold.
@@ -440,8 +511,8 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
   }
 
   const split = streamed.size > 0 ? splitForStreaming(plan, streamed) : null;
-  const { wb, report, inflated } = split ? await streamedSmallBook(entries, sheets, touched, plan, split) : await (async () => {
-    const book = await smallBook(entries, sheets, touched);
+  const { wb, report, inflated } = split ? await streamedSmallBook(entries, sheets, loaded, plan, split) : await (async () => {
+    const book = await smallBook(entries, sheets, loaded);
     return { wb: book, report: applyPlan(book, plan), inflated: new Map<string, Buffer[]>() };
   })();
   // Stored, not deflated: the small book is only read back here.
@@ -575,24 +646,45 @@ async function graft(source: Buffer, plan: Plan, options: GraftOptions): Promise
     }
   }
   out.push(...added.values());
-  return { buffer: writeZip(out), report };
+  return { buffer: writeZip(out), report, book: wb, loaded, streamed };
+}
+
+/** A Plan carried out on the small book and grafted into the original package, not written anywhere yet. */
+export interface GraftedPackage {
+  /** The whole new package (.xlsx bytes). */
+  buffer: Buffer;
+  report: ApplyReport;
+  /**
+   * The small book after the Plan: the sheets in `loaded` hold their cells, styles and print settings;
+   * every other sheet is an empty stand-in (its cells are in the original package, unchanged).
+   */
+  book: ExcelJS.Workbook;
+  /** The sheets the Plan changes, plus those asked for with `keepSheets`. */
+  loaded: ReadonlySet<string>;
+  /** Loaded sheets that were streamed (see sheet-stream.ts): the small book holds only a few of their rows. */
+  streamed: ReadonlySet<string>;
+}
+
+export interface GraftOptions {
+  /** Existing sheets up to this size may be rebuilt (default SMALL_SHEET_BYTES). */
+  smallSheetBytes?: number;
+  /** Sheets to load into the small book with their cells although the Plan does not change them (to print them). */
+  keepSheets?: readonly string[];
+  /** Stream a bigger sheet the Plan changes instead of giving up (see sheet-stream.ts). */
+  streamBigSheets?: boolean;
+  /** zlib level of a streamed sheet (default STREAMED_SHEET_LEVEL). */
+  level?: number;
 }
 
 /**
- * Runs `plan` against the book in `input` and writes the result to `output` by grafting, when the Plan touches
- * only small sheets, or, with `streamBigSheets`, also big ones (streamed row by row, see sheet-stream.ts).
- * Returns null (writing nothing) when it cannot: then the caller saves the whole book.
+ * Runs `plan` against the book in `input` on a small book and grafts the result into the original package, in
+ * memory. Returns null when it cannot (a big or unusual sheet to change): then the caller uses the whole book.
  */
-export async function writePlanPackage(
-  input: string,
-  plan: Plan,
-  output: string,
-  options: { smallSheetBytes?: number; streamBigSheets?: boolean; level?: number } = {},
-): Promise<ApplyReport | null> {
-  let result;
+export async function graftPlanPackage(input: string, plan: Plan, options: GraftOptions = {}): Promise<GraftedPackage | null> {
   try {
-    result = await graft(await fs.readFile(input), plan, {
+    return await graft(await fs.readFile(input), plan, {
       smallSheetBytes: options.smallSheetBytes ?? SMALL_SHEET_BYTES,
+      keepSheets: options.keepSheets ?? [],
       streamBigSheets: options.streamBigSheets ?? false,
       level: options.level ?? STREAMED_SHEET_LEVEL,
     });
@@ -600,7 +692,44 @@ export async function writePlanPackage(
     if (error instanceof NotGraftable || error instanceof UnsupportedZipError || error instanceof StreamedSheetUnsupported) return null;
     throw error;
   }
-  const { buffer } = result;
-  await writeThroughTemporary(output, (temporary) => fs.writeFile(temporary, buffer));
-  return result.report;
+}
+
+/** Writes the grafted package to `output` through a temporary file. */
+export async function writeGraftedPackage(grafted: GraftedPackage, output: string): Promise<void> {
+  await writeThroughTemporary(output, (temporary) => fs.writeFile(temporary, grafted.buffer));
+}
+
+/**
+ * The Snapshot of the grafted book without reading it again: the loaded sheets as the small book holds them, every
+ * other sheet as `before` (the Snapshot of the original file) has it, in the new tab order; names from the new
+ * workbook part. Equal to readSnapshot of the whole book after the Plan. Null when a sheet cannot be matched.
+ */
+export function snapshotAfterGraft(before: WorkbookSnapshot, grafted: GraftedPackage): WorkbookSnapshot | null {
+  // A streamed sheet is neither whole in the small book nor as it was.
+  if (grafted.streamed.size > 0) return null;
+  const small = readSnapshot(grafted.book);
+  const original = new Map(before.sheets.map((sheet) => [sheet.name, sheet]));
+  const sheets = [];
+  for (const sheet of small.sheets) {
+    if (grafted.loaded.has(sheet.name)) {
+      sheets.push(sheet);
+      continue;
+    }
+    const kept = original.get(sheet.name);
+    if (!kept) return null;
+    sheets.push({ ...kept, position: sheet.position });
+  }
+  return { sheets, names: small.names };
+}
+
+/**
+ * Runs `plan` against the book in `input` and writes the result to `output` by grafting, when the Plan touches
+ * only small sheets, or, with `streamBigSheets`, also big ones (streamed row by row, see sheet-stream.ts).
+ * Returns null (writing nothing) when it cannot: then the caller saves the whole book.
+ */
+export async function writePlanPackage(input: string, plan: Plan, output: string, options: GraftOptions = {}): Promise<ApplyReport | null> {
+  const grafted = await graftPlanPackage(input, plan, options);
+  if (grafted === null) return null;
+  await writeGraftedPackage(grafted, output);
+  return grafted.report;
 }

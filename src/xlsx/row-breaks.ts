@@ -1,3 +1,4 @@
+import { FileMessages } from "./messages";
 import ExcelJS from "exceljs";
 
 /**
@@ -77,7 +78,7 @@ export function keepRowBreaksOnRead(): void {
   const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("x")) as object;
   const descriptor = Object.getOwnPropertyDescriptor(proto, "model");
   const set = descriptor?.set;
-  if (!descriptor || !set) throw new Error("ExcelJS.Worksheet sin el modelo esperado: revise la versión de exceljs.");
+  if (!descriptor || !set) throw new Error(FileMessages.unexpectedExcelJs);
   Object.defineProperty(proto, "model", {
     ...descriptor,
     set(this: WorksheetModelHolder, value: { rowBreaks?: RowBreak[] }) {

@@ -1,3 +1,4 @@
+import { FileMessages } from "./messages";
 import type { CellValue as ExcelJsValue, Workbook, Worksheet } from "exceljs";
 import type { CellValue, GridArea } from "../domain/workbook/snapshot";
 import type { AppendTableRowsStep, CreateTableStep, RenameTableStep, ResizeTableStep } from "../domain/workbook/plan";
@@ -59,13 +60,13 @@ export function createTable(wb: Workbook, ws: Worksheet, step: CreateTableStep):
   const clash = allTables(wb).find(({ table }) => table.name.toLowerCase() === step.table.toLowerCase());
   if (clash) {
     if (clash.sheet === ws && tableReference(clash.table) === areaAddress(area)) return;
-    throw new Error(`Ya existe una tabla llamada ${step.table} en la hoja ${clash.sheet.name}.`);
+    throw new Error(FileMessages.tableExists(step.table, clash.sheet.name));
   }
   const overlapping = tableModels(ws).find((table) => {
     const other = parseArea(tableReference(table));
     return other !== null && areasOverlap(other, area);
   });
-  if (overlapping) throw new Error(`La tabla ${step.table} se superpondría a la tabla ${overlapping.name} en la hoja ${ws.name}.`);
+  if (overlapping) throw new Error(FileMessages.tablesOverlap(step.table, overlapping.name, ws.name));
   const columns = headerNames(ws, area, []).map((name) => ({ name, filterButton: true }));
   addTableModel(ws, { name: step.table, headerRow: true, totalsRow: false, columns, style: { theme: step.style, showRowStripes: true } }, a1Address(area.row, area.col), areaAddress(area));
 }
@@ -73,7 +74,7 @@ export function createTable(wb: Workbook, ws: Worksheet, step: CreateTableStep):
 function requireTable(ws: Worksheet, name: string): { table: TableModel; area: GridArea } {
   const table = findTableModel(ws, name);
   const area = table ? parseArea(tableReference(table)) : null;
-  if (!table || !area) throw new Error(`No se encontró la tabla ${name} en la hoja ${ws.name}.`);
+  if (!table || !area) throw new Error(FileMessages.noSuchTable(name, ws.name));
   return { table, area };
 }
 
@@ -88,7 +89,7 @@ export function resizeTable(ws: Worksheet, step: ResizeTableStep): void {
   const { table, area } = requireTable(ws, step.table);
   const newArea: GridArea = { ...step.area, rowCount: Math.max(step.area.rowCount, 2) };
   if (newArea.row !== area.row || newArea.col !== area.col) {
-    throw new Error(`La tabla ${step.table} no puede cambiar de encabezado al redimensionarla.`);
+    throw new Error(FileMessages.headerMoves(step.table));
   }
   const keep = table.columns.slice(0, newArea.colCount).map((column) => column.name);
   table.columns = headerNames(ws, newArea, keep).map((name, i) => ({ ...table.columns[i], name, filterButton: table.columns[i]?.filterButton ?? true }));
@@ -112,7 +113,7 @@ function extendConditionalFormats(ws: Worksheet, lastRow: number, newLastRow: nu
 export function appendTableRows(ws: Worksheet, step: AppendTableRowsStep): number {
   const { table, area } = requireTable(ws, step.table);
   if (areaAddress(area) !== areaAddress(step.area)) {
-    throw new Error(`La tabla ${step.table} de la hoja ${ws.name} ocupa ${areaAddress(area)}, no ${areaAddress(step.area)} como se leyó.`);
+    throw new Error(FileMessages.tableMoved(step.table, ws.name, areaAddress(area), areaAddress(step.area)));
   }
   for (const write of step.cells) {
     const cell = cellAt(ws, write.row, write.col);
@@ -139,7 +140,7 @@ export function renameTable(wb: Workbook, ws: Worksheet, step: RenameTableStep):
   const { table } = requireTable(ws, step.table);
   if (table.name === step.newName) return;
   const clash = allTables(wb).find(({ table: other }) => other !== table && other.name.toLowerCase() === step.newName.toLowerCase());
-  if (clash) throw new Error(`Ya existe una tabla llamada ${step.newName} en la hoja ${clash.sheet.name}.`);
+  if (clash) throw new Error(FileMessages.tableExists(step.newName, clash.sheet.name));
   const oldName = table.name;
   table.name = step.newName;
   table.displayName = step.newName;

@@ -1,3 +1,4 @@
+import { FileMessages } from "./messages";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -15,12 +16,10 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
   try {
     await wb.xlsx.readFile(file);
   } catch {
-    throw new UnusableInputError(
-      `«${file}» está dañado y no se puede leer; ábralo en Excel para repararlo o use una copia de respaldo.`, { code: "archivo-danado" },
-    );
+    throw new UnusableInputError(FileMessages.damaged(file), { code: "archivo-danado" });
   }
   if (wb.worksheets.length === 0) {
-    throw new UnusableInputError(`«${file}» no tiene hojas legibles; revise que sea el cuadro de control de procesos.`, { code: "sin-hojas" });
+    throw new UnusableInputError(FileMessages.noSheets(file), { code: "sin-hojas" });
   }
   for (const ws of wb.worksheets) compactDataValidations(ws);
   return wb;
@@ -32,7 +31,7 @@ export async function writeThroughTemporary(file: string, write: (temporary: str
   try {
     await fs.mkdir(directory, { recursive: true });
   } catch (error) {
-    throw new UnusableInputError(`No se pudo crear la carpeta «${directory}»; elija otra ubicación para el archivo de salida.`, { code: "carpeta-no-creada", cause: error });
+    throw new UnusableInputError(FileMessages.folderNotCreated(directory), { code: "carpeta-no-creada", cause: error });
   }
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
@@ -40,9 +39,7 @@ export async function writeThroughTemporary(file: string, write: (temporary: str
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });
-    throw new UnusableInputError(
-      `No se pudo escribir «${file}»; cierre el archivo si está abierto en Excel y revise que tenga permiso de escritura en esa carpeta.`, { code: "no-se-pudo-escribir", cause: error },
-    );
+    throw new UnusableInputError(FileMessages.notWritten(file), { code: "no-se-pudo-escribir", cause: error });
   }
 }
 

@@ -65,7 +65,7 @@ const actions: Actions = {
       ],
       checks: [
         { feature: "Crear una tabla", status: "ok" as const, detail: "" },
-        { feature: "Ampliar una tabla con resize", status: "omitida" as const, detail: "Esta versión de Excel no admite ExcelApi 1.13: el complemento omite ampliar una tabla existente." },
+        { feature: "Ampliar una tabla con resize", status: "omitida" as const, detail: "Su versión de Excel no admite ampliar una tabla existente (ExcelApi 1.13): el complemento omite ese paso." },
         { feature: "Fórmulas con funciones ADUANA", status: "falla" as const, detail: 'ADUANA.ES_FESTIVO(DATE(2026,1,12)) devolvió "#NAME?" en vez de true' },
       ],
     }),

@@ -81,4 +81,19 @@ describe("control-alianzas command line", () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/Uso:/);
   });
+
+  const commands = ["preparar", "validar", "evaluar", "exportar", "seguimiento", "indicadores"];
+
+  it("says the same when the input file is missing, whatever the command", async () => {
+    const said = await Promise.all(commands.map(async (command) => (await run(command)).stderr.split("\n")[0]));
+    expect(new Set(said)).toEqual(new Set(["Falta el archivo de entrada (el cuadro de control .xlsx)."]));
+  });
+
+  it("says the same about an extra argument, naming the command", async () => {
+    for (const command of commands) {
+      const result = await run(command, "a.xlsx", "b.xlsx");
+      expect(result.status).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe(`Sobra el argumento «b.xlsx»: ${command} recibe un solo archivo de entrada.`);
+    }
+  });
 });

@@ -15,7 +15,7 @@ const REPORT: DiagnosticReport = {
   ],
   checks: [
     { feature: "Crear una tabla", status: "ok", detail: "" },
-    { feature: "Ampliar una tabla con resize", status: "omitida", detail: "Esta versión de Excel no admite ExcelApi 1.13." },
+    { feature: "Ampliar una tabla con resize", status: "omitida", detail: "Su versión de Excel no admite ampliar una tabla existente (ExcelApi 1.13): el complemento omite ese paso." },
     { feature: "Fórmulas con funciones ADUANA", status: "falla", detail: 'ADUANA.ES_FESTIVO(DATE(2026,1,12)) devolvió "#NAME?" en vez de true' },
   ],
 };
@@ -36,7 +36,7 @@ describe("Diagnóstico", () => {
     const items = within(list).getAllByRole("listitem");
     expect(items.map((li) => li.textContent)).toEqual([
       "OK Crear una tabla",
-      "Omitida Ampliar una tabla con resizeEsta versión de Excel no admite ExcelApi 1.13.",
+      "Omitida Ampliar una tabla con resizeSu versión de Excel no admite ampliar una tabla existente (ExcelApi 1.13): el complemento omite ese paso.",
       'Falla Fórmulas con funciones ADUANAADUANA.ES_FESTIVO(DATE(2026,1,12)) devolvió "#NAME?" en vez de true',
     ]);
     expect(screen.getByText("Excel para Mac (Mac), versión 16.89")).toBeInTheDocument();

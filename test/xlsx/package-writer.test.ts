@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { planEvaluation } from "../../src/domain/evaluation";
 import { planSampleData } from "../../src/sample";
@@ -15,7 +16,7 @@ import type { Plan } from "../../src/domain/workbook/plan";
 import type { WorkbookSnapshot } from "../../src/domain/workbook/snapshot";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { writePlanPackage } from "../../src/xlsx/package-writer";
-import { deflatedEntry, entryText, readZip, writeZip, type ZipEntry } from "../../src/xlsx/zip-package";
+import { deflatedEntry, entryBytes, entryText, readZip, writeZip, type ZipEntry } from "../../src/xlsx/zip-package";
 import { findSoffice } from "../../src/cli/libreoffice";
 import { TODAY } from "../cli/run-cli";
 import { temporaryFolder } from "./xlsx-test-files";
@@ -105,6 +106,11 @@ describe("writePlanPackage (grafting the evaluation into the original package)",
     // The sample's operations sheet was the selected tab: only its tabSelected flag may differ.
     const operations = "xl/worksheets/sheet1.xml";
     expect(after.get(operations)?.size).toBe(before.get(operations)?.size);
+    // Only its first blocks are recompressed: the part keeps its size, and its CRC is the new content's.
+    const [was, now] = [before.get(operations) as ZipEntry, after.get(operations) as ZipEntry];
+    expect(entryText(now)).toBe(entryText(was).replace(/(<sheetView\b[^>]*\stabSelected=")1"/, '$10"'));
+    expect(now.crc).toBe(zlib.crc32(entryBytes(now)));
+    expect(Math.abs(now.compressedSize - was.compressedSize)).toBeLessThan(was.compressedSize / 50);
     const untouched = ["xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/tables/table1.xml"];
     for (const part of untouched) expect([part, after.get(part)?.raw.equals(before.get(part)?.raw ?? Buffer.alloc(0))]).toEqual([part, true]);
     expect(after.get("xl/sharedStrings.xml")?.raw.equals(before.get("xl/sharedStrings.xml")?.raw ?? Buffer.alloc(0))).toBe(true);

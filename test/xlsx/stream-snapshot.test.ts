@@ -121,6 +121,58 @@ describe("the streaming reader gives the Snapshot the ExcelJS reader gives", () 
     await bothReaders(file);
   });
 
+  it("on repeated formulas that change near their end, dates and times, numbers of every form, and <f> with attributes", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Cálculos");
+    const long = `IF(B1="Sí","Ñandú ${"x".repeat(300)}",`;
+    const formulas = [`${long}1)`, `${long}1)`, `${long}1)`, `${long}2)`, `${long}2)+1`, `${long}2)`, long.slice(0, -1), `${long}1)`];
+    formulas.forEach((formula, r) => {
+      ws.getCell(r + 1, 1).value = { formula, result: r % 3 === 0 ? "Cumple" : r % 3 === 1 ? "No cumple" : "Sí" };
+      ws.getCell(r + 1, 2).value = r % 2 === 0 ? "Sí" : "No";
+    });
+    // Dates and times as Excel stores them (17 digits), including milliseconds at a half, where rounding is closest.
+    const serials = [45660.572916666664, 45660 + 0.5 / 86_400_000, 45660 + 1.5 / 86_400_000, 45660 + 499.5 / 86_400_000, 45671 + 86_399.5 / 86_400, 45000 + 1 / 7];
+    for (let k = 0; k < 40; k++) serials.push(45000 + k * (13 + 1 / 9));
+    serials.forEach((serial, r) => {
+      const cell = ws.getCell(r + 1, 3);
+      cell.value = serial;
+      cell.numFmt = r % 2 === 0 ? "dd/mm/yyyy hh:mm:ss" : "yyyy-mm-dd";
+    });
+    [-0.1, 1e-7, 1e21, 0.1 + 0.2, 123456789012345680, 45659, -3, 0, 2.5e-300].forEach((number, r) => (ws.getCell(r + 1, 4).value = number));
+    const file = folder.file("calculos.xlsx");
+    await wb.xlsx.writeFile(file);
+    const streamed = await readSnapshotFile(file);
+    expect(streamed.sheets[0]?.formulas.slice(0, 8).map((row) => row[0])).toEqual(formulas.map((formula) => `=${formula}`));
+    await bothReaders(file);
+    // LibreOffice writes <f aca="false">: the same formulas.
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(sheet).toContain("<f>");
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace(/<f>/g, '<f aca="false">'));
+
+    const libre = folder.file("calculos-libreoffice.xlsx");
+    await fs.writeFile(libre, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expect((await readSnapshotFile(libre)).sheets[0]?.formulas).toEqual(streamed.sheets[0]?.formulas);
+    await bothReaders(libre);
+  });
+
+  it("on number formats with escaped characters, as LibreOffice writes them (dd/mm/yyyy\\ hh:mm)", async () => {
+    const wb = prepared();
+    applyPlan(wb, planSampleData(readSnapshot(wb), { today: TODAY, seed: 4, operationCount: 20 }));
+    const file = folder.file("formatos.xlsx");
+    await saveWorkbookFile(wb, file);
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+    const escaped = styles.replace(/formatCode="([^"]*)"/g, (_, code: string) => `formatCode="${code.replace(/ /g, "\\ ")}"`);
+    expect(escaped).toContain("yyyy\\ hh");
+    zip.file("xl/styles.xml", escaped);
+    const libre = folder.file("formatos-libreoffice.xlsx");
+    await fs.writeFile(libre, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const columns = (await readSnapshotFile(libre)).sheets.flatMap((sheet) => sheet.tables.flatMap((table) => table.columns));
+    expect(columns.some((column) => column.numberFormat === "dd/mm/yyyy hh:mm")).toBe(true);
+    await bothReaders(libre);
+  });
+
   it("refuses a damaged file with the same sentence as the ExcelJS reader", async () => {
     const file = folder.file("danado.xlsx");
     await fs.writeFile(file, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));

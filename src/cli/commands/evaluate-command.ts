@@ -1,3 +1,5 @@
+import type ExcelJS from "exceljs";
+import { CliMessages } from "../messages";
 import {
   EvaluationRefusedError,
   evaluateWorkbook,
@@ -8,21 +10,23 @@ import {
   printedEvaluationSheets,
 } from "../../domain/evaluation";
 import type { EvaluationJson } from "../../domain/evaluation";
-import { applyPlan, printWorkbook, readSnapshot, saveWorkbookFile, UnusableInputError } from "../../xlsx";
-import { writePlanPackage } from "../../xlsx/package-writer";
+import type { Plan } from "../../domain/workbook/plan";
+import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
+import type { ApplyReport } from "../../xlsx/apply-plan";
+import { UnusableInputError } from "../../xlsx/unusable-input-error";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
 import { EVALUATE_HELP } from "../help-text";
 import { convertToPdf, findSoffice, LIBREOFFICE_MISSING } from "../libreoffice";
-import { openWorkbook } from "./workbook-input";
+import { readWorkbook } from "./workbook-input";
 
 function percent(value: number | null): string {
   return value === null ? "—" : `${value.toLocaleString("es-CO", { maximumFractionDigits: 1 })} %`;
 }
 
 function evaluationText(json: EvaluationJson, written: readonly string[], partial: string | null): string {
-  const title = `Evaluación de desempeño ${json.year}${partial ? ` ${partial}` : ""} — ${json.alliances.length} alianzas`;
+  const title = CliMessages.evaluationTitle(json.year, partial, json.alliances.length);
   const lines = [title, ""];
   const width = Math.max(6, ...json.alliances.map((a) => a.alliance.length));
   lines.push(`  ${"Aliado".padEnd(width)}  ${"DOs".padStart(5)}  ${"A tiempo".padStart(9)}  ${"NC".padStart(3)}  ${"Puntaje".padStart(7)}  Calificación`);
@@ -32,7 +36,7 @@ function evaluationText(json: EvaluationJson, written: readonly string[], partia
       `  ${a.alliance.padEnd(width)}  ${String(a.operations).padStart(5)}  ${percent(a.onTimePct).padStart(9)}  ${String(a.nonconformities).padStart(3)}  ${score.padStart(7)}  ${a.rating ?? "—"}`,
     );
   }
-  lines.push("", ...written.map((file) => `Se escribió «${file}».`), "");
+  lines.push("", ...written.map((file) => CliMessages.written(file)), "");
   return lines.join("\n");
 }
 
@@ -44,6 +48,32 @@ function checkPdfOutput(input: string, pdf: string, output: string | undefined, 
   return soffice;
 }
 
+/** The book after the Plan: an ExcelJS book holding at least the sheets to print, its Snapshot and how to write it. */
+interface EvaluatedBook {
+  book: ExcelJS.Workbook;
+  report: ApplyReport;
+  snapshot: () => WorkbookSnapshot;
+  write: (output: string) => Promise<void>;
+}
+
+/**
+ * Carries out the evaluation Plan. When it changes only small sheets (the evaluation, the fichas), they are built on a
+ * small book and grafted into the original package, so the operations sheet is never loaded into ExcelJS; any other
+ * Plan goes through the whole book, as it always did.
+ */
+async function evaluatedBook(input: string, before: WorkbookSnapshot, plan: Plan, printed: readonly string[]): Promise<EvaluatedBook> {
+  const { graftPlanPackage, snapshotAfterGraft, writeGraftedPackage } = await import("../../xlsx/package-writer");
+  const grafted = await graftPlanPackage(input, plan, { keepSheets: printed });
+  const after = grafted && snapshotAfterGraft(before, grafted);
+  if (grafted && after) {
+    return { book: grafted.book, report: grafted.report, snapshot: () => after, write: (output) => writeGraftedPackage(grafted, output) };
+  }
+  const { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } = await import("../../xlsx");
+  const book = await loadWorkbookFile(input);
+  const report = applyPlan(book, plan);
+  return { book, report, snapshot: () => readSnapshot(book), write: (output) => saveWorkbookFile(book, output) };
+}
+
 /** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]`: the annual evaluation. */
 export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(args, { withValue: ["anio", "salida", "pdf"], flags: ["json", "sobrescribir"] });
@@ -52,20 +82,21 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const [input, ...extra] = parsed.positionals;
-  if (input === undefined) throw new UsageError("Falta el archivo de entrada.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: evaluar recibe un solo archivo de entrada.`);
+  if (input === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "evaluar"));
   const yearText = parsed.values.get("anio");
-  if (yearText === undefined) throw new UsageError("Falta la opción --anio AAAA (el año que se evalúa).");
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`El año «${yearText}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`);
+  if (yearText === undefined) throw new UsageError(CliMessages.missingYear(CliMessages.yearOfEvaluation));
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(CliMessages.invalidYear(yearText));
   const year = Number(yearText);
   const output = parsed.values.get("salida");
   const pdf = parsed.values.get("pdf");
-  if (output === undefined && pdf === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx> (o --pdf <archivo.pdf>).");
+  if (output === undefined && pdf === undefined) throw new UsageError(CliMessages.missingOutput("--salida <salida.xlsx> (o --pdf <archivo.pdf>)"));
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   // Before anything is written: without LibreOffice there is no PDF, and no half of the job either.
   const soffice = pdf === undefined ? null : checkPdfOutput(input, pdf, output, parsed.flags.has("sobrescribir"));
   io.progress?.phase("Leyendo…");
-  const { workbook, snapshot } = await openWorkbook(input, { allowEmpty: false });
+  const snapshot = await readWorkbook(input, { allowEmpty: false, io });
+  io.progress?.phase("Evaluando…");
   let plan;
   try {
     plan = planEvaluation(snapshot, { year, today: io.today });
@@ -75,23 +106,24 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  const report = applyPlan(workbook, plan);
+  const evaluated = await evaluatedBook(input, snapshot, plan, pdf === undefined ? [] : printedEvaluationSheets(snapshot.sheets.map((s) => s.name), year));
   const written: string[] = [];
   // The PDF first: when LibreOffice fails, nothing at all is written.
   if (pdf !== undefined && soffice !== null) {
-    const sheets = printedEvaluationSheets(workbook.worksheets.map((ws) => ws.name), year);
-    if (sheets.length === 0) throw new UnusableInputError(`No se encontró la hoja de la evaluación ${year} para imprimirla; no se escribió «${pdf}».`);
-    await convertToPdf(soffice, await printWorkbook(workbook, sheets), pdf);
+    io.progress?.phase("Imprimiendo…");
+    const { printWorkbook } = await import("../../xlsx/print-workbook");
+    const sheets = printedEvaluationSheets(evaluated.book.worksheets.map((ws) => ws.name), year);
+    if (sheets.length === 0) throw new UnusableInputError(CliMessages.evaluationSheetNotFound(year, pdf));
+    await convertToPdf(soffice, await printWorkbook(evaluated.book, sheets), pdf);
   }
   if (output !== undefined) {
     io.progress?.phase("Escribiendo…");
-    // Only the small sheets change: graft them into the original package; any other Plan saves the whole book.
-    if ((await writePlanPackage(input, plan, output)) === null) await saveWorkbookFile(workbook, output);
+    await evaluated.write(output);
     written.push(output);
   }
   if (pdf !== undefined) written.push(pdf);
   // The weights and bands the sheet's formulas reference, so the report matches the Puntaje the file shows.
-  const result = evaluateWorkbook(readSnapshot(workbook), year, io.today);
+  const result = evaluateWorkbook(evaluated.snapshot(), year, io.today);
   const json = evaluationToJson(result);
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
@@ -99,7 +131,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   const partial = partialWarning(year, result.partialThrough);
   if (partial) io.stderr(`! ${partial}\n`);
   for (const note of plan.notes) if (note !== partial) say(`• ${note}\n`);
-  for (const warning of report.warnings) say(`! ${warning}\n`);
+  for (const warning of evaluated.report.warnings) say(`! ${warning}\n`);
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, written, partialLabel(result.partialThrough)));
   return EXIT.ok;
 }

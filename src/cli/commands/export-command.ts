@@ -1,3 +1,4 @@
+import { CliMessages } from "../messages";
 import { promises as fs } from "node:fs";
 import { planStaticCopy } from "../../domain/workbook/static-copy";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../xlsx";
@@ -23,10 +24,10 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     return EXIT.ok;
   }
   const [input, ...extra] = parsed.positionals;
-  if (input === undefined) throw new UsageError("Falta el archivo de entrada.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: exportar recibe un solo archivo de entrada.`);
+  if (input === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "exportar"));
   const output = parsed.values.get("salida");
-  if (output === undefined) throw new UsageError("Falta la opción --salida <copia.xlsx>.");
+  if (output === undefined) throw new UsageError(CliMessages.missingOutput("--salida <copia.xlsx>"));
   checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   io.progress?.phase("Leyendo…");
   const workbook = await loadWorkbookFile(input);
@@ -37,9 +38,9 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   for (const note of copy.plan.notes) io.stdout(`• ${note}\n`);
   for (const warning of report.warnings) io.stderr(`! ${warning}\n`);
   if (await hasCharts(input)) {
-    io.stderr("! La copia no incluye los gráficos del libro: el modo archivo no puede copiarlos; si los necesita, cópielos desde Excel.\n");
+    io.stderr(`! ${CliMessages.exportWithoutCharts}\n`);
   }
-  io.stdout(`• Cada hoja dice que es una copia estática (celdas ${copy.noteCells.join(", ")}).\n`);
-  io.stdout(`\nSe escribió «${output}».\n`);
+  io.stdout(`• ${CliMessages.exportNoteCells(copy.noteCells.join(", "))}\n`);
+  io.stdout(`\n${CliMessages.written(output)}\n`);
   return EXIT.ok;
 }

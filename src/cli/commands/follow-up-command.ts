@@ -1,3 +1,4 @@
+import { CliMessages } from "../messages";
 import { formatSerial, isSupportedSerial, serialFromIsoDate } from "../../domain/calendar";
 import { REASON_LABELS, daysLeftText, followUp, followUpToJson } from "../../domain/followup";
 import type { FollowUp } from "../../domain/followup";
@@ -9,7 +10,7 @@ import { readWorkbook } from "./workbook-input";
 /** "--hoy 2026-06-27" → serial; a usage error naming the expected form otherwise. */
 export function parseTodayOption(text: string): number {
   const serial = serialFromIsoDate(text);
-  if (serial === null || !isSupportedSerial(serial)) throw new UsageError(`La fecha «${text}» de --hoy no es válida: escríbala como AAAA-MM-DD, por ejemplo --hoy 2026-06-27.`);
+  if (serial === null || !isSupportedSerial(serial)) throw new UsageError(CliMessages.invalidToday(text));
   return serial;
 }
 
@@ -20,11 +21,11 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function followUpText(file: string, result: FollowUp): string {
-  const lines = [`Seguimiento de «${file}» al ${formatSerial(result.today)}`, ""];
+  const lines = [CliMessages.followUpTitle(file, formatSerial(result.today)), ""];
   if (result.operations.length === 0) {
-    lines.push("Operaciones abiertas: ninguna vencida ni en riesgo.");
+    lines.push(CliMessages.followUpNoOperations);
   } else {
-    lines.push(`Operaciones abiertas vencidas o en riesgo (${result.operations.length}), la más urgente primero:`);
+    lines.push(CliMessages.followUpOperations(result.operations.length));
     lines.push(
       ...table(
         ["DO", "Aliado", "Ciudad", "Coordinador", "Estado", "Vence", "Días hábiles", "Celda"],
@@ -43,9 +44,9 @@ function followUpText(file: string, result: FollowUp): string {
   }
   lines.push("");
   if (result.nonconformities.length === 0) {
-    lines.push("No conformidades: ninguna requiere acción.");
+    lines.push(CliMessages.followUpNoNonconformities);
   } else {
-    lines.push(`No conformidades que requieren acción (${result.nonconformities.length}):`);
+    lines.push(CliMessages.followUpNonconformities(result.nonconformities.length));
     lines.push(
       ...table(
         ["Nº", "Aliado", "Motivo", "Fecha límite", "Celda"],
@@ -71,8 +72,8 @@ export async function followUpCommand(args: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const [file, ...extra] = parsed.positionals;
-  if (file === undefined) throw new UsageError("Falta el archivo del cuadro de control.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: seguimiento recibe un solo archivo.`);
+  if (file === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "seguimiento"));
   const todayText = parsed.values.get("hoy");
   const today = todayText === undefined ? io.today : parseTodayOption(todayText);
   io.progress?.phase("Leyendo…");

@@ -1,3 +1,4 @@
+import { CliMessages } from "../messages";
 import { formatSerial } from "../../domain/calendar";
 import { AGE_BANDS, STAGES, STAGE_LABELS, STAGE_SHORT_LABELS, computeIndicators, indicatorsToJson, planIndicators } from "../../domain/indicators";
 import type { IndicatorsResult, ServiceFigures } from "../../domain/indicators";
@@ -34,19 +35,19 @@ const FIGURE_HEADERS = ["Abiertos", "Medidos", "A tiempo", "% a tiempo", "Promed
 
 function indicatorsText(result: IndicatorsResult): string {
   const lines = [`Indicadores ${result.year}`, ""];
-  lines.push("Cumplimiento ANS por mes (todas las alianzas; días hábiles de servicio):");
+  lines.push(CliMessages.indicatorsByMonth);
   lines.push(
     ...table(["Mes", ...FIGURE_HEADERS], [
       ...result.months.map((m) => [MONTHS[m.month - 1] ?? String(m.month), ...figureCells(m.total)]),
       ["Año", ...figureCells(result.total)],
     ]),
   );
-  lines.push("", "Por aliado:");
+  lines.push("", CliMessages.indicatorsByAlliance);
   lines.push(...table(["Aliado", ...FIGURE_HEADERS], result.byAlliance.map((a) => [a.alliance, ...figureCells(a)])));
-  lines.push("", "Por ciudad:");
+  lines.push("", CliMessages.indicatorsByCity);
   lines.push(...table(["Ciudad", ...FIGURE_HEADERS], result.byCity.map((c) => [c.city, ...figureCells(c)])));
   const stages = [...STAGES, "total" as const];
-  lines.push("", "Etapas por aliado (días hábiles, mediana / percentil 90):");
+  lines.push("", CliMessages.indicatorsStages);
   lines.push(`  ${stages.map((s) => `${STAGE_SHORT_LABELS[s]}: ${STAGE_LABELS[s]}`).join("; ")}.`);
   lines.push(
     ...table(
@@ -63,11 +64,11 @@ function indicatorsText(result: IndicatorsResult): string {
     ),
   );
   const nc = result.nonconformities;
-  lines.push("", `No conformidades del año (sin anuladas): ${nc.total}; cerradas eficaces: ${percent(nc.closedEffectivePct)}.`);
+  lines.push("", CliMessages.indicatorsNonconformities(nc.total, percent(nc.closedEffectivePct)));
   lines.push(...table(["Mes", "NC"], nc.byMonth.map((count, i) => [MONTHS[i] ?? "", String(count)])));
   lines.push(
     "",
-    `Abiertas al ${formatSerial(nc.asOf)} por antigüedad (días): ${AGE_BANDS.map((band) => `${band}: ${nc.openByAge[band]}`).join(" · ")}.`,
+    CliMessages.indicatorsOpenByAge(formatSerial(nc.asOf), AGE_BANDS.map((band) => `${band}: ${nc.openByAge[band]}`).join(" · ")),
     "",
   );
   return lines.join("\n");
@@ -81,11 +82,11 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
     return EXIT.ok;
   }
   const [input, ...extra] = parsed.positionals;
-  if (input === undefined) throw new UsageError("Falta el archivo del cuadro de control.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: indicadores recibe un solo archivo de entrada.`);
+  if (input === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "indicadores"));
   const yearText = parsed.values.get("anio");
-  if (yearText === undefined) throw new UsageError("Falta la opción --anio AAAA (el año de los indicadores).");
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`El año «${yearText}» no es válido: escriba cuatro dígitos, por ejemplo --anio 2025.`);
+  if (yearText === undefined) throw new UsageError(CliMessages.missingYear(CliMessages.yearOfIndicators));
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(CliMessages.invalidYear(yearText));
   const year = Number(yearText);
   const output = parsed.values.get("salida");
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
@@ -112,6 +113,6 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
     for (const warning of report.warnings) say(`! ${warning}\n`);
   }
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(indicatorsToJson(result))}\n` : indicatorsText(result));
-  if (output !== undefined && !parsed.flags.has("json")) io.stdout(`Se escribió «${output}».\n`);
+  if (output !== undefined && !parsed.flags.has("json")) io.stdout(`${CliMessages.written(output)}\n`);
   return EXIT.ok;
 }

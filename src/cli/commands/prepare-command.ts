@@ -1,3 +1,4 @@
+import { CliMessages } from "../messages";
 import { copyFile } from "node:fs/promises";
 import { planPreparation } from "../../domain/workbook/plan-preparation";
 import { parseArguments, UsageError } from "../arguments";
@@ -14,10 +15,10 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     return EXIT.ok;
   }
   const [input, ...extra] = parsed.positionals;
-  if (input === undefined) throw new UsageError("Falta el archivo de entrada.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: preparar recibe un solo archivo de entrada.`);
+  if (input === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "preparar"));
   const output = parsed.values.get("salida");
-  if (output === undefined) throw new UsageError("Falta la opción --salida <salida.xlsx>.");
+  if (output === undefined) throw new UsageError(CliMessages.missingOutput("--salida <salida.xlsx>"));
   checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   io.progress?.phase("Leyendo…");
   // Planning needs only the streamed Snapshot; ExcelJS loads the book only when there is something to change. The
@@ -27,7 +28,7 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     // Nothing to change: the output is the input's exact bytes, never a re-serialised package.
     io.progress?.phase("Escribiendo…");
     await copyFile(input, output);
-    io.stdout(["• El libro ya estaba preparado: no hubo cambios.", `Se escribió «${output}» (copia idéntica de la entrada).`, ""].join("\n"));
+    io.stdout([`• ${CliMessages.alreadyPrepared}`, CliMessages.writtenUnchanged(output), ""].join("\n"));
     return EXIT.ok;
   }
   io.progress?.phase("Escribiendo…");
@@ -41,6 +42,6 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     report = applyPlan(workbook, plan);
     await saveWorkbookFile(workbook, output);
   }
-  io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), `Se escribió «${output}».`, ""].join("\n"));
+  io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), CliMessages.written(output), ""].join("\n"));
   return EXIT.ok;
 }

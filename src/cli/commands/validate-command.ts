@@ -1,3 +1,4 @@
+import { CliMessages } from "../messages";
 import { validateWorkbook } from "../../domain/validation";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
@@ -13,8 +14,8 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const [file, ...extra] = parsed.positionals;
-  if (file === undefined) throw new UsageError("Falta el archivo que se va a validar.");
-  if (extra.length > 0) throw new UsageError(`Sobra el argumento «${extra[0] ?? ""}»: validar recibe un solo archivo.`);
+  if (file === undefined) throw new UsageError(CliMessages.missingInput);
+  if (extra.length > 0) throw new UsageError(CliMessages.extraArgument(extra[0] ?? "", "validar"));
   io.progress?.phase("Leyendo…");
   const snapshot = await readWorkbook(file, { allowEmpty: false, io });
   io.progress?.phase("Validando…");

@@ -1,3 +1,4 @@
+import { CliMessages } from "../messages";
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../domain/workbook/snapshot";
 import { locateTables } from "../../domain/workbook/table-location";
@@ -42,7 +43,7 @@ export async function readWorkbook(file: string, options: { allowEmpty: boolean;
 function checkOperations(file: string, snapshot: WorkbookSnapshot, options: { allowEmpty: boolean }): void {
   if (locateTables(snapshot).operations === null && !(options.allowEmpty && isEmptyWorkbook(snapshot))) {
     throw new UnusableInputError(
-      `«${file}» no tiene una hoja de operaciones reconocible: debe haber una fila de encabezados con columnas como DO, Tipo, Cliente, Ciudad y Aliado.`,
+      CliMessages.noOperationsSheet(file),
       { code: "sin-hoja-de-operaciones" },
     );
   }

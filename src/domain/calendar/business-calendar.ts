@@ -1,5 +1,6 @@
 import { ClosedDays } from "./closed-days";
 import { colombianHolidays } from "./colombian-holidays";
+import { CalendarMessages } from "./messages";
 import {
   FIRST_CALENDAR_SERIAL,
   FIRST_CALENDAR_YEAR,
@@ -87,7 +88,7 @@ export class BusinessCalendar {
    */
   workday(start: number, days: number): number {
     assertSupportedSerial(start);
-    if (!Number.isFinite(days)) throw new CalendarRangeError(`El número de días ${days} no es válido.`);
+    if (!Number.isFinite(days)) throw new CalendarRangeError(CalendarMessages.invalidDayCount(days));
     let date = Math.floor(start);
     let remaining = Math.trunc(days);
     const direction = Math.sign(remaining);
@@ -95,9 +96,7 @@ export class BusinessCalendar {
     while (remaining !== 0) {
       const next = this.week.step(date, remaining);
       if (next < FIRST_CALENDAR_SERIAL || next > LAST_CALENDAR_SERIAL) {
-        throw new CalendarRangeError(
-          `La fecha resultante queda fuera del calendario de festivos (${FIRST_CALENDAR_YEAR}–${LAST_CALENDAR_YEAR}).`,
-        );
+        throw new CalendarRangeError(CalendarMessages.resultOutOfCalendar(FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR));
       }
       const skipped = direction > 0 ? this.closedDays.countBetween(date + 1, next) : this.closedDays.countBetween(next, date - 1);
       date = next;
@@ -129,7 +128,7 @@ export class BusinessCalendar {
     workEndHour = DEFAULT_WORK_END_HOUR,
   ): number {
     if (!(workStartHour >= 0 && workStartHour < workEndHour && workEndHour <= 24)) {
-      throw new CalendarRangeError(`La jornada ${workStartHour}–${workEndHour} h no es válida.`);
+      throw new CalendarRangeError(CalendarMessages.invalidWorkingHours(workStartHour, workEndHour));
     }
     this.assertOrdered(start, end);
     const first = Math.floor(start);
@@ -156,7 +155,7 @@ export class BusinessCalendar {
     assertSupportedSerial(start);
     assertSupportedSerial(end);
     if (end < start) {
-      throw new CalendarRangeError("La fecha final es anterior a la fecha inicial.");
+      throw new CalendarRangeError(CalendarMessages.endBeforeStart);
     }
   }
 }

@@ -24,3 +24,4 @@ export { isEmptyHolidayCell, readExtraHolidayCells } from "./extra-holidays";
 export { todayInColombia } from "./today";
 export type { DateArgument } from "./date-argument";
 export { readDateArgumentValue } from "./date-argument";
+export { CalendarMessages } from "./messages";

@@ -1,3 +1,5 @@
+import { CalendarMessages } from "./messages";
+
 /** A calendar date as Excel shows it (month 1–12). */
 export interface CalendarDate {
   readonly year: number;
@@ -61,7 +63,7 @@ export function serialFromYmd(year: number, month: number, day: number): number 
 export function ymdFromSerial(serial: number): CalendarDate {
   const date = datePartOfSerial(serial);
   if (!Number.isFinite(date) || date < 0) {
-    throw new RangeError(`El número ${serial} no es una fecha de Excel.`);
+    throw new RangeError(CalendarMessages.notAnExcelDate(serial));
   }
   if (date === 0) return { year: 1900, month: 1, day: 0 };
   if (date === FICTITIOUS_LEAP_DAY) return { year: 1900, month: 2, day: 29 };

@@ -1,3 +1,4 @@
+import { CalendarMessages } from "./messages";
 import { formatSerial, serialFromYmd } from "./serial-date";
 
 /** Ley 51 de 1983 (Ley Emiliani) governs holidays from 1984; earlier years follow other rules. */
@@ -28,20 +29,16 @@ export function isSupportedSerial(serial: number): boolean {
 
 export function assertSupportedYear(year: number): void {
   if (!isSupportedYear(year)) {
-    throw new CalendarRangeError(
-      `El año ${year} está fuera del calendario de festivos (${FIRST_CALENDAR_YEAR}–${LAST_CALENDAR_YEAR}).`,
-    );
+    throw new CalendarRangeError(CalendarMessages.yearOutOfCalendar(year, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR));
   }
 }
 
 export function assertSupportedSerial(serial: number): void {
   if (!Number.isFinite(serial)) {
-    throw new CalendarRangeError(`El valor ${serial} no es una fecha.`);
+    throw new CalendarRangeError(CalendarMessages.notADate(serial));
   }
   if (!isSupportedSerial(serial)) {
     const shown = serial >= 0 ? formatSerial(serial) : String(serial);
-    throw new CalendarRangeError(
-      `La fecha ${shown} está fuera del calendario de festivos (${FIRST_CALENDAR_YEAR}–${LAST_CALENDAR_YEAR}).`,
-    );
+    throw new CalendarRangeError(CalendarMessages.dateOutOfCalendar(shown, FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR));
   }
 }

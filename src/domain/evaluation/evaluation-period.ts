@@ -1,6 +1,7 @@
 import { isSupportedYear, ymdFromSerial } from "../calendar";
+import { OPERATION_HEADERS } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
-import { TABLES } from "../workbook/headers";
+import { EvaluationMessages } from "./messages";
 
 /**
  * An evaluation that cannot be generated (no alliances, a year without DOs, a year not yet begun): the message is
@@ -24,7 +25,7 @@ export function inYear(serial: number | null, year: number): boolean {
 }
 
 export function unsupportedYearMessage(year: number): string {
-  return `El año ${year} no es válido para la evaluación: escriba un año entre 1984 y 2200.`;
+  return EvaluationMessages.unsupportedYear(year);
 }
 
 /**
@@ -37,14 +38,14 @@ export function evaluationRefusal(model: WorkbookModel, year: number, today: num
     return unsupportedYearMessage(year);
   }
   if (model.alliances.length === 0) {
-    return `No hay aliados en ${TABLES.alliances}: registre las alianzas antes de generar la evaluación; no se escribió nada.`;
+    return EvaluationMessages.noAlliances;
   }
   const currentYear = ymdFromSerial(today).year;
   if (year > currentYear) {
-    return `El año ${year} aún no ha empezado (hoy es ${isoDate(today)}): evalúe ${currentYear - 1} o un año anterior; no se escribió nada.`;
+    return EvaluationMessages.yearNotBegun(year, isoDate(today), currentYear - 1);
   }
   if (!model.operations.some((op) => inYear(op.opened, year))) {
-    return `No hay DOs con «Fecha apertura DO» en ${year} en ${TABLES.operations}: no hay nada que evaluar para ese año; elija otro año (no se escribió nada).`;
+    return EvaluationMessages.noOperationsInYear(year, OPERATION_HEADERS.opened);
   }
   return null;
 }
@@ -75,5 +76,5 @@ export function partialLabel(through: number | null): string | null {
 /** The warning shown (CLI stderr, pane notes) when the evaluated year has not ended. */
 export function partialWarning(year: number, through: number | null): string | null {
   if (through === null) return null;
-  return `El año ${year} aún no termina: la evaluación es parcial, con los DOs y las no conformidades hasta el ${isoDate(through)}; vuelva a generarla al cerrar el año.`;
+  return EvaluationMessages.partial(year, isoDate(through));
 }

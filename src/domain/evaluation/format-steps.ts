@@ -2,6 +2,7 @@ import type { PlanStep } from "../workbook/plan";
 import { a1Address } from "../workbook/a1";
 import type { EvaluationColumnKey } from "./sheet-layout";
 import { EVALUATION_COLUMNS } from "./sheet-layout";
+import { EvaluationMessages } from "./messages";
 
 const RATING_COLOURS = [
   { rating: "Excelente", fill: "#C6EFCE", fontColor: "#006100" },
@@ -37,7 +38,7 @@ export function rowFormatSteps(
       area: area(col),
       min: 1,
       max: 5,
-      errorMessage: "Escriba una calificación entera de 1 (muy deficiente) a 5 (excelente).",
+      errorMessage: EvaluationMessages.scorePrompt,
     });
   }
   const excludingCol = columns.get("excluding");
@@ -48,7 +49,7 @@ export function rowFormatSteps(
       area: area(excludingCol),
       source: { values: ["Sí", "No"] },
       errorMessage:
-        "Elija Sí (sanción DIAN, coincidencia en listas restrictivas, pérdida de autorización o incidente de seguridad) o No.",
+        EvaluationMessages.excludingPrompt,
     });
   }
   const ratingCol = columns.get("rating");

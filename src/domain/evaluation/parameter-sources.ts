@@ -10,6 +10,7 @@ import { cellReader, dataRowCount, firstDataRow, tableColumn } from "../workbook
 import { findTable } from "../workbook/table-location";
 import { columnRef, quoted } from "./structured-refs";
 import { textKey } from "./text-key";
+import { EvaluationMessages } from "./messages";
 
 export type { CriterionKey };
 const RATINGS: readonly Rating[] = ["Excelente", "Bueno", "Aceptable", "Deficiente"];
@@ -61,17 +62,11 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
   });
   const pairs = readPairs(snapshot, PARAMETER_TABLES.weights, WEIGHT_HEADERS.criterion, WEIGHT_HEADERS.weight);
   if (!pairs) {
-    return fallback(
-      `No se encontró la tabla ${PARAMETER_TABLES.weights} (Criterio, Peso) en Parámetros: el puntaje usa los pesos ` +
-        "por defecto (C1 35 %, C2 25 %, C3 15 %, C4 15 %, C5 10 %). Ejecute «Preparar» para poder editarlos.",
-    );
+    return fallback(EvaluationMessages.weightsTableMissing(PARAMETER_TABLES.weights));
   }
   const reading = readEvaluationWeights(pairs.rows.map((r) => ({ criterion: r.rawKey, weight: r.value })));
   if (reading.kind === "missing") {
-    return fallback(
-      `La tabla ${PARAMETER_TABLES.weights} no tiene un peso numérico para ${reading.criterion.toUpperCase()}: ` +
-        "el puntaje usa los pesos por defecto hasta que lo corrija en Parámetros.",
-    );
+    return fallback(EvaluationMessages.weightMissing(PARAMETER_TABLES.weights, reading.criterion.toUpperCase()));
   }
   const terms = Object.fromEntries(
     CRITERIA.map((c) => [c, `INDEX(${columnRef(pairs.table.name, WEIGHT_HEADERS.weight)},${reading.rowIndex[c] + 1})`]),
@@ -80,10 +75,7 @@ export function readWeightSource(snapshot: WorkbookSnapshot): WeightSource {
   const notes: string[] = [];
   if (!weightsAddUpTo100(CRITERIA.map((c) => values[c]))) {
     const total = weightsTotalPercent(CRITERIA.map((c) => values[c]));
-    notes.push(
-      `Los pesos de ${PARAMETER_TABLES.weights} suman ${Math.round(total * 10) / 10} %, no 100 %: ` +
-        "el puntaje los usa en proporción a su total. Revíselos en Parámetros.",
-    );
+    notes.push(EvaluationMessages.weightsNotHundred(PARAMETER_TABLES.weights, Math.round(total * 10) / 10));
   }
   return { terms, values, notes };
 }

@@ -9,13 +9,14 @@ import type { BandSource, WeightSource } from "./parameter-sources";
 import { RECORD_MARGINS, TITLE_COLOR } from "./print-layout";
 import { formulaResult, measuredValue, sameValue } from "./row-values";
 import type { EvaluationColumnKey } from "./sheet-layout";
-import { APPROVED_BY, EVALUATED_BY, SIGNATURE_ROW_HEIGHT, columnByKey, evaluationTableName } from "./sheet-layout";
+import { APPROVED_BY, EVALUATED_BY, SIGNATURE_ROW_HEIGHT, columnByKey, evaluationSheetName, evaluationTableName } from "./sheet-layout";
 import { readText } from "../workbook/cell-reading";
 import { cellReader, findSheet } from "../workbook/sheet-cells";
 import { columnRef } from "./structured-refs";
 import { sameText, textKey } from "./text-key";
 import type { StageFigures } from "../indicators/compute-indicators";
 import { STAGES, STAGE_SHORT_LABELS } from "../indicators/stages";
+import { EvaluationMessages } from "./messages";
 
 /** One page per alliance, to file and to send to the partner: `Fichas AAAA`, a block of rows per alliance. */
 export const fichasSheetName = (year: number): string => `Fichas ${year}`;
@@ -94,7 +95,7 @@ function fichaCells(ctx: FichaContext, a: AllianceEvaluation, top: number): { ce
   const live = (row: number, key: EvaluationColumnKey, result: CellValue) => lookupAt(row, 1, key, result);
   const inputs = ctx.inputs(a.alliance);
 
-  put(0, 0, { value: `Ficha de evaluación de desempeño del socio comercial — ${ctx.year}` });
+  put(0, 0, { value: EvaluationMessages.fichaTitle(ctx.year) });
   put(NAME_ROW, 0, { value: "Aliado" });
   put(NAME_ROW, NAME_COL, { value: a.alliance });
   put(2, 0, { value: "Ciudades" });
@@ -113,7 +114,7 @@ function fichaCells(ctx: FichaContext, a: AllianceEvaluation, top: number): { ce
   });
 
   // Where the time goes: median / P90 business days of each stage, so a partner sees which step is slow.
-  put(6, STAGE_COL, { value: "Etapas del servicio (días hábiles)" });
+  put(6, STAGE_COL, { value: EvaluationMessages.fichaStagesTitle });
   put(STAGE_TOP, STAGE_COL, { value: "Etapa" });
   put(STAGE_TOP, STAGE_COL + 2, { value: "Mediana / P90" });
   const figures = ctx.stages.filter((f) => sameText(f.alliance, a.alliance));
@@ -124,7 +125,7 @@ function fichaCells(ctx: FichaContext, a: AllianceEvaluation, top: number): { ce
   });
   const measuredCount = figures.find((f) => f.stage === "total")?.count ?? 0;
   put(STAGE_TOP + 2 + STAGES.length, STAGE_COL, {
-    value: measuredCount === 0 ? `Sin DOs medidos abiertos en ${ctx.year}.` : `Sobre ${measuredCount} DO medidos abiertos en ${ctx.year}.`,
+    value: EvaluationMessages.fichaMeasured(measuredCount, ctx.year),
   });
 
   put(17, 0, { value: "Criterio" });
@@ -149,8 +150,8 @@ function fichaCells(ctx: FichaContext, a: AllianceEvaluation, top: number): { ce
 
   put(28, 0, { value: `Resultado del año anterior (${ctx.year - 1})` });
   const before = previousResultOf(ctx.previous, a.alliance);
-  let previousText = `No hay «Evaluación ${ctx.year - 1}» en el libro.`;
-  if (ctx.previous && !before) previousText = `El aliado no figura en «${ctx.previous.sheet}».`;
+  let previousText = EvaluationMessages.fichaNoPreviousSheet(evaluationSheetName(ctx.year - 1));
+  if (ctx.previous && !before) previousText = EvaluationMessages.fichaNotInPrevious(ctx.previous.sheet);
   if (before) {
     const score = before.score === null ? "sin puntaje" : `puntaje ${before.score.toFixed(2).replace(".", ",")}`;
     previousText = `${score} · ${before.rating ?? "sin calificación"}${before.decision ? ` · ${before.decision}` : ""}`;
@@ -160,8 +161,8 @@ function fichaCells(ctx: FichaContext, a: AllianceEvaluation, top: number): { ce
   if (due) {
     put(30, 0, {
       value: due.overdue
-        ? `Re-evaluación VENCIDA desde el ${formatSerial(due.due)}: la evaluación ${ctx.year - 1} pidió plan de mejora y re-evaluación en 6 meses.`
-        : `Re-evaluación pendiente hasta el ${formatSerial(due.due)} (plan de mejora de la evaluación ${ctx.year - 1}).`,
+        ? EvaluationMessages.reevaluationOverdue(formatSerial(due.due), ctx.year - 1)
+        : EvaluationMessages.reevaluationPending(formatSerial(due.due), ctx.year - 1),
     });
   }
 
@@ -240,7 +241,7 @@ function fichasPageSetup(sheet: string, year: number, blocks: number): PageSetup
     scale: 85,
     printArea: { row: 0, col: 0, rowCount: blocks * FICHA_ROWS, colCount: FICHA_WIDTHS.length },
     rowBreaks: Array.from({ length: blocks - 1 }, (_, i) => (i + 1) * FICHA_ROWS),
-    header: { center: `Evaluación de desempeño de socios comerciales — ${year}`, right: "Ficha por aliado" },
+    header: { center: EvaluationMessages.fichasPrintHeader(year), right: "Ficha por aliado" },
     footer: { left: "Impresa el &D", center: "Página &P de &N", right: "Control de Alianzas" },
     margins: { ...RECORD_MARGINS },
     centerHorizontally: true,
@@ -313,9 +314,9 @@ export function planFichas(snapshot: WorkbookSnapshot, ctx: FichaContext): { ste
   notes.push(
     sheet
       ? added.length > 0
-        ? `Se agregaron a «${sheetName}» las fichas de ${added.map((a) => `«${a.alliance}»`).join(", ")}.`
-        : `Se actualizaron las fichas de «${sheetName}».`
-      : `Se creó la hoja «${sheetName}» con una ficha por aliado (${added.length}), una por página, para firmar y enviar a cada aliado.`,
+        ? EvaluationMessages.fichasAdded(sheetName, added.map((a) => a.alliance))
+        : EvaluationMessages.fichasRefreshed(sheetName)
+      : EvaluationMessages.fichasCreated(sheetName, added.length),
   );
   return { steps, notes };
 }

@@ -1,3 +1,4 @@
+import { EvaluationMessages } from "./messages";
 import { DATE_FORMAT } from "../workbook/schema-types";
 import { formatSerial, serialFromYmd } from "../calendar";
 import type { CellWrite, Plan, PlanStep } from "../workbook/plan";
@@ -93,9 +94,7 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
     {
       row: SUBTITLE_ROW,
       col: 0,
-      value:
-        "Control de operaciones externas contratadas con alianzas · Período " +
-        `${formatSerial(serialFromYmd(year, 1, 1))} – ${formatSerial(serialFromYmd(year, 12, 31))}`,
+      value: EvaluationMessages.sheetSubtitle(formatSerial(serialFromYmd(year, 1, 1)), formatSerial(serialFromYmd(year, 12, 31))),
       expected: null,
     },
     { row: GENERATED_ROW, col: 0, value: GENERATED_LABEL, expected: null },
@@ -158,9 +157,8 @@ export function planNewSheet(ctx: SheetPlanContext): Plan {
 
   const withoutOperations = alliances.filter((a) => a.operations === 0).length;
   const notes = [
-    `Se creó la hoja «${sheet}» (tabla ${table}) con ${alliances.length} aliado(s)` +
-      (withoutOperations > 0 ? `, ${withoutOperations} sin operaciones en ${year}.` : "."),
-    "Ingrese C4, C5 y Criterio excluyente de cada aliado; Puntaje, Calificación y Decisión se calculan solos.",
+    EvaluationMessages.sheetCreated(sheet, table, alliances.length, withoutOperations, year),
+    EvaluationMessages.whatToFillIn,
   ];
   return { steps, notes };
 }

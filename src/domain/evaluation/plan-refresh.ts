@@ -34,6 +34,8 @@ import {
 } from "./sheet-layout";
 import { partialLabel } from "./evaluation-period";
 import { textKey } from "./text-key";
+import { WorkbookMessages } from "../workbook/messages";
+import { EvaluationMessages } from "./messages";
 
 
 /** Collects cell writes by address; a later write to the same cell replaces the earlier one. */
@@ -77,25 +79,17 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   const table = existing.table;
   const notes: string[] = [];
   if (!table) {
-    notes.push(
-      `La hoja «${sheet}» ya existe pero no tiene la tabla ${tableName}: no se modificó. ` +
-        "Cámbiele el nombre a la hoja (para conservarla) y genere la evaluación de nuevo.",
-    );
+    notes.push(EvaluationMessages.sheetWithoutTable(sheet, tableName));
     return { steps: [], notes };
   }
   const allianceCol = existing.columns.get("alliance");
   if (allianceCol === undefined) {
-    notes.push(
-      `La tabla ${tableName} no tiene la columna «Aliado»: no se puede saber qué fila es de cada aliado. ` +
-        "Restaure el encabezado y genere de nuevo.",
-    );
+    notes.push(EvaluationMessages.tableWithoutAllianceColumn(tableName));
     return { steps: [], notes };
   }
-  const missing = EVALUATION_COLUMNS.filter((c) => !existing.columns.has(c.key) && !HISTORY_KEYS.includes(c.key)).map(
-    (c) => `«${c.header}»`,
-  );
+  const missing = EVALUATION_COLUMNS.filter((c) => !existing.columns.has(c.key) && !HISTORY_KEYS.includes(c.key)).map((c) => c.header);
   if (missing.length > 0) {
-    notes.push(`La tabla ${tableName} ya no tiene las columnas ${missing.join(", ")}: esas columnas no se actualizan.`);
+    notes.push(EvaluationMessages.columnsGone(tableName, missing));
   }
 
   const cells = existing.cells;
@@ -131,10 +125,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   const newlyRetired = retired.filter((r) => statusCol !== undefined && cells.value(r.row, statusCol) !== RETIRED_STATUS);
   for (const r of newlyRetired) writes.set(r.row, statusCol ?? allianceCol, { value: RETIRED_STATUS });
   if (newlyRetired.length > 0) {
-    notes.push(
-      `${newlyRetired.map((r) => `«${r.alliance}»`).join(", ")} ya no está(n) en tblAlianzas: su fila se conserva, ` +
-        `marcada «${RETIRED_STATUS}», con sus últimas cifras y lo que se escribió en ella.`,
-    );
+    notes.push(EvaluationMessages.alliancesRetired(newlyRetired.map((r) => r.alliance), RETIRED_STATUS));
   }
 
   const steps: PlanStep[] = [];
@@ -145,10 +136,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
   if (added.length > 0) {
     const placed = placeNewRows(existing, lastRow, added.length, writes);
     if (placed.blocker) {
-      notes.push(
-        `No se agregaron ${added.map((a) => `«${a.alliance}»`).join(", ")}: la celda ${placed.blocker} bajo la tabla ` +
-          "tiene contenido que se perdería. Muévalo y genere de nuevo.",
-      );
+      notes.push(EvaluationMessages.alliancesNotAdded(added.map((a) => a.alliance), placed.blocker, table.name));
     } else {
       signatureEnd = placed.signatureEnd;
       signatureMove = placed.move ?? null;
@@ -164,7 +152,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
           return column.kind === "input" ? null : measuredValue(column.key, alliance);
         }),
       );
-      notes.push(`Se agregaron a la evaluación: ${added.map((a) => `«${a.alliance}»`).join(", ")}.`);
+      notes.push(EvaluationMessages.alliancesAdded(added.map((a) => a.alliance)));
     }
   }
 
@@ -174,7 +162,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     const date = Math.floor(ctx.today);
     if (cells.value(row, col) !== date) writes.set(row, col, { value: date });
   }
-  if (refreshedRows > 0) notes.push(`Se actualizaron las cifras de ${refreshedRows} aliado(s) en «${sheet}».`);
+  if (refreshedRows > 0) notes.push(EvaluationMessages.figuresRefreshed(refreshedRows, sheet));
   // The title says whether the figures are partial: a year that has ended since drops "(parcial, al …)".
   const title = evaluationTitle(year, partialLabel(result.partialThrough));
   const titleNow = cells.value(TITLE_ROW, 0);
@@ -192,7 +180,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     };
     const placedRows = planTableAppend({ sheet: existing.sheet, table: table.name, area: table.area, rows: appended, reuseBlankRows: false, content });
     if (!placedRows.step) {
-      notes.push(`No se agregaron los aliados nuevos: la celda ${placedRows.blocker} bajo la tabla tiene contenido que se perdería. Muévalo y genere de nuevo.`);
+      notes.push(EvaluationMessages.alliancesNotAdded(null, placedRows.blocker ?? "", table.name));
     } else {
       steps.push(placedRows.step);
       steps.push(...rowFormatSteps(sheet, existing.columns, lastRow + 1, appended.length));
@@ -220,7 +208,7 @@ export function planRefresh(existing: EvaluationSheet, ctx: SheetPlanContext): P
     }
   }
   if (steps.length > 0) steps.push({ kind: "activate", sheet });
-  else notes.push(`La evaluación ${year} ya estaba al día: no hubo cambios.`);
+  else notes.push(WorkbookMessages.sheetUpToDate(sheet));
   return { steps, notes };
 }
 
@@ -316,10 +304,7 @@ function warnOutOfRange(existing: EvaluationSheet, row: EvaluationRow, notes: st
     const value = existing.cells.value(row.row, col);
     const valid = value === null || value === "" || (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5);
     if (!valid) {
-      notes.push(
-        `«${existing.sheet.name}»!${a1Address(row.row, col)} (${key.toUpperCase()} de «${row.alliance}») tiene ` +
-          `«${String(value)}»: escriba un entero de 1 a 5.`,
-      );
+      notes.push(EvaluationMessages.scoreOutOfRange(`«${existing.sheet.name}»!${a1Address(row.row, col)}`, key.toUpperCase(), row.alliance, String(value)));
     }
   }
 }

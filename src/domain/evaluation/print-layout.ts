@@ -1,3 +1,4 @@
+import { EvaluationMessages } from "./messages";
 import { DATE_FORMAT } from "../workbook/schema-types";
 import { formatSerial } from "../calendar";
 import type { CellWrite, PageSetupStep, PlanStep } from "../workbook/plan";
@@ -162,7 +163,7 @@ export function evaluationPageSetup(sheet: string, year: number, colCount: numbe
     fitTo: { wide: 1, tall: 0 },
     printTitleRows: { first: HEADER_ROW, last: HEADER_ROW },
     printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount },
-    header: { center: `${RECORD_NAME} — ${year}`, right: "Registro del sistema de gestión de calidad" },
+    header: { center: `${RECORD_NAME} — ${year}`, right: EvaluationMessages.printHeaderRight },
     footer: {
       left: generated === null ? "" : `Generada el ${formatSerial(generated)}`,
       center: "Página &P de &N",

@@ -26,6 +26,7 @@ export function ratingForScore(score: number, excluding = false, bands: RatingBa
   return "Deficiente";
 }
 
+/** The decisions tblBandasCalificacion is prepared with: one wording, the parameters' defaults. */
 const DECISIONS = Object.fromEntries(DEFAULT_RATING_BAND_ROWS.map(([rating, , decision]) => [rating, decision])) as Readonly<Record<Rating, string>>;
 
 /**

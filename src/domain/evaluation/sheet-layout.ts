@@ -1,3 +1,4 @@
+import { EvaluationMessages } from "./messages";
 /** Layout of the generated `Evaluación AAAA` sheet (SPEC §1.5, §3). Columns are found by header on regeneration. */
 
 export const evaluationSheetName = (year: number): string => `Evaluación ${year}`;
@@ -103,7 +104,7 @@ export const WRAPPED_KEYS: readonly EvaluationColumnKey[] = ["alliance", "cities
 
 export const columnByKey = (key: EvaluationColumnKey): EvaluationColumn => {
   const column = EVALUATION_COLUMNS.find((c) => c.key === key);
-  if (!column) throw new Error(`Columna de evaluación desconocida: ${key}`);
+  if (!column) throw new Error(EvaluationMessages.unknownColumn(key));
   return column;
 };
 

@@ -1,3 +1,4 @@
+import { IndicatorMessages } from "./messages";
 import { isSupportedYear, serialFromYmd, ymdFromSerial } from "../calendar";
 import { sameText } from "../evaluation/text-key";
 import { LISTS } from "../workbook/headers";
@@ -131,7 +132,7 @@ function orderedNames(model: WorkbookModel, operations: readonly OperationRecord
  */
 export function computeIndicators(model: WorkbookModel, year: number, today: number): IndicatorsResult {
   if (!isSupportedYear(year)) {
-    throw new RangeError(`El año ${year} no es válido para los indicadores: escriba un año entre 1984 y 2200.`);
+    throw new RangeError(IndicatorMessages.unsupportedYear(year));
   }
   const yearOps = model.operations.filter((op) => monthIn(op.opened, year) !== null);
   const { names, groupOf, recordOf } = orderedNames(model, yearOps);

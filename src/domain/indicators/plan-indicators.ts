@@ -1,3 +1,5 @@
+import { WorkbookMessages } from "../workbook/messages";
+import { IndicatorMessages } from "./messages";
 import { DATE_FORMAT } from "../workbook/schema-types";
 import { readText } from "../workbook/cell-reading";
 import { cellReader, findSheet } from "../workbook/sheet-cells";
@@ -46,7 +48,7 @@ interface PreviousSheet {
   kept: KeptNote[];
 }
 
-const EMPTY_BLOCK_TEXT = "Sin datos en el año.";
+const EMPTY_BLOCK_TEXT = IndicatorMessages.emptyBlock;
 const CHART_ROWS = 18;
 const cellKey = (row: number, col: number): string => `${row}:${col}`;
 
@@ -180,7 +182,7 @@ function chartSteps(sheet: string, year: number, blocks: readonly PlacedBlock[],
       kind: "chart",
       sheet,
       name: `Etapas ${year}`,
-      title: `Mediana de días hábiles por etapa y aliado — ${year}`,
+      title: IndicatorMessages.stagesChartTitle(year),
       chartType: "barStacked",
       categories: { row: stages.row + 2, col: 0, rowCount: stages.rows.length, colCount: 1 },
       values: { row: stages.row + 2, col: 1, rowCount: stages.rows.length, colCount: sequential.length },
@@ -278,7 +280,7 @@ export function planIndicators(snapshot: WorkbookSnapshot, options: IndicatorsPl
 
   const notes: string[] = [];
   if (previous && writes.length === 0) {
-    return { steps: [], notes: [`La hoja «${sheet}» ya estaba al día: no hubo cambios.`] };
+    return { steps: [], notes: [WorkbookMessages.sheetUpToDate(sheet)] };
   }
   const steps: PlanStep[] = [];
   if (!previous) steps.push({ kind: "addSheet", sheet });
@@ -291,10 +293,10 @@ export function planIndicators(snapshot: WorkbookSnapshot, options: IndicatorsPl
   steps.push({ kind: "activate", sheet, cell: { row: 0, col: 0 } });
   notes.push(
     previous
-      ? `Se actualizaron las cifras de «${sheet}»; los comentarios siguen en sus filas.`
-      : `Se creó la hoja «${sheet}» con los indicadores de ${result.total.opened} DO y ${result.nonconformities.total} no conformidades.`,
+      ? IndicatorMessages.refreshed(sheet)
+      : IndicatorMessages.created(sheet, result.total.opened, result.nonconformities.total),
   );
   const moved = kept.length - (previous?.kept.length ?? 0);
-  if (moved > 0) notes.push(`${moved} comentario(s) o nota(s) sin fila propia quedaron en el bloque «${BLOCKS.kept}» al final de la hoja.`);
+  if (moved > 0) notes.push(IndicatorMessages.notesMoved(moved, BLOCKS.kept));
   return { steps, notes };
 }

@@ -3,12 +3,13 @@ import { excelTextKey } from "../workbook/cell-reading";
 import { contractEnding } from "../workbook/contract-ending";
 import { ALLIANCE_CITIES, ALLIANCE_HEADERS as H, OWN_OFFICE_CITIES } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
-import { forEachDataRow } from "../workbook/read-model";
+import { tableRowReader } from "../workbook/read-model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";
 import { nitMessage } from "./operation-rules";
+import { FindingMessages as M, RowLabels } from "./messages";
 import { showDate } from "./value-text";
 
 export { CONTRACT_WARNING_DAYS } from "../workbook/contract-ending";
@@ -26,13 +27,12 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
   const col = (key: string): number | undefined => columnOf(located, key);
   const firstRowOfName = new Map<string, number>();
   const todayDate = Math.floor(today);
-  let index = 0;
-  forEachDataRow(located, (r) => {
-    const alliance = model.alliances[index++];
-    if (!alliance || alliance.row !== r.row) return;
-    const row = r.row;
+  const rowAt = tableRowReader(located);
+  for (const alliance of model.alliances) {
+    const row = alliance.row;
+    const r = rowAt(row);
     const key = alliance.name || undefined;
-    const label = alliance.name ? `de «${alliance.name}»` : `de la fila ${row + 1}`;
+    const label = RowLabels.alliance(alliance.name, row);
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
 
     const nameCol = col("alliance");
@@ -40,7 +40,7 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
       const nameKey = excelTextKey(alliance.name);
       const first = firstRowOfName.get(nameKey);
       if (first === undefined) firstRowOfName.set(nameKey, row);
-      else out.add("aliado-duplicado", sheet, row, nameCol, `«${alliance.name}» ya está en la fila ${first + 1}: cada aliado va una sola vez (sus DO se buscan por nombre). Junte sus datos en una fila y borre la otra.`, key);
+      else out.add("aliado-duplicado", sheet, row, nameCol, M.duplicateAlliance(alliance.name, first), key);
     }
     const nitCol = col("nit");
     if (nitCol !== undefined && alliance.nit !== "" && !isValidNit(alliance.nit)) {
@@ -57,8 +57,8 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
           row,
           citiesCol,
           OWN_KEYS.has(cityKey)
-            ? `«${H.cities}» ${label} incluye ${city}, oficina propia: las alianzas solo cubren ${ALLIANCE_CITIES.map((c) => c.city).join(", ")}. Quítela.`
-            : `«${H.cities}» ${label} incluye «${city}», que no es una de las siete ciudades (${ALLIANCE_CITIES.map((c) => c.city).join(", ")}): sepárelas con «;» y escríbalas como en la lista.`,
+            ? M.allianceCityOwnOffice(H.cities, label, city)
+            : M.allianceCityUnknown(H.cities, label, city),
           key,
         );
       }
@@ -67,26 +67,26 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
     if (emailCol !== undefined && alliance.email !== "") {
       const bad = alliance.email.split(/[;,]/).map((e) => e.trim()).filter((e) => e !== "" && !EMAIL.test(e));
       if (bad.length > 0) {
-        out.add("correo-invalido", sheet, row, emailCol, `«${H.email}» ${label} tiene «${bad.join(", ")}», que no parece un correo (nombre@dominio.com): corríjalo.`, key);
+        out.add("correo-invalido", sheet, row, emailCol, M.badEmail(H.email, label, bad.join(", ")), key);
       }
     }
     const { contractStart: start, contractEnd: end } = alliance;
     const endCol = col("contractEnd");
     if (start !== null && end !== null && endCol !== undefined && Math.floor(end) <= Math.floor(start)) {
-      out.add("orden-hitos", sheet, row, endCol, `«${H.contractEnd}» ${label} (${showDate(end)}) no es posterior a «${H.contractStart}» (${showDate(start)}): corrija las fechas del contrato.`, key);
+      out.add("orden-hitos", sheet, row, endCol, M.contractEndNotAfterStart(H.contractEnd, label, showDate(end), H.contractStart, showDate(start)), key);
     } else if (endCol !== undefined) {
       const ending = contractEnding(alliance, todayDate);
       if (ending?.expired) {
-        out.add("contrato-por-vencer", sheet, row, endCol, `«${H.contractEnd}» ${label} es ${showDate(ending.end)}: el contrato venció y el aliado sigue «${alliance.status || "sin estado"}». Renueve el contrato o cambie su Estado a «Terminado».`, key);
+        out.add("contrato-por-vencer", sheet, row, endCol, M.contractExpired(H.contractEnd, label, showDate(ending.end), alliance.status), key);
       } else if (ending) {
-        out.add("contrato-por-vencer", sheet, row, endCol, `«${H.contractEnd}» ${label} es ${showDate(ending.end)}: el contrato vence en ${ending.daysLeft} día${ending.daysLeft === 1 ? "" : "s"}. Gestione la renovación.`, key);
+        out.add("contrato-por-vencer", sheet, row, endCol, M.contractEnding(H.contractEnd, label, showDate(ending.end), ending.daysLeft), key);
       }
     }
     for (const [target, header] of [["importTarget", H.importTarget], ["exportTarget", H.exportTarget]] as const) {
       const value = alliance[target];
       const targetCol = col(target);
       if (value !== null && value <= 0 && targetCol !== undefined) {
-        out.add("valor-no-permitido", sheet, row, targetCol, `«${header}» ${label} es ${value}: la meta debe ser mayor que 0. Escriba los días hábiles acordados en el contrato.`, key);
+        out.add("valor-no-permitido", sheet, row, targetCol, M.targetNotPositive(header, label, value), key);
       }
     }
     const checkCol = col("restrictiveListCheck");
@@ -97,9 +97,9 @@ export function validateAlliances(out: FindingCollector, located: LocatedTable, 
         sheet,
         row,
         checkCol,
-        `«${H.restrictiveListCheck}» ${label} es ${showDate(checked)}, hace más de un año: repita la verificación en listas restrictivas (SARLAFT) y actualice la fecha.`,
+        M.restrictiveListsStale(H.restrictiveListCheck, label, showDate(checked)),
         key,
       );
     }
-  });
+  }
 }

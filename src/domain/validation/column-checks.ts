@@ -6,6 +6,7 @@ import type { CellValue } from "../workbook/snapshot";
 import type { LocatedTable } from "../workbook/table-location";
 import { readDateText } from "./date-text";
 import type { FindingCollector } from "./finding-collector";
+import { FindingMessages as M } from "./messages";
 import { showValue } from "./value-text";
 
 /** A SPEC column of a located table with what its generic checks need, resolved once per table. */
@@ -52,7 +53,7 @@ export function checkCell(
   const { spec, col } = column;
   if (isBlank(value)) {
     if (spec.required) {
-      out.add("campo-obligatorio", sheet, row, col, `Falta «${spec.header}» ${label}: es obligatorio, escríbalo.`, rowKey);
+      out.add("campo-obligatorio", sheet, row, col, M.required(spec.header, label), rowKey);
     }
     return;
   }
@@ -71,7 +72,7 @@ export function checkCell(
           sheet,
           row,
           col,
-          `«${spec.header}» ${label} debe ser un número y tiene ${showValue(value)}: escriba solo el número.`,
+          M.notANumber(spec.header, label, showValue(value)),
           rowKey,
         );
       }
@@ -87,8 +88,7 @@ export function checkCell(
           sheet,
           row,
           col,
-          `«${spec.header}» ${label} tiene «${value}», con espacios de más: las fórmulas de la hoja no lo reconocen como «${listed}». ` +
-            "Borre los espacios o elija el valor de la lista.",
+          M.extraSpaces(spec.header, label, value, listed),
           rowKey,
         );
         return;
@@ -101,8 +101,7 @@ export function checkCell(
         sheet,
         row,
         col,
-        `«${spec.header}» ${label} tiene ${showValue(value)}, que no está en la lista (${options})` +
-          (meant ? `: ¿quiso decir «${meant}»? Elija un valor de la lista.` : ": elija uno de la lista."),
+        M.notInList(spec.header, label, showValue(value), options, meant),
         rowKey,
       );
       return;
@@ -117,18 +116,15 @@ function dateMessage(spec: ColumnSpec, value: CellValue, label: RowLabel): strin
   if (typeof value === "string") {
     const read = readDateText(value);
     if (read?.kind === "date") {
-      return (
-        `«${spec.header}» ${label} tiene el texto «${value.trim()}», no una fecha: ¿quiso decir ${read.shown}? ` +
-        `Vuelva a escribirla como fecha (${format}) para que Excel la reconozca.`
-      );
+      return M.dateTextMeant(spec.header, label, value.trim(), read.shown, format);
     }
     if (read?.kind === "impossible") {
-      return `«${spec.header}» ${label} tiene «${value.trim()}», y la fecha ${read.shown} no existe: corrija el día o el mes.`;
+      return M.dateImpossible(spec.header, label, value.trim(), read.shown);
     }
-    return `«${spec.header}» ${label} tiene el texto «${value.trim()}», que no es una fecha: escriba la fecha (${format}).`;
+    return M.dateText(spec.header, label, value.trim(), format);
   }
   if (typeof value === "number") {
-    return `«${spec.header}» ${label} tiene el número ${value}, que no corresponde a una fecha entre 1984 y 2200: escriba la fecha (${format}).`;
+    return M.dateNumberOutOfRange(spec.header, label, value, format);
   }
-  return `«${spec.header}» ${label} tiene ${showValue(value)}, que no es una fecha: escriba la fecha (${format}).`;
+  return M.notADate(spec.header, label, showValue(value), format);
 }

@@ -1,5 +1,5 @@
 import { formatSerial } from "../calendar";
-import { NONCONFORMITY_HEADERS as NC } from "../workbook/headers";
+import { NONCONFORMITY_HEADERS as NC, OPERATION_HEADERS } from "../workbook/headers";
 import type { WorkbookModel } from "../workbook/model";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTables } from "../workbook/table-location";
@@ -7,6 +7,7 @@ import { REASON_ADVICE, daysLeftText } from "../followup/messages";
 import { nonconformityAlerts } from "../followup/nonconformity-alerts";
 import { operationAlerts } from "../followup/open-operations";
 import type { FindingCollector } from "./finding-collector";
+import { FindingMessages as M } from "./messages";
 
 /**
  * The follow-up rules of SPEC §5 (advertencia): `do-vencido`, `nc-compromiso-vencido`, `nc-sin-analisis`.
@@ -23,8 +24,7 @@ export function validateFollowUp(out: FindingCollector, tables: LocatedTables, m
         operations.sheet.name,
         alert.row,
         col,
-        `El DO ${alert.do} sigue abierto y su ANS venció el ${formatSerial(alert.dueDate)} (${daysLeftText(alert.businessDaysLeft)}): ` +
-          "registre la «Fecha levante / autorización» si ya la hubo; si no, gestione el caso con el aliado y registre la no conformidad.",
+        M.doOverdue(alert.do, formatSerial(alert.dueDate), daysLeftText(alert.businessDaysLeft), OPERATION_HEADERS.release),
         alert.do || undefined,
       );
     }
@@ -34,13 +34,11 @@ export function validateFollowUp(out: FindingCollector, tables: LocatedTables, m
   for (const alert of nonconformityAlerts(model, today)) {
     if (alert.reason === "nc-eficacia-pendiente") continue;
     const col = columnOf(ncs, alert.field) ?? columnOf(ncs, "number") ?? ncs.firstCol;
-    const label = alert.number ? `La no conformidad ${alert.number}` : `La no conformidad de la fila ${alert.row + 1}`;
     const due = alert.dueDate === null ? "" : formatSerial(alert.dueDate);
     const message =
       alert.reason === "nc-compromiso-vencido"
-        ? `${label} sigue abierta y su «${NC.dueDate}» (${due}) ya pasó: ${REASON_ADVICE[alert.reason]}.`
-        : `${label} es ${model.nonconformities.find((n) => n.row === alert.row)?.severity ?? "grave"} y el ${due} se cumplieron ` +
-          `${model.parameters.ncAnalysisDays} días hábiles sin análisis: ${REASON_ADVICE[alert.reason]}.`;
+        ? M.ncCommitmentOverdue(alert.number, alert.row, NC.dueDate, due, REASON_ADVICE[alert.reason])
+        : M.ncWithoutAnalysis(alert.number, alert.row, model.nonconformities.find((n) => n.row === alert.row)?.severity ?? "grave", due, model.parameters.ncAnalysisDays, REASON_ADVICE[alert.reason]);
     out.add(alert.reason, ncs.sheet.name, alert.row, col, message, alert.number || undefined);
   }
 }

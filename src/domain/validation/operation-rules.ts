@@ -1,22 +1,22 @@
 import { isValidNit, nitCheckDigit } from "../identity/nit";
 import { findAlliance, suggestAlliance } from "../workbook/alliance-lookup";
 import { excelTextKey, looseTextKey, readText } from "../workbook/cell-reading";
-import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS, TABLES } from "../workbook/headers";
+import { ALLIANCE_CITIES, OPERATION_HEADERS as H, OWN_OFFICE_CITIES, SHEETS } from "../workbook/headers";
 import type { AllianceRecord, OperationRecord, WorkbookModel } from "../workbook/model";
 import { doKey } from "../workbook/operation-lookup";
-import { forEachDataRow } from "../workbook/read-model";
+import { tableRowReader } from "../workbook/read-model";
 import { measuredServiceDays, targetFor } from "../workbook/service-level";
 import { columnOf } from "../workbook/table-location";
 import type { LocatedTable } from "../workbook/table-location";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";
+import { FindingMessages as M, RowLabels } from "./messages";
 import { showDate } from "./value-text";
 
 const ALLIANCE_CITY_BY_KEY = new Map(ALLIANCE_CITIES.map(({ city }) => [excelTextKey(city), city]));
 const LOOSE_KEY_OF_CITY = new Map<string, string>(ALLIANCE_CITIES.map(({ city }) => [city, looseTextKey(city)]));
 const ALLIANCE_CITY_BY_LOOSE = new Map(ALLIANCE_CITIES.map(({ city }) => [looseTextKey(city), city]));
 const OWN_OFFICE_BY_LOOSE = new Map(OWN_OFFICE_CITIES.map((city) => [looseTextKey(city), city]));
-const CITY_LIST = ALLIANCE_CITIES.map(({ city }) => city).join(", ");
 
 /** Milestone pairs of SPEC §1.1: `later` must not be before `earlier`. */
 type MilestoneKey = "opened" | "arrival" | "documentsComplete" | "declaration" | "release" | "delivery" | "invoiced";
@@ -47,9 +47,9 @@ export function nitMessage(header: string, value: string, label: string): string
   const digits = value.split("-")[0] ?? "";
   const checkDigit = nitCheckDigit(digits);
   const base = digits.replace(/[.\s]/g, "");
-  if (checkDigit === null) return `«${header}» ${label} tiene «${value}», que no es un NIT: escriba el número y su dígito de verificación (900123456-8).`;
-  if (!value.includes("-")) return `«${header}» ${label} no tiene dígito de verificación: escriba ${base}-${checkDigit}.`;
-  return `El dígito de verificación de «${header}» ${label} no corresponde: para ${base} es ${checkDigit}. Escriba ${base}-${checkDigit}.`;
+  if (checkDigit === null) return M.nitNotANit(header, label, value);
+  if (!value.includes("-")) return M.nitMissingCheckDigit(header, label, base, checkDigit);
+  return M.nitWrongCheckDigit(header, label, base, checkDigit);
 }
 
 /**
@@ -80,24 +80,23 @@ export function validateOperations(
   const todayDate = Math.floor(today);
   const openedCol = col("opened");
   const milestones = MILESTONE_ORDER.map((pair) => ({ ...pair, col: col(pair.later) }));
-  let index = 0;
+  const rowAt = tableRowReader(located);
 
-  forEachDataRow(located, (r) => {
-    const op = model.operations[index++];
-    if (!op || op.row !== r.row) return;
-    const row = r.row;
+  for (const op of model.operations) {
+    const row = op.row;
+    const r = rowAt(row);
     const key = op.do === "" ? undefined : op.do;
-    const label = op.do ? `del DO ${op.do}` : `de la fila ${row + 1}`;
+    const label = RowLabels.operation(op.do, row);
     for (const column of columns) checkCell(out, sheet, row, column, r.get(column.spec.key), label, key);
 
     if (op.do !== "") {
       const first = firstRowOfDo.get(doKey(op.do));
       if (first === undefined) firstRowOfDo.set(doKey(op.do), row);
-      else out.add("do-duplicado", sheet, row, doCol, `El DO ${op.do} ya está en la fila ${first + 1}: cada DO va una sola vez. Corrija el número o borre la fila repetida.`, key);
+      else out.add("do-duplicado", sheet, row, doCol, M.duplicateDo(op.do, first), key);
     }
 
     if (op.opened !== null && Math.floor(op.opened) > todayDate && openedCol !== undefined) {
-      out.add("fecha-futura", sheet, row, openedCol, `«${H.opened}» ${label} es ${showDate(op.opened)}, posterior a hoy (${showDate(todayDate)}): corrija la fecha.`, key);
+      out.add("fecha-futura", sheet, row, openedCol, M.futureDate(H.opened, label, showDate(op.opened), showDate(todayDate)), key);
     }
     for (const { later, earlier, byDay, col: laterCol } of milestones) {
       const a = op[later];
@@ -109,14 +108,14 @@ export function validateOperations(
           sheet,
           row,
           laterCol,
-          `«${HEADER_OF[later]}» ${label} (${showDate(a)}) es anterior a «${HEADER_OF[earlier]}» (${showDate(b)}): corrija una de las dos fechas.`,
+          M.dateBefore(HEADER_OF[later] ?? later, label, showDate(a), HEADER_OF[earlier] ?? earlier, showDate(b)),
           key,
         );
       }
     }
 
     if (delayCol !== undefined && op.clientDelayDays < 0) {
-      out.add("valor-no-permitido", sheet, row, delayCol, `«${H.clientDelayDays}» ${label} es ${op.clientDelayDays}: no puede ser negativo. Escriba 0 o más días.`, key);
+      out.add("valor-no-permitido", sheet, row, delayCol, M.negativeDays(H.clientDelayDays, label, op.clientDelayDays), key);
     }
     if (nitCol !== undefined && op.clientNit !== "" && !isValidNit(op.clientNit)) {
       out.add("nit-invalido", sheet, row, nitCol, nitMessage(H.clientNit, op.clientNit, label), key);
@@ -130,7 +129,7 @@ export function validateOperations(
         const own = OWN_OFFICE_BY_LOOSE.get(looseTextKey(cityText));
         const meant = ALLIANCE_CITY_BY_LOOSE.get(looseTextKey(cityText));
         if (own) {
-          out.add("fuera-de-alcance", sheet, row, cityCol, `El DO ${op.do || `de la fila ${row + 1}`} es de ${own}, oficina propia: no se controla en este cuadro de alianzas. Páselo al control de operaciones propias o corrija la ciudad.`, key);
+          out.add("fuera-de-alcance", sheet, row, cityCol, M.ownOffice(op.do, row, own), key);
         } else {
           out.add(
             "ciudad-desconocida",
@@ -138,8 +137,8 @@ export function validateOperations(
             row,
             cityCol,
             meant
-              ? `«${H.city}» ${label} es «${cityText}»: ¿quiso decir «${meant}»? Elíjala de la lista.`
-              : `«${H.city}» ${label} es «${cityText}», que no es una ciudad de las alianzas (${CITY_LIST}): corríjala.`,
+              ? M.cityMeant(H.city, label, cityText, meant)
+              : M.cityUnknown(H.city, label, cityText),
             key,
           );
         }
@@ -157,7 +156,7 @@ export function validateOperations(
           sheet,
           row,
           allianceCol,
-          `«${alliance.name}» ${label} no cubre ${city} (cubre: ${alliance.cities.join(", ")}): asigne un aliado de ${city} o corrija «Ciudades» en la hoja ${allianceSheet}.`,
+          M.allianceNotCovering(alliance.name, label, city, alliance.cities.join(", "), allianceSheet),
           key,
         );
       }
@@ -168,22 +167,19 @@ export function validateOperations(
           sheet,
           row,
           allianceCol,
-          `El contrato de «${alliance.name}» (${showDate(start)} a ${showDate(end)}) no estaba vigente el ${showDate(op.opened)}, fecha de apertura ${label}: ` +
-            `registre la renovación en la hoja ${allianceSheet} o asigne otro aliado.`,
+          M.contractNotInForce(alliance.name, showDate(start), showDate(end), showDate(op.opened), label, allianceSheet),
           key,
         );
       }
     }
     checkAns(out, sheet, row, op, alliance, model, { serviceCol, ncCol: ncCol ?? doCol, label, key, knownNc, dosWithNc });
-  });
+  }
   return firstRowOfDo;
 }
 
 function unknownAllianceMessage(name: string, label: string, alliances: readonly AllianceRecord[], allianceSheet: string): string {
   const meant = suggestAlliance(alliances, name);
-  return meant
-    ? `«${H.alliance}» ${label} es «${name}»: ¿quiso decir «${meant.name}»? Elíjalo de la lista.`
-    : `«${name}» ${label} no está en ${TABLES.alliances}: regístrelo en la hoja ${allianceSheet} o elija un aliado de la lista.`;
+  return M.unknownAlliance(H.alliance, label, name, meant?.name, allianceSheet);
 }
 
 interface AnsContext {
@@ -205,7 +201,7 @@ function checkAns(
   ctx: AnsContext,
 ): void {
   if (op.nc !== "" && !ctx.knownNc.has(excelTextKey(op.nc))) {
-    out.add("nc-desconocida", sheet, row, ctx.ncCol, `La no conformidad «${op.nc}» ${ctx.label} no está en ${TABLES.nonconformities}: corrija el número o regístrela.`, ctx.key);
+    out.add("nc-desconocida", sheet, row, ctx.ncCol, M.unknownNonconformity(op.nc, ctx.label), ctx.key);
   }
   const target = targetFor(op, alliance);
   if (target === null || !alliance) return;
@@ -217,8 +213,7 @@ function checkAns(
     sheet,
     row,
     ctx.serviceCol,
-    `${op.do ? `El DO ${op.do}` : `La operación de la fila ${row + 1}`} tomó ${measured} días hábiles («${H.serviceTime}») y la meta de «${alliance.name}» para ${kind} es ${target}: ` +
-      `documente la causa (o escriba los días imputables al cliente).`,
+    M.ansMissed(op.do, row, measured, H.serviceTime, alliance.name, kind, target),
     ctx.key,
   );
   if (op.nc === "" && !ctx.dosWithNc.has(doKey(op.do))) {
@@ -227,7 +222,7 @@ function checkAns(
       sheet,
       row,
       ctx.ncCol,
-      `${op.do ? `El DO ${op.do}` : `La operación de la fila ${row + 1}`} incumplió el ANS y no tiene no conformidad: regístrela (tipo «Incumplimiento ANS»), como pide ISO 9001 §10.2, y escriba su Nº en «${H.nc}».`,
+      M.ansMissedWithoutNc(op.do, row, H.nc),
       ctx.key,
     );
   }

@@ -9,6 +9,7 @@ import { readEvaluationWeights, weightsAddUpTo100, weightsTotalPercent } from ".
 import { allDataRows, forEachDataRow } from "../workbook/read-model";
 import { checkCell, checkedColumns } from "./column-checks";
 import type { FindingCollector } from "./finding-collector";
+import { FindingMessages as M, RowLabels } from "./messages";
 import { showDate } from "./value-text";
 
 /** Dates of tblFestivosExtra and the evaluation weights of Parámetros. */
@@ -17,7 +18,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
   if (holidays) {
     const columns = checkedColumns(holidays);
     forEachDataRow(holidays, (r) => {
-      for (const column of columns) checkCell(out, holidays.sheet.name, r.row, column, r.get(column.spec.key), `de la fila ${r.row + 1}`, undefined);
+      for (const column of columns) checkCell(out, holidays.sheet.name, r.row, column, r.get(column.spec.key), RowLabels.row(r.row), undefined);
     });
   }
   const weights = tables.weights;
@@ -27,7 +28,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
     let firstRow: number | null = null;
     const weightColumn = columns.find((column) => column.spec.key === "weight");
     forEachDataRow(weights, (r) => {
-      for (const column of columns) checkCell(out, weights.sheet.name, r.row, column, r.get(column.spec.key), `de la fila ${r.row + 1}`, undefined);
+      for (const column of columns) checkCell(out, weights.sheet.name, r.row, column, r.get(column.spec.key), RowLabels.row(r.row), undefined);
       const value = r.get("weight");
       if (typeof value === "number") typed.push(value);
       firstRow ??= r.row;
@@ -42,7 +43,7 @@ export function validateParameters(out: FindingCollector, tables: LocatedTables)
         weights.sheet.name,
         firstRow,
         weightColumn.col,
-        `Los pesos de la evaluación («${weightColumn.spec.header}» en la hoja ${weights.sheet.name}) suman ${Math.round(total * 10) / 10} %: deben sumar 100 %. Corrija los pesos.`,
+        M.weightsNotHundred(weightColumn.spec.header, weights.sheet.name, Math.round(total * 10) / 10),
       );
     }
   }

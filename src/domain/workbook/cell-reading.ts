@@ -32,14 +32,24 @@ export function excelTextKey(text: string): string {
   return text.toLowerCase();
 }
 
+const looseKeys = new Map<string, string>();
+/** Enough for every alliance, city, status and type of a book; a column of free text only refills it. */
+const LOOSE_KEYS_KEPT = 10_000;
+
 /** Accent-, case- and space-insensitive key, for suggesting the value a coordinator meant. */
 export function looseTextKey(text: string): string {
-  return text
+  // The same few names are compared for each of 100,000 DOs: the Unicode normalisation is done once per text.
+  const known = looseKeys.get(text);
+  if (known !== undefined) return known;
+  const key = text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
+  if (looseKeys.size >= LOOSE_KEYS_KEPT) looseKeys.clear();
+  looseKeys.set(text, key);
+  return key;
 }
 
 const listIndexes = new WeakMap<readonly string[], Map<string, string>>();

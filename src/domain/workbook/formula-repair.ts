@@ -3,6 +3,7 @@ import { TABLES } from "./headers";
 import type { CellWrite, Plan } from "./plan";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { callsAddinFunction, isUnavailableResult } from "./static-copy";
+import { WorkbookMessages } from "./messages";
 
 /** Tables the add-in writes ADUANA formulas into: the record tables and every `tblEvaluacionAAAA`. */
 export function isAddinTable(name: string): boolean {
@@ -50,6 +51,6 @@ export function planFormulaRepair(snapshot: WorkbookSnapshot): FormulaRepair {
     }
     if (writes.length > 0) plan.steps.push({ kind: "writeCells", sheet: sheet.name, cells: writes });
   }
-  if (cells.length > 0) plan.notes.push(`Se volvieron a escribir ${cells.length} fórmulas ADUANA que mostraban #NAME?.`);
+  if (cells.length > 0) plan.notes.push(WorkbookMessages.formulasRepaired(cells.length));
   return { plan, cells };
 }

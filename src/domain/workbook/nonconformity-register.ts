@@ -9,6 +9,7 @@ import { cellValue, isBlank } from "./sheet-cells";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 import { columnOf, locateTables } from "./table-location";
 import { planTableAppend } from "./table-append";
+import { WorkbookMessages } from "./messages";
 
 const NUMBER_PATTERN = /^NC-(\d{4})-(\d+)$/i;
 
@@ -69,12 +70,10 @@ export function planNonconformityEntry(
   const tables = locateTables(snapshot);
   const register = tables.nonconformities;
   if (!register?.table) {
-    throw new NonconformityInputError(
-      `No se encontró la tabla ${TABLES.nonconformities}: use «Preparar» antes de registrar no conformidades.`,
-    );
+    throw new NonconformityInputError(WorkbookMessages.ncTableMissing(TABLES.nonconformities));
   }
   if (input.description.trim() === "") {
-    throw new NonconformityInputError("Escriba la descripción de la no conformidad: es obligatoria.");
+    throw new NonconformityInputError(WorkbookMessages.ncDescriptionRequired);
   }
   const model = readWorkbookModel(snapshot);
   const number = nextNonconformityNumber(model, ymdFromSerial(input.date).year);
@@ -102,17 +101,14 @@ export function planNonconformityEntry(
   const row = register.match.specAt.map((spec) => (spec ? (values[spec.key] ?? null) : null));
   const placed = planTableAppend({ sheet: register.sheet, table: register.table.name, area: register.table.area, rows: [row] });
   if (!placed.step) {
-    throw new NonconformityInputError(
-      `No se pudo registrar la no conformidad: la celda ${placed.blocker}, justo debajo de ${register.table.name}, tiene contenido ` +
-        "que se perdería. Muévalo o bórrelo y vuelva a intentarlo.",
-    );
+    throw new NonconformityInputError(WorkbookMessages.ncNotRegistered(placed.blocker ?? "", register.table.name));
   }
   const plan: Plan = {
     steps: [placed.step],
-    notes: [`Se registró la no conformidad ${number}${operation ? ` del DO ${operation.do}` : ""}.`],
+    notes: [WorkbookMessages.ncRegistered(number, operation?.do)],
   };
   if (typedDo !== "" && !operation) {
-    plan.notes.push(`El DO «${typedDo}» no está en ${TABLES.operations}: la no conformidad quedó sin vínculo.`);
+    plan.notes.push(WorkbookMessages.ncDoUnknown(typedDo, TABLES.operations));
   }
   const operations = tables.operations;
   const ncCol = operations ? columnOf(operations, "nc") : undefined;
@@ -124,12 +120,9 @@ export function planNonconformityEntry(
         sheet: operations.sheet.name,
         cells: [{ row: operation.row, col: ncCol, value: number, expected: current }],
       });
-      plan.notes.push(`El DO ${operation.do} quedó vinculado a ${number} (columna «${OPERATION_HEADERS.nc}»).`);
+      plan.notes.push(WorkbookMessages.ncLinked(operation.do, number, OPERATION_HEADERS.nc));
     } else if (excelTextKey(readText(current)) !== excelTextKey(number)) {
-      plan.notes.push(
-        `El DO ${operation.do} ya tiene la no conformidad «${readText(current)}» en «${OPERATION_HEADERS.nc}»; ` +
-          `no se cambió. La nueva (${number}) lo menciona en su columna «${NONCONFORMITY_HEADERS.do}».`,
-      );
+      plan.notes.push(WorkbookMessages.ncLinkKept(operation.do, readText(current), OPERATION_HEADERS.nc, number, NONCONFORMITY_HEADERS.do));
     }
   }
   return { plan, number };

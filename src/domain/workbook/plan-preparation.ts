@@ -14,6 +14,7 @@ import { uniqueSheetName } from "./sheet-names";
 import type { WorkbookSnapshot } from "./snapshot";
 import type { TableLayout } from "./table-layout";
 import { locateTables } from "./table-location";
+import { WorkbookMessages } from "./messages";
 
 export interface PreparationOptions {
   /** Today's serial: the cached value of Hoy and of open operations' Estado ANS. */
@@ -30,8 +31,8 @@ function placeNewRecordTable(ctx: PreparationContext, snapshot: WorkbookSnapshot
   ctx.builder.add("sheets", { kind: "addSheet", sheet: sheetName });
   ctx.builder.note(
     named
-      ? `La hoja «${named.name}» tiene datos que no se reconocieron como ${schema.table}: se creó la hoja «${sheetName}».`
-      : `Se creó la hoja «${sheetName}».`,
+      ? WorkbookMessages.sheetCreatedBeside(named.name, schema.table, sheetName)
+      : WorkbookMessages.sheetCreated(sheetName),
   );
   return createTable(ctx, schema, { sheetName, sheet: null, row: 0, col: 0 });
 }

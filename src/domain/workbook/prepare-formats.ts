@@ -6,6 +6,7 @@ import type { ColumnSpec, ListSource } from "./schema-types";
 import { canonicalFormula, canonicalListSource } from "./formula-text";
 import { columnBody, tableBody } from "./table-layout";
 import type { TableLayout } from "./table-layout";
+import { WorkbookMessages } from "./messages";
 
 /** Light red fill with dark red text, Excel's own "bad" style. */
 const LATE_FILL = "#FFC7CE";
@@ -24,9 +25,9 @@ function listSourceText(list: ListSource): string {
 export type TableSheets = ReadonlyMap<string, string>;
 
 function listErrorMessage(spec: ColumnSpec, list: ListSource, tableSheets: TableSheets): string {
-  if ("values" in list) return `«${spec.header}» admite: ${list.values.join(", ")}. Elija un valor de la lista.`;
+  if ("values" in list) return WorkbookMessages.listAllows(spec.header, list.values.join(", "));
   const sheet = tableSheets.get(list.table) ?? (list.table === TABLES.alliances ? SHEETS.alliances : SHEETS.parameters);
-  return `Elija un valor de la columna «${list.column}» de la tabla ${list.table} (la hoja «${sheet}»), o agréguelo allí primero.`;
+  return WorkbookMessages.listFromTable(list.column, list.table, sheet);
 }
 
 /**
@@ -111,5 +112,5 @@ export function planLateHighlight(ctx: PreparationContext, layout: TableLayout):
     fontColor: LATE_FONT,
   });
   const letter = columnLetters(layout.columns.get("ansStatus") ?? 0);
-  ctx.builder.note(`Las filas con «${OPERATION_HEADERS.ansStatus}» (columna ${letter}) en «No cumple» o «Vencido» se resaltan en rojo.`);
+  ctx.builder.note(WorkbookMessages.highlightedRows(OPERATION_HEADERS.ansStatus, letter));
 }

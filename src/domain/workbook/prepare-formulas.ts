@@ -6,6 +6,7 @@ import type { CellValue } from "./snapshot";
 import type { PreparationContext } from "./prepare-structure";
 import { cellFormula, cellValue, isBlank } from "./sheet-cells";
 import type { TableLayout } from "./table-layout";
+import { WorkbookMessages } from "./messages";
 
 interface Run {
   firstRow: number;
@@ -64,13 +65,10 @@ export function planOperationFormulas(
       });
     }
     if (filled > 0 && layout.located) {
-      ctx.builder.note(`Se escribió la fórmula de «${spec.header}» en ${filled} fila${filled === 1 ? "" : "s"}.`);
+      ctx.builder.note(WorkbookMessages.formulaWritten(spec.header, filled));
     }
     if (manual > 0) {
-      ctx.builder.note(
-        `${manual} celda${manual === 1 ? "" : "s"} de «${spec.header}» tiene${manual === 1 ? "" : "n"} un valor escrito a mano; ` +
-          `no se cambi${manual === 1 ? "ó" : "aron"}. Bórrela${manual === 1 ? "" : "s"} y use Preparar para calcularla${manual === 1 ? "" : "s"}.`,
-      );
+      ctx.builder.note(WorkbookMessages.typedValuesKept(manual, spec.header));
     }
   }
 }

@@ -12,6 +12,7 @@ import { cellFormula, cellValue } from "./sheet-cells";
 import type { WorkbookSnapshot } from "./snapshot";
 import type { TableLayout } from "./table-layout";
 import type { LocatedTables } from "./table-location";
+import { WorkbookMessages } from "./messages";
 
 /**
  * The Parámetros tables: existing ones completed, missing ones laid out left to right on the
@@ -36,7 +37,7 @@ export function planParameterTables(
       if (!existingSheet) {
         ctx.builder.add("sheets", { kind: "addSheet", sheet: sheetName });
         ctx.sheetNames.add(sheetName.toLowerCase());
-        ctx.builder.note(`Se creó la hoja «${sheetName}».`);
+        ctx.builder.note(WorkbookMessages.sheetCreated(sheetName));
       }
       nextCol = !existingSheet || isEmptySheet(existingSheet) ? 0 : lastUsedCol(existingSheet) + 2;
     }
@@ -73,16 +74,13 @@ export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapsho
       const area = { row: settings.headerRow, col: settings.firstCol, rowCount: settings.dataRowCount + 1, colCount: settings.colCount };
       const placed = planTableAppend({ sheet, table: settings.schema.table, area, rows: [newRow] });
       if (!placed.step) {
-        ctx.builder.note(
-          `No se agregó la fila «${SETTING_NAMES.today}» a ${settings.schema.table}: la celda ${placed.blocker}, debajo de la tabla, ` +
-            "tiene contenido que se perdería. Muévalo y vuelva a usar Preparar.",
-        );
+        ctx.builder.note(WorkbookMessages.settingRowNotAdded(SETTING_NAMES.today, settings.schema.table, placed.blocker ?? ""));
         return;
       }
       ctx.builder.add("structure", placed.step);
       todayRow = placed.rows[0] ?? null;
       appended = true;
-      ctx.builder.note(`Se agregó la fila «${SETTING_NAMES.today}» (fecha de estado) a ${settings.schema.table}.`);
+      ctx.builder.note(WorkbookMessages.settingRowAdded(SETTING_NAMES.today, settings.schema.table));
     }
   }
   if (todayRow === null) return;
@@ -91,10 +89,7 @@ export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapsho
   if (write) {
     ctx.builder.add("structure", { kind: "writeCells", sheet: settings.sheetName, cells: [write] });
     if (readStatusDate(cell).owner === "volatile") {
-      ctx.builder.note(
-        `La fecha de estado (${settings.sheetName}!${a1Address(todayRow, valueCol)}) pasó de =HOY() a una fecha fija que el complemento ` +
-          "actualiza cada día: así los «Estado ANS» ya no se recalculan con cada cambio del libro.",
-      );
+      ctx.builder.note(WorkbookMessages.statusDateFixed(`${settings.sheetName}!${a1Address(todayRow, valueCol)}`));
     }
   }
   if (write || appended) {
@@ -105,5 +100,5 @@ export function planTodayName(ctx: PreparationContext, snapshot: WorkbookSnapsho
   const current = snapshot.names[TODAY_NAME];
   if (current !== undefined && canonicalReference(current) === canonicalReference(reference)) return;
   ctx.builder.add("names", { kind: "defineName", name: TODAY_NAME, reference });
-  ctx.builder.note(`El nombre ${TODAY_NAME} apunta a la celda de la fecha de hoy (${reference.slice(1)}); las fórmulas de estado lo usan.`);
+  ctx.builder.note(WorkbookMessages.todayNameDefined(TODAY_NAME, reference.slice(1)));
 }

@@ -9,6 +9,7 @@ import type { ColumnSnapshot, SheetSnapshot } from "./snapshot";
 import type { TableLayout } from "./table-layout";
 import type { LocatedTable } from "./table-location";
 import { isAddinFormula, sameFormula } from "./formula-text";
+import { WorkbookMessages } from "./messages";
 
 /** Shared state of one planPreparation run. */
 export interface PreparationContext {
@@ -27,7 +28,7 @@ export function backUp(ctx: PreparationContext, sheet: string): void {
   const copyName = backupSheetName(sheet, ctx.sheetNames);
   ctx.sheetNames.add(copyName.toLowerCase());
   ctx.builder.add("backup", { kind: "copySheet", sheet, copyName });
-  ctx.builder.note(`Se creó una copia de respaldo «${copyName}» de la hoja «${sheet}» antes de modificarla.`);
+  ctx.builder.note(WorkbookMessages.backupCreated(copyName, sheet));
 }
 
 /**
@@ -91,7 +92,7 @@ export function createTable(
   ctx.builder.add("structure", { kind: "writeCells", sheet: sheetName, cells });
   const area = { row, col, rowCount: dataRowCount + 1, colCount };
   ctx.builder.add("structure", { kind: "createTable", sheet: sheetName, table: schema.table, area, style: schema.style });
-  ctx.builder.note(`Se creó la tabla ${schema.table} en la hoja «${sheetName}» (${areaAddress(area)}).`);
+  ctx.builder.note(WorkbookMessages.tableCreated(schema.table, sheetName, areaAddress(area)));
   const columns = new Map<string, number>(schema.columns.map((spec, i) => [spec.key, col + i]));
   return {
     schema,
@@ -134,7 +135,7 @@ export function restructureTable(ctx: PreparationContext, located: LocatedTable)
     columns.set(spec.key, col);
     if (original !== spec.header) {
       finalHeaders[i] = spec.header;
-      renamed.push(`Encabezado «${original}» → «${spec.header}» (celda ${a1Address(headerRow, col)}).`);
+      renamed.push(WorkbookMessages.headerRenamed(original, spec.header, a1Address(headerRow, col)));
     }
   });
 
@@ -154,10 +155,7 @@ export function restructureTable(ctx: PreparationContext, located: LocatedTable)
   if (located.table && missing.length > 0) {
     const blocked = missing.some((_, j) => !columnIsEmpty(sheet, appendAt + j, headerRow, lastDataRow));
     if (blocked) {
-      ctx.builder.note(
-        `No se agregaron las columnas ${listNames(missing.map((spec) => spec.header))} a ${schema.table} porque ` +
-          `hay datos a la derecha de la tabla (columna ${columnLetters(appendAt)}). Muévalos y vuelva a usar Preparar.`,
-      );
+      ctx.builder.note(WorkbookMessages.columnsNotAdded(listNames(missing.map((spec) => spec.header)), schema.table, columnLetters(appendAt)));
       missing = [];
     }
   }
@@ -186,26 +184,22 @@ export function restructureTable(ctx: PreparationContext, located: LocatedTable)
 
   if (located.table && located.table.name !== schema.table) {
     ctx.builder.add("structure", { kind: "renameTable", sheet: sheet.name, table: located.table.name, newName: schema.table });
-    ctx.builder.note(`La tabla «${located.table.name}» de la hoja «${sheet.name}» se renombró ${schema.table}.`);
+    ctx.builder.note(WorkbookMessages.tableRenamed(located.table.name, sheet.name, schema.table));
   }
   if (headerWrites.length > 0) ctx.builder.add("structure", { kind: "writeCells", sheet: sheet.name, cells: headerWrites });
   if (!located.table) {
-    ctx.builder.note(
-      `Se reconocieron ${located.match.recognised} columnas en la hoja «${sheet.name}» (encabezados en la fila ${headerRow + 1}).`,
-    );
+    ctx.builder.note(WorkbookMessages.columnsRecognized(located.match.recognised, sheet.name, headerRow + 1));
     ctx.builder.add("structure", { kind: "createTable", sheet: sheet.name, table: schema.table, area, style: schema.style });
-    ctx.builder.note(`Se convirtió el rango ${areaAddress(area)} de la hoja «${sheet.name}» en la tabla ${schema.table}; ningún dato cambió de fila.`);
+    ctx.builder.note(WorkbookMessages.rangeConverted(areaAddress(area), sheet.name, schema.table));
   } else if (missing.length > 0) {
     ctx.builder.add("structure", { kind: "resizeTable", sheet: sheet.name, table: schema.table, area });
   }
   for (const line of renamed) ctx.builder.note(line);
   for (const item of legacy) {
-    ctx.builder.note(
-      `La columna «${item.from}» tenía valores escritos a mano: se conservó como «${item.to}» y se agregó la columna calculada «${item.spec.header}».`,
-    );
+    ctx.builder.note(WorkbookMessages.typedColumnKept(item.from, item.to, item.spec.header));
   }
-  if (missing.length > 0) ctx.builder.note(`Columnas agregadas a ${schema.table}: ${listNames(missing.map((spec) => spec.header))}.`);
-  if (!located.table && kept.length > 0) ctx.builder.note(`Columnas propias que se conservan sin cambios: ${listNames(kept)}.`);
+  if (missing.length > 0) ctx.builder.note(WorkbookMessages.columnsAdded(schema.table, listNames(missing.map((spec) => spec.header))));
+  if (!located.table && kept.length > 0) ctx.builder.note(WorkbookMessages.ownColumnsKept(listNames(kept)));
 
   const existingColumns = new Map<number, ColumnSnapshot>();
   located.table?.columns.forEach((column, i) => existingColumns.set(firstCol + i, column));

@@ -37,21 +37,30 @@ export function columnOffsets(located: LocatedTable): Readonly<Record<string, nu
 }
 
 /**
- * Calls `visit` for every data row that is not blank (cells holding only formulas do not count).
- * Column positions are resolved once, so reading a cell is one array lookup.
+ * A reader of a located table's rows by sheet row (a record's `row`). Column positions are resolved once,
+ * so reading a cell is one array lookup.
  */
+export function tableRowReader(located: LocatedTable): (row: number) => TableRow {
+  const { sheet } = located;
+  const offsets = columnOffsets(located);
+  return (row) => {
+    const values: readonly CellValue[] = sheet.values[row - sheet.area.row] ?? [];
+    return {
+      row,
+      values,
+      get(key: string): CellValue {
+        const offset = offsets[key] ?? -1;
+        return offset < 0 ? null : (values[offset] ?? null);
+      },
+    };
+  };
+}
+
+/** Calls `visit` for every data row that is not blank (cells holding only formulas do not count). */
 export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => void): void {
   const { sheet, headerRow, firstCol, colCount, dataRowCount } = located;
-  const offsets = columnOffsets(located);
+  const rowAt = tableRowReader(located);
   const startCol = firstCol - sheet.area.col;
-  const view = {
-    row: -1,
-    values: [] as readonly CellValue[],
-    get(key: string): CellValue {
-      const offset = offsets[key] ?? -1;
-      return offset < 0 ? null : (this.values[offset] ?? null);
-    },
-  };
   for (let row = headerRow + 1; row <= headerRow + dataRowCount; row++) {
     const index = row - sheet.area.row;
     const rowValues = sheet.values[index];
@@ -67,9 +76,7 @@ export function forEachDataRow(located: LocatedTable, visit: (row: TableRow) => 
       }
     }
     if (blank) continue;
-    view.values = rowValues;
-    view.row = row;
-    visit(view);
+    visit(rowAt(row));
   }
 }
 

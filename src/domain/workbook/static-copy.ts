@@ -7,6 +7,7 @@ import type { FormulaColumnId } from "./schema-types";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { locateTables } from "./table-location";
 import type { LocatedTable } from "./table-location";
+import { WorkbookMessages } from "./messages";
 
 const STRING_LITERAL = /"(?:[^"]|"")*"/g;
 /**
@@ -52,10 +53,7 @@ function isoDate(serial: number): string {
 
 /** The note each sheet of the copy carries. */
 export function staticCopyNote(today: number): string {
-  return (
-    `Copia estática del ${isoDate(today)}: las fórmulas del complemento Control de Alianzas (ADUANA) se reemplazaron ` +
-    "por sus valores de esa fecha y no se actualizan; las demás fórmulas de Excel siguen activas."
-  );
+  return WorkbookMessages.staticCopyNote(isoDate(today));
 }
 
 /**
@@ -140,17 +138,12 @@ export function planStaticCopy(snapshot: WorkbookSnapshot, options: StaticCopyOp
   }
   plan.notes.push(
     result.replaced === 0
-      ? "El libro no tiene fórmulas ADUANA: la copia es igual, con la nota de copia estática en cada hoja."
-      : `Se reemplazaron ${result.replaced.toLocaleString("es-CO")} fórmulas ADUANA por su valor` +
-          (result.computed > 0 ? ` (${result.computed.toLocaleString("es-CO")} calculados de nuevo porque el archivo no los tenía)` : "") +
-          ".",
+      ? WorkbookMessages.staticCopyWithoutAduana
+      : WorkbookMessages.staticCopyReplaced(result.replaced.toLocaleString("es-CO"), result.computed > 0 ? result.computed.toLocaleString("es-CO") : null),
   );
   if (result.uncomputable.length > 0) {
     const shown = result.uncomputable.slice(0, 10).join(", ");
-    const more = result.uncomputable.length > 10 ? ` y ${result.uncomputable.length - 10} más` : "";
-    plan.notes.push(
-      `Sin valor calculado en ${shown}${more}: esas celdas quedan vacías en la copia; abra el libro en Excel con el complemento, guárdelo y vuelva a exportar.`,
-    );
+    plan.notes.push(WorkbookMessages.staticCopyUncomputable(shown, Math.max(0, result.uncomputable.length - 10)));
   }
   return result;
 }

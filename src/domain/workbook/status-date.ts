@@ -1,6 +1,7 @@
 import { serialFromYmd, ymdFromSerial } from "../calendar";
 import type { CellWrite } from "./plan";
 import type { CellValue } from "./snapshot";
+import { WorkbookMessages } from "./messages";
 
 /**
  * The status date: the cell named ADUANA_HOY (row "Hoy" of tblParametros), the "today" of every Estado ANS.
@@ -85,8 +86,5 @@ export function planStatusDate(cell: StatusDateCell & { row: number; col: number
 export function staleStatusDateMessage(state: StatusDateState, today: number, where: string, show: (serial: number) => string): string | null {
   const day = Math.floor(today);
   if (state.date === null || state.date >= day || state.owner === "volatile") return null;
-  const base = `La fecha de estado (${where}, nombre ADUANA_HOY) es ${show(state.date)}, anterior a hoy (${show(day)}): los «Estado ANS» se calculan a esa fecha.`;
-  return state.owner === "addin"
-    ? `${base} Abra el panel del complemento (la actualiza al iniciar cada día) o use Preparar.`
-    : `${base} Escriba la fecha de hoy en esa celda, o bórrela y use Preparar para que el complemento la mantenga al día.`;
+  return WorkbookMessages.staleStatusDate(where, show(state.date), show(day), state.owner === "addin");
 }

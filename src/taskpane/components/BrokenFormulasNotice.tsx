@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Actions, RepairResult } from "../../excel/action-types";
@@ -11,8 +12,7 @@ export interface BrokenFormulasNoticeProps {
 
 /** The warning's sentence, in the singular for one formula. */
 export function brokenFormulasText(count: number): string {
-  const cause = "Excel aún no reconoce las funciones del complemento en este libro.";
-  return count === 1 ? `1 fórmula ADUANA muestra #¿NOMBRE? (#NAME?): ${cause}` : `${count} fórmulas ADUANA muestran #¿NOMBRE? (#NAME?): ${cause}`;
+  return PaneMessages.brokenFormulas(count);
 }
 
 /** SPEC §6: when the pane opens on a workbook whose ADUANA formulas show #NAME?, offer to re-enter them. */
@@ -65,7 +65,7 @@ export function BrokenFormulasNotice({ actions }: BrokenFormulasNoticeProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <ActionFeedback slow={repair.slow} error={repair.error} progress={repair.progress} progressLabel="Reparando las fórmulas…" />
+      <ActionFeedback slow={repair.slow} error={repair.error} progress={repair.progress} progressLabel={PaneMessages.repairing} />
       {repair.result && !repair.running && <RepairOutcome result={repair.result} />}
     </div>
   );

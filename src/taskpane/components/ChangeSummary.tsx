@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import type { ChangeResult } from "../../excel/action-types";
 
@@ -35,8 +36,8 @@ export function ChangeSummary({ result, unchangedText }: ChangeSummaryProps) {
       {result.conflicts.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Celdas que otra persona cambió</MessageBarTitle>
-            Revise estas celdas y vuelva a ejecutar la acción si hace falta:
+            <MessageBarTitle>{PaneMessages.changedByOthersTitle}</MessageBarTitle>
+            {PaneMessages.changedByOthers}
             <ul style={{ margin: "4px 0", paddingInlineStart: 18 }}>
               {result.conflicts.map((c, i) => (
                 <li key={i}>{c}</li>

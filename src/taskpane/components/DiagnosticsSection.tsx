@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { Badge, Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Actions, DiagnosticReport, DiagnosticStatus } from "../../excel/action-types";
@@ -40,12 +41,12 @@ export function DiagnosticsSection({ actions, now = () => new Date() }: Diagnost
     if (!result) return;
     try {
       await navigator.clipboard.writeText(result.text);
-      setCopied("Informe copiado. Péguelo en su solicitud de soporte.");
+      setCopied(PaneMessages.reportCopied);
     } catch {
       // Some Office hosts block the clipboard API: select the text so Ctrl+C (⌘+C) copies it.
       textArea.current?.focus();
       textArea.current?.select();
-      setCopied("Excel no permitió copiar automáticamente: el informe quedó seleccionado; cópielo con Ctrl+C (⌘+C en Mac).");
+      setCopied(PaneMessages.reportSelected);
     }
   };
 
@@ -53,19 +54,18 @@ export function DiagnosticsSection({ actions, now = () => new Date() }: Diagnost
   return (
     <div className="section-body">
       <Text>
-        Comprueba en una hoja temporal que este Excel hace todo lo que el complemento necesita (tablas, listas, formatos, copias de
-        hoja, nombres, gráficos y funciones ADUANA) y después la borra. No cambia sus datos.
+        {PaneMessages.diagnosticsExplained}
       </Text>
       <div className="button-row">
         <Button appearance="primary" disabled={action.running} onClick={start}>
           Ejecutar diagnóstico
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progressLabel="Probando las funciones de Excel…" />
+      <ActionFeedback slow={action.slow} error={action.error} progressLabel={PaneMessages.diagnosing} />
       {result && !action.running && (
         <>
           <Text role="status" aria-live="polite" weight="semibold">
-            {failures === 0 ? "Todo funciona en este Excel." : `${failures} ${failures === 1 ? "función falla" : "funciones fallan"} en este Excel: copie el informe y envíelo a soporte.`}
+            {PaneMessages.diagnosticsOutcome(failures)}
           </Text>
           <Text>
             {platformName(result.report.platform)}, versión {result.report.version}

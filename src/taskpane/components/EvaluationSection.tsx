@@ -1,3 +1,5 @@
+import { PaneMessages } from "../messages";
+import { WorkbookMessages } from "../../domain/workbook/messages";
 import { Button, Field, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Actions, EvaluationGenerated, EvaluationPreview } from "../../excel/action-types";
@@ -51,8 +53,8 @@ export function EvaluationSection({ actions, defaultYear }: EvaluationSectionPro
           Generar evaluación
         </Button>
       </div>
-      <ActionFeedback slow={preview.slow} error={preview.error} progress={preview.progress} progressLabel="Calculando la vista previa…" />
-      <ActionFeedback slow={generate.slow} error={generate.error} progress={generate.progress} progressLabel={`Generando la evaluación ${year}…`} />
+      <ActionFeedback slow={preview.slow} error={preview.error} progress={preview.progress} progressLabel={PaneMessages.previewing} />
+      <ActionFeedback slow={generate.slow} error={generate.error} progress={generate.progress} progressLabel={PaneMessages.generatingEvaluation(year)} />
       {shownPreview && !preview.running && (
         <>
           {shownPreview.partial && (
@@ -63,12 +65,11 @@ export function EvaluationSection({ actions, defaultYear }: EvaluationSectionPro
           {shownPreview.exists && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>
-                La hoja «{shownPreview.sheet}» ya existe: Generar actualiza las cifras y conserva lo que escribió el evaluador (C4, C5, excluyente,
-                observaciones, firmas).
+                {PaneMessages.evaluationExists(shownPreview.sheet)}
               </MessageBarBody>
             </MessageBar>
           )}
-          <Table size="extra-small" aria-label={`Vista previa de la evaluación ${shownPreview.year}`}>
+          <Table size="extra-small" aria-label={PaneMessages.evaluationPreview(shownPreview.year)}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Aliado</TableHeaderCell>
@@ -90,12 +91,12 @@ export function EvaluationSection({ actions, defaultYear }: EvaluationSectionPro
               ))}
             </TableBody>
           </Table>
-          <Text size={200}>El puntaje queda pendiente hasta que el evaluador califique C4 y C5 en la hoja.</Text>
+          <Text size={200}>{PaneMessages.scorePending}</Text>
         </>
       )}
       {generated && (
         <>
-          <ChangeSummary result={generated} unchangedText={`La hoja «${generated.sheet}» ya estaba al día.`} />
+          <ChangeSummary result={generated} unchangedText={WorkbookMessages.sheetUpToDate(generated.sheet)} />
           <div className="button-row">
             <Button onClick={() => void go.run(() => actions.seleccionarCelda(generated.sheet, "A1"))}>Ir a la hoja «{generated.sheet}»</Button>
           </div>

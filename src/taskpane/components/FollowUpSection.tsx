@@ -1,3 +1,5 @@
+import { PaneMessages } from "../messages";
+import { WorkbookMessages } from "../../domain/workbook/messages";
 import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatSerial } from "../../domain/calendar";
@@ -49,7 +51,7 @@ function IndicatorsButton({ actions, currentYear }: Omit<FollowUpSectionProps, "
     <section aria-label="Indicadores del año" className="section-body">
       <Subtitle2 as="h3">Indicadores del año</Subtitle2>
       <Caption1 as="p">
-        Cumplimiento ANS por mes, aliado y ciudad, tiempos por etapa y no conformidades, con gráficos. Al regenerar se conservan los comentarios.
+        {PaneMessages.indicatorsExplained}
       </Caption1>
       <div className="button-row">
         <Field label="Año de los indicadores">
@@ -74,10 +76,10 @@ function IndicatorsButton({ actions, currentYear }: Omit<FollowUpSectionProps, "
           Generar indicadores
         </Button>
       </div>
-      <ActionFeedback slow={generate.slow} error={generate.error} progress={generate.progress} progressLabel={`Generando los indicadores ${year}…`} />
+      <ActionFeedback slow={generate.slow} error={generate.error} progress={generate.progress} progressLabel={PaneMessages.generatingIndicators(year)} />
       {generated && (
         <>
-          <ChangeSummary result={generated} unchangedText={`La hoja «${generated.sheet}» ya estaba al día.`} />
+          <ChangeSummary result={generated} unchangedText={WorkbookMessages.sheetUpToDate(generated.sheet)} />
           <div className="button-row">
             <Button onClick={() => void go.run(() => actions.seleccionarCelda(generated.sheet, "A1"))}>Ir a la hoja «{generated.sheet}»</Button>
           </div>
@@ -116,14 +118,13 @@ export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSect
           Actualizar
         </Button>
       </div>
-      <ActionFeedback slow={followUp.slow} error={followUp.error} progress={followUp.progress} progressLabel="Calculando el seguimiento…" />
+      <ActionFeedback slow={followUp.slow} error={followUp.error} progress={followUp.progress} progressLabel={PaneMessages.followingUp} />
       {result && !followUp.running && (
         <>
           <Text role="status" aria-live="polite">
             {followUpCount(result) === 0
-              ? `Al ${formatSerial(result.today)} no hay DO vencidos ni en riesgo, ni no conformidades pendientes.`
-              : `Al ${formatSerial(result.today)}: ${result.operations.length} ${result.operations.length === 1 ? "DO vencido" : "DO vencidos"} o en riesgo · ` +
-                `${result.nonconformities.length} ${result.nonconformities.length === 1 ? "no conformidad" : "no conformidades"} por atender.`}
+              ? PaneMessages.nothingPending(formatSerial(result.today))
+              : PaneMessages.pending(formatSerial(result.today), result.operations.length, result.nonconformities.length)}
           </Text>
           {followUpCount(result) > 0 && (
             <div className="filters">
@@ -184,7 +185,7 @@ export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSect
               </Button>
             )}
           </section>
-          <section aria-label={`No conformidades por atender: ${nonconformities.length}`}>
+          <section aria-label={PaneMessages.nonconformitiesToAttend(nonconformities.length)}>
             <Subtitle2 as="h3">No conformidades por atender ({nonconformities.length})</Subtitle2>
             {nonconformities.length === 0 ? (
               <Caption1 as="p">Ninguna{alliance || coordinator ? " con ese filtro" : ""}.</Caption1>
@@ -217,7 +218,7 @@ export function FollowUpSection({ actions, followUp, currentYear }: FollowUpSect
           </section>
           {followUpCount(result) > 0 && operations.length + nonconformities.length === 0 && (
             <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>Nada pendiente con ese filtro.</MessageBarBody>
+              <MessageBarBody>{PaneMessages.nothingPendingWithFilter}</MessageBarBody>
             </MessageBar>
           )}
         </>

@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Textarea } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { FormEvent } from "react";
@@ -37,11 +38,11 @@ const empty = (today: string): NonconformityFormInput => ({
 /** Required fields and date order; messages say what to do. */
 export function validateNonconformity(input: NonconformityFormInput): Errors {
   const errors: Errors = {};
-  if (!input.type) errors.type = "Elija el tipo.";
-  if (!input.date) errors.date = "Escriba la fecha de la no conformidad.";
-  if (input.description.trim() === "") errors.description = "Describa qué pasó: es obligatorio.";
-  if (!input.severity) errors.severity = "Elija la gravedad.";
-  if (input.dueDate && input.date && input.dueDate < input.date) errors.dueDate = "La fecha compromiso no puede ser anterior a la fecha de la NC.";
+  if (!input.type) errors.type = PaneMessages.ncTypeRequired;
+  if (!input.date) errors.date = PaneMessages.ncDateRequired;
+  if (input.description.trim() === "") errors.description = PaneMessages.ncDescriptionRequired;
+  if (!input.severity) errors.severity = PaneMessages.ncSeverityRequired;
+  if (input.dueDate && input.date && input.dueDate < input.date) errors.dueDate = PaneMessages.ncDueBeforeDate;
   return errors;
 }
 
@@ -78,7 +79,7 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
     if (!read) return;
     const { selected } = read;
     if (selected) setValues((v) => ({ ...v, do: selected.do, alliance: selected.alliance }));
-    else setSelectionInfo("Seleccione una celda de la fila del DO en la tabla de Operaciones y vuelva a intentarlo.");
+    else setSelectionInfo(PaneMessages.selectOperationRow);
   };
 
   return (
@@ -103,8 +104,8 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
           <MessageBarBody>{selectionInfo}</MessageBarBody>
         </MessageBar>
       )}
-      <ActionFeedback slow={selection.slow} error={selection.error} progressLabel="Leyendo la selección…" />
-      <Field label="DO" hint="Opcional; si lo da, el DO queda enlazado a la NC.">
+      <ActionFeedback slow={selection.slow} error={selection.error} progressLabel={PaneMessages.readingSelection} />
+      <Field label="DO" hint={PaneMessages.ncDoHint}>
         <Input value={values.do} onChange={(_, d) => set("do")(d.value)} />
       </Field>
       <Field label="Aliado">
@@ -135,7 +136,7 @@ export function NonconformityForm({ actions, today, prefill }: NonconformityForm
           Registrar no conformidad
         </Button>
       </div>
-      <ActionFeedback slow={submit.slow} error={submit.error} progress={submit.progress} progressLabel="Registrando la no conformidad…" />
+      <ActionFeedback slow={submit.slow} error={submit.error} progress={submit.progress} progressLabel={PaneMessages.registering} />
       {submit.result && !submit.running && (
         <>
           <MessageBar intent="success" layout="multiline">

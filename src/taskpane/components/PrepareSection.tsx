@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { Button, Text } from "@fluentui/react-components";
 import type { Actions, ChangeResult } from "../../excel/action-types";
 import { useAction } from "../use-action";
@@ -15,8 +16,7 @@ export function PrepareSection({ actions }: PrepareSectionProps) {
   return (
     <div className="section-body">
       <Text>
-        Crea o completa las hojas Operaciones, Alianzas, No Conformidades y Parámetros con sus tablas, fórmulas, listas y formatos.
-        Antes de reestructurar una hoja guarda una copia «Respaldo…»; nunca borra lo que usted escribió.
+        {PaneMessages.prepareExplained}
       </Text>
       <div className="button-row">
         <Button appearance="primary" disabled={action.running} onClick={() => void action.run(async (onProgress) => ({ kind: "prepare", result: await actions.prepararCuadro(onProgress) }))}>
@@ -26,11 +26,11 @@ export function PrepareSection({ actions }: PrepareSectionProps) {
           Cargar datos de ejemplo
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel="Trabajando en el libro…" />
+      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel={PaneMessages.working} />
       {last && !action.running && (
         <ChangeSummary
           result={last.result}
-          unchangedText={last.kind === "prepare" ? "El cuadro ya estaba preparado; no se cambió nada." : "No se agregaron datos de ejemplo: el libro ya los tiene."}
+          unchangedText={last.kind === "prepare" ? PaneMessages.alreadyPrepared : PaneMessages.sampleAlreadyThere}
         />
       )}
     </div>

@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { RepairResult } from "../../excel/action-types";
 import { ChangeSummary } from "./ChangeSummary";
@@ -7,9 +8,9 @@ export function RepairOutcome({ result }: { result: RepairResult }) {
   if (result.repaired === 0) {
     return (
       <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>No hay fórmulas ADUANA con #NAME?: no hizo falta reparar nada.</MessageBarBody>
+        <MessageBarBody>{PaneMessages.nothingToRepair}</MessageBarBody>
       </MessageBar>
     );
   }
-  return <ChangeSummary result={{ ...result, notes: [`Se repararon ${result.repaired} fórmulas.`, ...result.notes.filter((n) => !/^Se volvieron/.test(n))] }} unchangedText="" />;
+  return <ChangeSummary result={{ ...result, notes: [PaneMessages.repaired(result.repaired), ...result.notes.filter((n) => !/^Se volvieron/.test(n))] }} unchangedText="" />;
 }

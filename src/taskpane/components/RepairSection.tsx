@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { Button, Text } from "@fluentui/react-components";
 import type { Actions } from "../../excel/action-types";
 import { useAction } from "../use-action";
@@ -15,15 +16,14 @@ export function RepairSection({ actions }: RepairSectionProps) {
   return (
     <div className="section-body">
       <Text>
-        Si al abrir el libro las columnas de tiempos muestran #¿NOMBRE? (#NAME?), Excel aún no reconoce las funciones ADUANA.
-        Este botón vuelve a escribir esas fórmulas, sin cambiarlas.
+        {PaneMessages.repairExplained}
       </Text>
       <div className="button-row">
         <Button appearance="primary" disabled={action.running} onClick={() => void action.run((onProgress) => actions.repararFormulas(onProgress))}>
           Reparar fórmulas
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel="Buscando fórmulas con #NAME?…" />
+      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel={PaneMessages.findingBroken} />
       {result && !action.running && <RepairOutcome result={result} />}
     </div>
   );

@@ -1,11 +1,10 @@
+import { PaneMessages } from "../messages";
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { WorkbookSummary } from "../../domain/summary";
 import { CONTRACT_WARNING_DAYS } from "../../domain/validation/alliance-rules";
 
-const days = (n: number): string => `${n} día${n === 1 ? "" : "s"}`;
 function contractEndText(end: string, daysLeft: number): string {
-  if (daysLeft < 0) return `venció el ${end} (hace ${days(-daysLeft)}): renuévelo o cambie su Estado a «Terminado»`;
-  return `vence el ${end} (${daysLeft === 0 ? "hoy" : `en ${days(daysLeft)}`})`;
+  return PaneMessages.contractEnd(end, daysLeft);
 }
 import type { Actions } from "../../excel/action-types";
 import { formatPercent } from "../number-format";
@@ -27,7 +26,7 @@ export function SummarySection({ actions }: SummarySectionProps) {
           {summary ? "Actualizar resumen" : "Ver resumen"}
         </Button>
       </div>
-      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel="Calculando el resumen…" />
+      <ActionFeedback slow={action.slow} error={action.error} progress={action.progress} progressLabel={PaneMessages.summarizing} />
       {summary && !action.running && (
         <>
           <dl className="figures">
@@ -57,7 +56,7 @@ export function SummarySection({ actions }: SummarySectionProps) {
             </TableBody>
           </Table>
           <Text weight="semibold" as="h3">
-            Contratos vencidos o que vencen en los próximos {CONTRACT_WARNING_DAYS} días
+            {PaneMessages.contractsEnding(CONTRACT_WARNING_DAYS)}
           </Text>
           {summary.expiringContracts.length === 0 ? (
             <Text>Ninguno.</Text>

@@ -1,3 +1,4 @@
+import { PaneMessages } from "../messages";
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Actions } from "../../excel/action-types";
@@ -39,7 +40,7 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
           {report ? "Validar de nuevo" : "Validar"}
         </Button>
       </div>
-      <ActionFeedback slow={validation.slow} error={validation.error} progress={validation.progress} progressLabel="Validando el cuadro…" />
+      <ActionFeedback slow={validation.slow} error={validation.error} progress={validation.progress} progressLabel={PaneMessages.validating} />
       {report && !validation.running && (
         <>
           <Text role="status" aria-live="polite">
@@ -117,7 +118,7 @@ export function ValidateSection({ actions, onRegisterNonconformity }: ValidateSe
           ))}
           {report.findings.length > 0 && groups.length === 0 && (
             <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>Ningún hallazgo con ese filtro.</MessageBarBody>
+              <MessageBarBody>{PaneMessages.noFindingWithFilter}</MessageBarBody>
             </MessageBar>
           )}
         </>

@@ -31,4 +31,11 @@ describe("which alliance a DO or an NC names: as the sheet's MATCH finds it", ()
     expect(findings[0]?.message).not.toContain("¿quiso decir");
     expect(findings[0]?.message).toContain("regístrelo");
   });
+
+  it("words an unknown Aliado the same on a DO and on a non-conformity, but for the row it names", () => {
+    const onDo = unknownAlliance([{ sheet: "Operaciones", cell: "G2", value: "agencia caribe sás" }])[0]?.message ?? "";
+    const onNc = unknownAlliance([{ sheet: "No Conformidades", cell: "E2", value: "agencia caribe sás" }])[0]?.message ?? "";
+    expect(onDo).toMatch(/^«Aliado» del DO DO-1001 es «agencia caribe sás», que no está en tblAlianzas: /);
+    expect(onNc.replace(/^«Aliado» de \S+ /, "")).toBe(onDo.replace(/^«Aliado» del DO DO-1001 /, ""));
+  });
 });

@@ -167,7 +167,7 @@ describe("validateWorkbook", () => {
     }
     const messages = validateWorkbook(snapshot, { today: TODAY }).findings.filter((f) => f.sheet === "No Conformidades").map((f) => f.message);
     expect(messages.find((m) => m.includes("DO-9999"))).toContain("(hoja Cuadro 2026)");
-    expect(messages.find((m) => m.includes("Agencia del Norte"))).toContain("(hoja Aliados)");
+    expect(messages.find((m) => m.includes("Agencia del Norte"))).toContain("hoja Aliados");
     expect(messages.join(" ")).not.toMatch(/hoja (Alianzas|Operaciones)\b/);
   });
 

@@ -62,7 +62,7 @@ describe("planAppendNonconformity", () => {
       },
     ]);
     expect(() => planAppendNonconformity(before, input, { today: TODAY })).toThrow(
-      /la celda 'No Conformidades'!B3, justo debajo de tblNoConformidades, tiene contenido que se perdería/,
+      /la celda 'No Conformidades'!B3, justo debajo de la tabla tblNoConformidades, tiene contenido que se perdería/,
     );
   });
 
