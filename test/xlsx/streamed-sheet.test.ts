@@ -232,6 +232,19 @@ describe("preparar on the command line", () => {
   }, 180_000);
 });
 
+describe("the streaming read of a big legacy cuadro", () => {
+  it("reads a book with more shared strings than a call takes arguments (200,000 at 100,000 DOs)", async () => {
+    const plain = folder.file("muchas-cadenas-base.xlsx");
+    await sampleLegacy(plain, 20);
+    const parts = readZip(readFileSync(plain));
+    const strings = parts.get("xl/sharedStrings.xml") as ZipEntry;
+    const extra = Array.from({ length: 200_000 }, (_, i) => `<si><t>sin usar ${i}</t></si>`).join("");
+    const many = folder.file("muchas-cadenas.xlsx");
+    writeFileSync(many, writeZip([...[...parts.values()].filter((e) => e !== strings), deflatedEntry(strings.name, entryText(strings).replace("</sst>", `${extra}</sst>`))]));
+    expect(comparable(await readSnapshotFile(many))).toEqual(comparable(await readSnapshotFile(plain)));
+  });
+});
+
 describe("writePlanPackage with streamBigSheets", () => {
   it("gives the backup copy of a sheet printed from Excel its own copy of the printer settings", async () => {
     const plain = folder.file("impreso-base.xlsx");
