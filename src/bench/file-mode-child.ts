@@ -1,10 +1,16 @@
+import { writeFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
+import * as zlib from "node:zlib";
+import { STREAMED_SHEET_LEVEL } from "../xlsx/package-writer";
 import { entryChunks, openZip } from "../xlsx/zip-entries";
+import { deflatedEntry, writeZip, type ZipEntry } from "../xlsx/zip-package";
 
 /**
  * One measurement of the file-mode bench, in a fresh process: `raw <file>` (the reference: unzip every
- * sheet part and pass once over its XML, counting cells) or a CLI command's arguments. Prints one JSON
- * line: seconds since the process started and the process's peak resident memory.
+ * sheet part and pass once over its XML, counting cells), `rawwrite <file> <written.xlsx> <out.xlsx>` (the
+ * reference for a command that rewrites sheets: the raw read of <file>, then the sheet XML of <written.xlsx>
+ * deflated into a zip at the package writer's level; getting that XML into memory is not counted) or a CLI
+ * command's arguments. Prints one JSON line: seconds since the process started and the peak resident memory.
  */
 const TODAY = 46_200; // 2026-06-27
 
@@ -30,17 +36,59 @@ async function rawRead(file: string): Promise<number> {
   return cells;
 }
 
+/** The sheet parts of `file`, uncompressed, each as the chunks it inflates to. */
+async function sheetXml(file: string): Promise<{ name: string; chunks: Buffer[] }[]> {
+  const zip = await openZip(file);
+  const parts: { name: string; chunks: Buffer[] }[] = [];
+  for (const name of zip.entries.keys()) {
+    if (!name.startsWith("xl/worksheets/") || !name.endsWith(".xml")) continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of entryChunks(zip, name)) chunks.push(chunk);
+    parts.push({ name, chunks });
+  }
+  return parts;
+}
+
+/** Deflates each part as a stream, as the package writer does, and writes the zip. */
+async function rawWrite(parts: { name: string; chunks: Buffer[] }[], output: string): Promise<void> {
+  const entries: ZipEntry[] = [];
+  for (const { name, chunks } of parts) {
+    const deflate = zlib.createDeflateRaw({ level: STREAMED_SHEET_LEVEL });
+    const compressed: Buffer[] = [];
+    deflate.on("data", (chunk: Buffer) => compressed.push(chunk));
+    let crc = 0;
+    let size = 0;
+    for (const chunk of chunks) {
+      crc = zlib.crc32(chunk, crc);
+      size += chunk.length;
+      if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once("drain", resolve));
+    }
+    deflate.end();
+    await new Promise((resolve) => deflate.once("end", resolve));
+    const raw = Buffer.concat(compressed);
+    entries.push({ ...deflatedEntry(name, ""), crc, size, compressedSize: raw.length, raw });
+  }
+  await writeFile(output, writeZip(entries));
+}
+
 async function main(): Promise<void> {
   const [task, ...args] = process.argv.slice(2);
   let status = 0;
+  let untimed = 0;
   if (task === "raw") {
     await rawRead(args[0] ?? "");
+  } else if (task === "rawwrite") {
+    await rawRead(args[0] ?? "");
+    const start = performance.now();
+    const parts = await sheetXml(args[1] ?? "");
+    untimed = (performance.now() - start) / 1000;
+    await rawWrite(parts, args[2] ?? "");
   } else {
     // Loaded only here, so the reference pays for no CLI module it does not use.
     const { runCli } = await import("../cli/main");
     status = await runCli([task ?? "", ...args], { stdout: () => undefined, stderr: () => undefined, today: TODAY });
   }
-  const seconds = performance.now() / 1000;
+  const seconds = performance.now() / 1000 - untimed;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ status, seconds, peakMb })}\n`);
 }

@@ -166,12 +166,14 @@ export function normalizeTables(wb: Workbook): void {
 /**
  * Applies a Plan to an ExcelJS workbook, step by step in order. Formulas are stored in the file form Excel
  * reads (see formula-form.ts) with the Plan's cached results, and Excel recalculates everything on open.
+ * `beforeStep` sees each step just before it runs (the package writer reads the tables a step finds).
  */
-export function applyPlan(wb: Workbook, plan: Plan): ApplyReport {
+export function applyPlan(wb: Workbook, plan: Plan, options: { beforeStep?: (step: PlanStep, index: number) => void } = {}): ApplyReport {
   const warnings: string[] = [];
   let applied = 0;
   let wroteFormulas = false;
-  for (const step of plan.steps) {
+  for (const [index, step] of plan.steps.entries()) {
+    options.beforeStep?.(step, index);
     wroteFormulas = applyStep(wb, step, warnings) || wroteFormulas;
     applied++;
   }

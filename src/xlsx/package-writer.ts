@@ -10,6 +10,8 @@ import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
 import { readSnapshot } from "./read-snapshot";
 import { keepRowBreaksOnRead } from "./row-breaks";
+import { CellFormats, splitForStreaming, streamSheet, StreamedSheetUnsupported, stubWithRows, type StreamedSheetPlan } from "./sheet-stream";
+import { tableAt } from "./table-steps";
 import { crcAfterChange, spliceDeflated } from "./deflate-splice";
 import { writeThroughTemporary } from "./workbook-file";
 import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type ZipEntry } from "./zip-package";
@@ -23,6 +25,8 @@ import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type 
 
 /** Existing sheets up to this size (uncompressed XML) may be rebuilt by ExcelJS; a larger one means the full save. */
 export const SMALL_SHEET_BYTES = 4 * 1024 * 1024;
+/** zlib level of a streamed big sheet (the bench's raw write reference deflates at the same level). */
+export const STREAMED_SHEET_LEVEL = 1;
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
@@ -32,6 +36,7 @@ const HYPERLINK_TYPE = `${REL_NS}/hyperlink`;
 const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const PRINTER_SETTINGS_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings";
 
 class NotGraftable extends Error {}
 
@@ -385,13 +390,20 @@ function trimSharedStrings(entries: Map<string, ZipEntry>, parts: readonly strin
   return out;
 }
 
-async function smallBook(entries: Map<string, ZipEntry>, sheets: readonly SheetRef[], loaded: ReadonlySet<string>): Promise<ExcelJS.Workbook> {
+async function smallBook(
+  entries: Map<string, ZipEntry>,
+  sheets: readonly SheetRef[],
+  loaded: ReadonlySet<string>,
+  replaced: ReadonlyMap<string, ZipEntry> = new Map(),
+): Promise<ExcelJS.Workbook> {
   const kept: ZipEntry[] = [];
   const stubbed = new Set(sheets.filter((s) => !loaded.has(s.name)).map((s) => s.part));
   const dropped = new Set([...stubbed].map(relsPathOf));
   const loadedParts = sheets.filter((s) => loaded.has(s.name)).map((s) => s.part);
-  const trimmed = trimSharedStrings(entries, loadedParts);
-  for (const entry of entries.values()) {
+  // A streamed sheet is loaded as its few rows (`replaced`), never whole.
+  const parts = replaced.size === 0 ? entries : new Map([...entries, ...replaced]);
+  const trimmed = trimSharedStrings(parts, loadedParts);
+  for (const entry of parts.values()) {
     if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
     kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (trimmed?.get(entry.name) ?? entry));
   }
@@ -421,31 +433,96 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
-async function graft(source: Buffer, plan: Plan, smallSheetBytes: number, keepSheets: readonly string[]): Promise<GraftedPackage> {
+/** The small book of a Plan with streamed sheets: those sheets hold only their overlay rows. */
+async function streamedSmallBook(
+  entries: Map<string, ZipEntry>,
+  sheets: readonly SheetRef[],
+  loaded: ReadonlySet<string>,
+  plan: Plan,
+  split: StreamedSheetPlan,
+): Promise<{ wb: ExcelJS.Workbook; report: ApplyReport; inflated: Map<string, Buffer[]> }> {
+  const replaced = new Map<string, ZipEntry>();
+  const inflated = new Map<string, Buffer[]>();
+  for (const [name, { overlay }] of split.sheets) {
+    const ref = sheets.find((s) => s.name === name);
+    const entry = ref ? entries.get(ref.part) : undefined;
+    if (!ref || !entry) throw new NotGraftable(`missing sheet ${name}`);
+    const stub = await stubWithRows(entry, overlay);
+    replaced.set(ref.part, deflatedEntry(ref.part, stub.xml));
+    if (stub.inflated) inflated.set(name, stub.inflated);
+  }
+  const wb = await smallBook(entries, sheets, loaded, replaced);
+  // A calculated column's formulas name the table its first cell sits in when the step runs.
+  const report = applyPlan(wb, split.smallPlan, {
+    beforeStep: (_step, index) => {
+      const origin = split.origins[index];
+      for (const [name, { bulk }] of split.sheets) {
+        for (const entry of bulk) {
+          if (entry.index !== origin || entry.step.kind !== "fillColumn") continue;
+          const ws = wb.getWorksheet(name);
+          entry.table = ws ? tableAt(ws, entry.step.firstRow, entry.step.col) : null;
+        }
+      }
+    },
+  });
+  return { wb, report: { ...report, applied: plan.steps.length }, inflated };
+}
+
+async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>): Promise<GraftedPackage> {
   const entries = readZip(source);
   const sheets = workbookSheets(entries);
   const touched = new Set(plan.steps.flatMap(stepSheets));
-  const loaded = new Set([...touched, ...keepSheets]);
+  const loaded = new Set([...touched, ...options.keepSheets]);
+  const streamed = new Set<string>();
   for (const sheet of sheets) {
     if (!loaded.has(sheet.name)) continue;
     const entry = entries.get(sheet.part);
-    if (!entry || entry.size > smallSheetBytes) throw new NotGraftable(`big sheet ${sheet.name}`);
+    if (!entry) throw new NotGraftable(`missing sheet ${sheet.name}`);
+    if (entry.size > options.smallSheetBytes) {
+      if (!options.streamBigSheets || !touched.has(sheet.name)) throw new NotGraftable(`big sheet ${sheet.name}`);
+      streamed.add(sheet.name);
+    }
     // A sheet only kept for reading is not rewritten: whatever it relates to stays as it is.
     if (!touched.has(sheet.name)) continue;
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
-      if (rel.type !== TABLE_TYPE && rel.type !== HYPERLINK_TYPE && rel.type !== PRINTER_SETTINGS_TYPE) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
+      // A streamed sheet's hyperlinks belong to cells the small book does not hold.
+      const allowed = rel.type === TABLE_TYPE || rel.type === PRINTER_SETTINGS_TYPE || (rel.type === HYPERLINK_TYPE && !streamed.has(sheet.name));
+      if (!allowed) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
+  // The copy of a streamed sheet kept before restructuring it is the original part's bytes under a new name, with
+  // its own copy of the sheet's printer settings (Excel's), the one relationship such a copy may carry.
+  const byteCopies = new Map<string, { entry: ZipEntry; rels: string | null; printerSettings: Relationship[] }>();
+  for (const [index, step] of plan.steps.entries()) {
+    if (step.kind !== "copySheet" || !streamed.has(step.sheet)) continue;
+    const source = step.sheet;
+    if (plan.steps.slice(0, index).some((earlier) => stepSheets(earlier).includes(source))) throw new NotGraftable(`copy of ${source} after it changed`);
+    const ref = sheets.find((s) => s.name === step.sheet);
+    const entry = ref ? entries.get(ref.part) : undefined;
+    if (!ref || !entry) throw new NotGraftable(`missing sheet ${step.sheet}`);
+    const relsEntry = entries.get(relsPathOf(ref.part));
+    const rels = relsEntry ? entryText(relsEntry) : null;
+    const printerSettings = rels ? relationships(rels) : [];
+    if (printerSettings.some((rel) => rel.type !== PRINTER_SETTINGS_TYPE || !entries.has(resolvePart(ref.part, rel.target)))) {
+      throw new NotGraftable(`copy of ${step.sheet} with relationships`);
+    }
+    byteCopies.set(step.copyName, { entry, rels, printerSettings: printerSettings.map((rel) => ({ ...rel, target: resolvePart(ref.part, rel.target) })) });
+  }
 
-  const wb = await smallBook(entries, sheets, loaded);
-  const report = applyPlan(wb, plan);
-  const small = readZip(Buffer.from(await wb.xlsx.writeBuffer()));
+  const split = streamed.size > 0 ? splitForStreaming(plan, streamed) : null;
+  const { wb, report, inflated } = split ? await streamedSmallBook(entries, sheets, loaded, plan, split) : await (async () => {
+    const book = await smallBook(entries, sheets, loaded);
+    return { wb: book, report: applyPlan(book, plan), inflated: new Map<string, Buffer[]>() };
+  })();
+  // Stored, not deflated: the small book is only read back here.
+  const small = readZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })));
   const smallSheets = workbookSheets(small);
   const originalByName = new Map(sheets.map((s) => [s.name, s]));
 
   const styles = mergeStyles(text(entries, "xl/styles.xml"), text(small, "xl/styles.xml"));
   const strings = sharedStrings(small);
+  const formats = split ? new CellFormats(styles.xml) : null;
 
   const removed = new Set<string>(["xl/calcChain.xml"]);
   const added = new Map<string, ZipEntry>();
@@ -454,6 +531,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number, keepSh
   const finalRid = new Map<string, string>();
   let nextSheet = maxNumber(entries.keys(), /^xl\/worksheets\/sheet(\d+)\.xml$/);
   let nextTable = maxNumber(entries.keys(), /^xl\/tables\/table(\d+)\.xml$/);
+  let nextPrinterSettings = maxNumber(entries.keys(), /^xl\/printerSettings\/printerSettings(\d+)\.bin$/);
   let nextTableId = 0;
   for (const [name, entry] of entries) {
     if (name.startsWith("xl/tables/")) nextTableId = Math.max(nextTableId, Number(attribute(/<table\b[^>]*>/.exec(entryText(entry))?.[0] ?? "", "id") ?? 0));
@@ -487,7 +565,31 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number, keepSh
       newOverrides.push({ part, type: WORKSHEET_CONTENT });
     }
     finalRid.set(sheet.rid, rid);
-    added.set(part, deflatedEntry(part, graftSheetXml(text(small, sheet.part), strings, styles.offsets)));
+    const copied = byteCopies.get(sheet.name);
+    if (copied) {
+      if (small.has(relsPathOf(sheet.part))) throw new NotGraftable(`copy of a streamed sheet with relationships`);
+      added.set(part, { ...(tabSelected(copied.entry) ? await unselectTab(copied.entry) : copied.entry), name: part });
+      let copiedRels = copied.rels;
+      for (const rel of copied.printerSettings) {
+        nextPrinterSettings++;
+        const settingsPart = `xl/printerSettings/printerSettings${nextPrinterSettings}.bin`;
+        added.set(settingsPart, { ...(entries.get(rel.target) as ZipEntry), name: settingsPart });
+        newOverrides.push({ part: settingsPart, type: PRINTER_SETTINGS_CONTENT });
+        copiedRels = (copiedRels ?? "").replace(rel.tag, setAttribute(rel.tag, "Target", `../printerSettings/printerSettings${nextPrinterSettings}.bin`));
+      }
+      if (copiedRels !== null) added.set(relsPathOf(part), deflatedEntry(relsPathOf(part), copiedRels));
+      continue;
+    }
+    const xml = graftSheetXml(text(small, sheet.part), strings, styles.offsets);
+    const streamedSheet = split?.sheets.get(sheet.name);
+    const originalEntry = original ? entries.get(original.part) : undefined;
+    if (streamedSheet && formats && originalEntry) {
+      const bytes = inflated.get(sheet.name);
+      inflated.delete(sheet.name);
+      added.set(part, await streamSheet({ name: part, original: bytes ?? originalEntry, template: xml, overlay: streamedSheet.overlay, bulk: streamedSheet.bulk, formats, level: options.level }));
+    } else {
+      added.set(part, deflatedEntry(part, xml));
+    }
     const relsEntry = small.get(relsPathOf(sheet.part));
     if (!relsEntry) continue;
     let relsXml = entryText(relsEntry);
@@ -525,7 +627,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number, keepSh
   added.set("xl/workbook.xml", deflatedEntry("xl/workbook.xml", workbookXml));
   added.set("xl/_rels/workbook.xml.rels", deflatedEntry("xl/_rels/workbook.xml.rels", relsXml));
   added.set("[Content_Types].xml", deflatedEntry("[Content_Types].xml", contentTypes));
-  added.set("xl/styles.xml", deflatedEntry("xl/styles.xml", styles.xml));
+  added.set("xl/styles.xml", deflatedEntry("xl/styles.xml", formats ? formats.xml() : styles.xml));
   for (const part of ["docProps/app.xml", "docProps/core.xml"]) {
     const entry = small.get(part);
     if (entry) added.set(part, entry);
@@ -544,7 +646,7 @@ async function graft(source: Buffer, plan: Plan, smallSheetBytes: number, keepSh
     }
   }
   out.push(...added.values());
-  return { buffer: writeZip(out), report, book: wb, loaded };
+  return { buffer: writeZip(out), report, book: wb, loaded, streamed };
 }
 
 /** A Plan carried out on the small book and grafted into the original package, not written anywhere yet. */
@@ -559,6 +661,8 @@ export interface GraftedPackage {
   book: ExcelJS.Workbook;
   /** The sheets the Plan changes, plus those asked for with `keepSheets`. */
   loaded: ReadonlySet<string>;
+  /** Loaded sheets that were streamed (see sheet-stream.ts): the small book holds only a few of their rows. */
+  streamed: ReadonlySet<string>;
 }
 
 export interface GraftOptions {
@@ -566,6 +670,10 @@ export interface GraftOptions {
   smallSheetBytes?: number;
   /** Sheets to load into the small book with their cells although the Plan does not change them (to print them). */
   keepSheets?: readonly string[];
+  /** Stream a bigger sheet the Plan changes instead of giving up (see sheet-stream.ts). */
+  streamBigSheets?: boolean;
+  /** zlib level of a streamed sheet (default STREAMED_SHEET_LEVEL). */
+  level?: number;
 }
 
 /**
@@ -574,9 +682,14 @@ export interface GraftOptions {
  */
 export async function graftPlanPackage(input: string, plan: Plan, options: GraftOptions = {}): Promise<GraftedPackage | null> {
   try {
-    return await graft(await fs.readFile(input), plan, options.smallSheetBytes ?? SMALL_SHEET_BYTES, options.keepSheets ?? []);
+    return await graft(await fs.readFile(input), plan, {
+      smallSheetBytes: options.smallSheetBytes ?? SMALL_SHEET_BYTES,
+      keepSheets: options.keepSheets ?? [],
+      streamBigSheets: options.streamBigSheets ?? false,
+      level: options.level ?? STREAMED_SHEET_LEVEL,
+    });
   } catch (error) {
-    if (error instanceof NotGraftable || error instanceof UnsupportedZipError) return null;
+    if (error instanceof NotGraftable || error instanceof UnsupportedZipError || error instanceof StreamedSheetUnsupported) return null;
     throw error;
   }
 }
@@ -592,6 +705,8 @@ export async function writeGraftedPackage(grafted: GraftedPackage, output: strin
  * workbook part. Equal to readSnapshot of the whole book after the Plan. Null when a sheet cannot be matched.
  */
 export function snapshotAfterGraft(before: WorkbookSnapshot, grafted: GraftedPackage): WorkbookSnapshot | null {
+  // A streamed sheet is neither whole in the small book nor as it was.
+  if (grafted.streamed.size > 0) return null;
   const small = readSnapshot(grafted.book);
   const original = new Map(before.sheets.map((sheet) => [sheet.name, sheet]));
   const sheets = [];
@@ -609,14 +724,10 @@ export function snapshotAfterGraft(before: WorkbookSnapshot, grafted: GraftedPac
 
 /**
  * Runs `plan` against the book in `input` and writes the result to `output` by grafting, when the Plan touches
- * only small sheets. Returns null (writing nothing) when it cannot: then the caller saves the whole book.
+ * only small sheets, or, with `streamBigSheets`, also big ones (streamed row by row, see sheet-stream.ts).
+ * Returns null (writing nothing) when it cannot: then the caller saves the whole book.
  */
-export async function writePlanPackage(
-  input: string,
-  plan: Plan,
-  output: string,
-  options: { smallSheetBytes?: number } = {},
-): Promise<ApplyReport | null> {
+export async function writePlanPackage(input: string, plan: Plan, output: string, options: GraftOptions = {}): Promise<ApplyReport | null> {
   const grafted = await graftPlanPackage(input, plan, options);
   if (grafted === null) return null;
   await writeGraftedPackage(grafted, output);

@@ -330,11 +330,11 @@ async function readPackage(zip: ZipArchive, options: StreamReadOptions): Promise
   const workbookXml = await entryText(zip, workbookPart);
   if (workbookXml === null) return null;
   const workbookRels = await relationships(zip, workbookPart);
-  const sharedStrings: CellValue[] = [];
   const stylesPart = [...workbookRels.values()].find((rel) => rel.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
   const stringsPart = [...workbookRels.values()].find((rel) => rel.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const stringsXml = await entryText(zip, stringsPart);
-  if (stringsXml !== null) sharedStrings.push(...sharedStringItems(stringsXml));
+  // Not push(...items): 200,000 strings as arguments overflow the call stack.
+  const sharedStrings: CellValue[] = stringsXml !== null ? sharedStringItems(stringsXml) : [];
   const styles = readStyles(await entryText(zip, stylesPart));
   const sheets: SheetSnapshot[] = [];
   for (const sheet of elements(firstElement(workbookXml, "sheets")?.inner ?? "", "sheet")) {

@@ -21,9 +21,9 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
   if (output === undefined) throw new UsageError(CliMessages.missingOutput("--salida <salida.xlsx>"));
   checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   io.progress?.phase("Leyendo…");
-  // Planning needs only the streamed Snapshot; ExcelJS loads the book only when there is something to change.
-  const snapshot = await readWorkbook(input, { allowEmpty: true, io });
-  const plan = planPreparation(snapshot, { today: io.today });
+  // Planning needs only the streamed Snapshot; ExcelJS loads the book only when there is something to change. The
+  // Snapshot is not kept: at 100,000 rows it is a few hundred MB that the writing need not carry.
+  const plan = planPreparation(await readWorkbook(input, { allowEmpty: true, io }), { today: io.today });
   if (plan.steps.length === 0) {
     // Nothing to change: the output is the input's exact bytes, never a re-serialised package.
     io.progress?.phase("Escribiendo…");
@@ -31,12 +31,17 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     io.stdout([`• ${CliMessages.alreadyPrepared}`, CliMessages.writtenUnchanged(output), ""].join("\n"));
     return EXIT.ok;
   }
-  // ExcelJS is loaded only now, when there is something to write.
-  const { applyPlan, loadWorkbookFile, saveWorkbookFile } = await import("../../xlsx");
-  const workbook = await loadWorkbookFile(input);
-  const report = applyPlan(workbook, plan);
   io.progress?.phase("Escribiendo…");
-  await saveWorkbookFile(workbook, output);
+  // The changed sheets are written into the original package, each existing sheet streamed row by row (faster than
+  // ExcelJS's model at every size); the whole book goes through ExcelJS only when the package writer cannot do it.
+  const { writePlanPackage } = await import("../../xlsx/package-writer");
+  let report = await writePlanPackage(input, plan, output, { streamBigSheets: true, smallSheetBytes: 0 });
+  if (report === null) {
+    const { applyPlan, loadWorkbookFile, saveWorkbookFile } = await import("../../xlsx");
+    const workbook = await loadWorkbookFile(input);
+    report = applyPlan(workbook, plan);
+    await saveWorkbookFile(workbook, output);
+  }
   io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), CliMessages.written(output), ""].join("\n"));
   return EXIT.ok;
 }
