@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import * as zlib from "node:zlib";
-import { STREAMED_SHEET_LEVEL } from "../xlsx/package-writer";
+import { STREAMED_SHEET_LEVEL } from "../xlsx/streamed-sheet-level";
 import { entryChunks, openZip } from "../xlsx/zip-entries";
 import { deflatedEntry, writeZip, type ZipEntry } from "../xlsx/zip-package";
 
