@@ -27,11 +27,14 @@ export interface ProgressOptions {
 
 export const SILENT_PROGRESS: Progress = { phase: () => undefined, rows: () => undefined, clear: () => undefined };
 
-const COUNT = new Intl.NumberFormat("es-CO", { useGrouping: true });
+// Built on first use: loading the es-CO locale data costs more than the rest of the CLI's start-up, and only an
+// interactive terminal ever shows a count.
+let count: Intl.NumberFormat | undefined;
 
 /** Thousands with a dot, as a Colombian reader writes them (100.000). */
 export function formatCount(n: number): string {
-  return COUNT.format(Math.round(n)).replace(/[\s\u00a0\u202f,]/g, ".");
+  count ??= new Intl.NumberFormat("es-CO", { useGrouping: true });
+  return count.format(Math.round(n)).replace(/[\s\u00a0\u202f,]/g, ".");
 }
 
 export function createProgress(options: ProgressOptions): Progress {
