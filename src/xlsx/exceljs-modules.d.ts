@@ -16,3 +16,13 @@ declare module "exceljs/lib/xlsx/defaultnumformats" {
   const formats: Record<string, { f: string } | undefined>;
   export = formats;
 }
+// ExcelJS's Workbook class and its enums, from the modules that define them (see exceljs-workbook.ts).
+declare module "exceljs/lib/doc/workbook" {
+  import type { Workbook } from "exceljs";
+  const WorkbookClass: typeof Workbook;
+  export = WorkbookClass;
+}
+declare module "exceljs/lib/doc/enums" {
+  import type { ValueType as ValueTypeEnum } from "exceljs";
+  export const ValueType: typeof ValueTypeEnum;
+}

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook, ValueType } from "./exceljs-workbook";
 import { normalizeTables } from "./apply-plan";
 import { setOrderNo } from "./exceljs-internals";
 import { keepRowBreaksOnRead } from "./row-breaks";
@@ -18,7 +19,7 @@ function sheetOfReference(reference: string): string | null {
 export async function printWorkbook(wb: ExcelJS.Workbook, sheets: readonly string[]): Promise<Buffer> {
   normalizeTables(wb);
   keepRowBreaksOnRead();
-  const copy = new ExcelJS.Workbook();
+  const copy = new Workbook();
   await copy.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const kept = new Set(sheets);
   for (const ws of [...copy.worksheets]) if (!kept.has(ws.name)) copy.removeWorksheet(ws.id);
@@ -26,7 +27,7 @@ export async function printWorkbook(wb: ExcelJS.Workbook, sheets: readonly strin
     ws.state = "visible";
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) cell.value = (cell.result ?? null) as ExcelJS.CellValue;
+        if (cell.type === ValueType.Formula) cell.value = (cell.result ?? null) as ExcelJS.CellValue;
       }),
     );
   });

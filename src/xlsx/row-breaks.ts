@@ -1,5 +1,5 @@
 import { FileMessages } from "./messages";
-import ExcelJS from "exceljs";
+import { Workbook } from "./exceljs-workbook";
 
 /**
  * ExcelJS 4.4 writes `<rowBreaks>` but drops them when it reads a file: WorksheetXform parses the element into
@@ -75,7 +75,7 @@ export function keepRowBreaksOnRead(): void {
     return more;
   };
   // ExcelJS does not export its Worksheet class: its prototype is that of any worksheet.
-  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("x")) as object;
+  const proto = Object.getPrototypeOf(new Workbook().addWorksheet("x")) as object;
   const descriptor = Object.getOwnPropertyDescriptor(proto, "model");
   const set = descriptor?.set;
   if (!descriptor || !set) throw new Error(FileMessages.unexpectedExcelJs);

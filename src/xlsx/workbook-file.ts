@@ -1,7 +1,8 @@
 import { FileMessages } from "./messages";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs-workbook";
 import { compactDataValidations } from "./data-validation-ranges";
 import { normalizeTables } from "./apply-plan";
 import { keepRowBreaksOnRead } from "./row-breaks";
@@ -12,7 +13,7 @@ import { UnusableInputError } from "./unusable-input-error";
 export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
   await checkInput(file);
   keepRowBreaksOnRead();
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {
