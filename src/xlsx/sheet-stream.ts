@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import * as zlib from "node:zlib";
@@ -706,7 +705,7 @@ function writeRow(out: XmlOutput, row: number, xml: string | null, active: reado
 }
 
 /** Bytes queued for the deflater before the rows wait for it. */
-const DEFLATE_QUEUE = 16 << 20;
+const DEFLATE_QUEUE = 8 << 20;
 
 const COLUMN_LETTERS: string[] = [];
 function columnLetters(col: number): string {
@@ -757,11 +756,16 @@ export async function streamSheet(input: StreamedSheetInput): Promise<ZipEntry> 
   deflate.on("data", (chunk: Buffer) => compressed.push(chunk));
   let size = 0;
   const out = new XmlOutput();
+  // zlib deflates on a thread of its own while the rows are built. The rows wait for it only when it is
+  // DEFLATE_QUEUE bytes behind, and then only until the oldest chunk is deflated, not until the queue is empty
+  // ("drain"): that would leave the deflater idle while the next rows are built, and the two would take turns.
+  const queued: Promise<void>[] = [];
   const flush = async (): Promise<void> => {
     for (const bytes of out.take()) {
       size += bytes.length;
-      // zlib deflates on a worker thread: let it queue a few chunks so that it works while the rows are built.
-      if (!deflate.write(bytes) && deflate.writableLength > DEFLATE_QUEUE) await once(deflate, "drain");
+      // A failed write also fails the stream, which finished() below reports.
+      queued.push(new Promise((resolve) => deflate.write(bytes, () => resolve())));
+      while (deflate.writableLength > DEFLATE_QUEUE && queued.length > 1) await queued.shift();
     }
   };
   const rowOut = (row: number, xml: string | null): void => {
