@@ -1,4 +1,5 @@
-import { excelTextKey, looseTextKey } from "./cell-reading";
+import { excelTextKey } from "./cell-reading";
+import { matchIndex, matchRecord, suggestRecord } from "./match-lookup";
 import type { AllianceRecord } from "./model";
 
 /**
@@ -10,28 +11,18 @@ export function allianceKey(name: string): string {
   return excelTextKey(name);
 }
 
-const lookups = new WeakMap<readonly AllianceRecord[], Map<string, AllianceRecord>>();
+const nameOf = (alliance: AllianceRecord): string => alliance.name;
 
 /** Alliance by name as MATCH(…,tblAlianzas[Aliado],0) finds it: case-insensitive, first row wins. */
 export function allianceLookup(alliances: readonly AllianceRecord[]): ReadonlyMap<string, AllianceRecord> {
-  const cached = lookups.get(alliances);
-  if (cached) return cached;
-  const byName = new Map<string, AllianceRecord>();
-  for (const alliance of alliances) {
-    const key = allianceKey(alliance.name);
-    if (key !== "" && !byName.has(key)) byName.set(key, alliance);
-  }
-  lookups.set(alliances, byName);
-  return byName;
+  return matchIndex(alliances, nameOf);
 }
 
 export function findAlliance(alliances: readonly AllianceRecord[], name: string): AllianceRecord | undefined {
-  return allianceLookup(alliances).get(allianceKey(name));
+  return matchRecord(alliances, nameOf, name);
 }
 
 /** The alliance a name MATCH does not find probably meant (same letters ignoring accents, case and spaces). */
 export function suggestAlliance(alliances: readonly AllianceRecord[], name: string): AllianceRecord | undefined {
-  const loose = looseTextKey(name);
-  if (loose === "") return undefined;
-  return alliances.find((alliance) => looseTextKey(alliance.name) === loose);
+  return suggestRecord(alliances, nameOf, name);
 }

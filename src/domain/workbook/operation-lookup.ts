@@ -1,4 +1,5 @@
-import { excelTextKey, looseTextKey } from "./cell-reading";
+import { excelTextKey } from "./cell-reading";
+import { matchIndex, matchRecord, suggestRecord } from "./match-lookup";
 import type { OperationRecord } from "./model";
 
 /**
@@ -10,30 +11,19 @@ export function doKey(text: string): string {
   return excelTextKey(text);
 }
 
-const lookups = new WeakMap<readonly OperationRecord[], Map<string, OperationRecord>>();
+const doOf = (op: OperationRecord): string => op.do;
 
 /** Operations by DO number as MATCH finds them: case-insensitive, first row wins; rows without DO are left out. */
 export function operationLookup(operations: readonly OperationRecord[]): ReadonlyMap<string, OperationRecord> {
-  const cached = lookups.get(operations);
-  if (cached) return cached;
-  const byDo = new Map<string, OperationRecord>();
-  for (const op of operations) {
-    const key = doKey(op.do);
-    if (key !== "" && !byDo.has(key)) byDo.set(key, op);
-  }
-  lookups.set(operations, byDo);
-  return byDo;
+  return matchIndex(operations, doOf);
 }
 
 /** The operation a DO number names, as MATCH finds it; undefined for a blank number or one not in the table. */
 export function findOperation(operations: readonly OperationRecord[], doNumber: string): OperationRecord | undefined {
-  const key = doKey(doNumber);
-  return key === "" ? undefined : operationLookup(operations).get(key);
+  return matchRecord(operations, doOf, doNumber);
 }
 
 /** The DO a number MATCH does not find probably meant (same letters ignoring accents, case and spaces). */
 export function suggestOperation(operations: readonly OperationRecord[], doNumber: string): OperationRecord | undefined {
-  const loose = looseTextKey(doNumber);
-  if (loose === "") return undefined;
-  return operations.find((op) => op.do !== "" && looseTextKey(op.do) === loose);
+  return suggestRecord(operations, doOf, doNumber);
 }
