@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
 import type { Plan } from "../../src/domain/workbook/plan";
@@ -17,6 +18,7 @@ import { planLegacyCuadro } from "../../src/sample";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
 import { writePlanPackage } from "../../src/xlsx/package-writer";
 import { readSnapshotFile } from "../../src/xlsx/stream-snapshot";
+import { visitSheet } from "../../src/xlsx/sheet-stream";
 import { deflatedEntry, entryBytes, entryText, readZip, writeZip, type ZipEntry } from "../../src/xlsx/zip-package";
 import { findSoffice } from "../../src/cli/libreoffice";
 import { TODAY, run } from "../cli/run-cli";
@@ -181,6 +183,14 @@ describe.each([
     expect(differences(before, cellsOf(prepared, backup?.name ?? ""))).toEqual([]);
   });
 
+  it("gives every part the CRC-32 and size of its content, which zip readers check", () => {
+    const parts = readZip(readFileSync(streamed));
+    for (const [name, entry] of parts) {
+      const content = entryBytes(entry);
+      expect([name, entry.crc >>> 0, entry.size]).toEqual([name, zlib.crc32(content), content.length]);
+    }
+  });
+
   it("has nothing left to prepare afterwards", async () => {
     expect((await preparationPlan(streamed)).steps).toEqual([]);
   });
@@ -242,6 +252,23 @@ describe("the streaming read of a big legacy cuadro", () => {
     const many = folder.file("muchas-cadenas.xlsx");
     writeFileSync(many, writeZip([...[...parts.values()].filter((e) => e !== strings), deflatedEntry(strings.name, entryText(strings).replace("</sst>", `${extra}</sst>`))]));
     expect(comparable(await readSnapshotFile(many))).toEqual(comparable(await readSnapshotFile(plain)));
+  });
+});
+
+describe("reading a streamed sheet part", () => {
+  it("finds the end of the sheet data after the rows it needs, wherever the inflated chunks split it", async () => {
+    const head = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+    const rows = Array.from({ length: 40 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>fila ${i + 1} ñ</t></is></c></row>`);
+    const tail = '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    const bytes = Buffer.from(head + rows.join("") + tail, "utf8");
+    for (const size of [1, 2, 5, 11, 12, 13, 64, 1000]) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      const seen: number[] = [];
+      let gotTail = "";
+      await visitSheet(chunks, { lastRow: 2, head: () => undefined, row: (row) => void seen.push(row), tail: (text) => (gotTail = text) });
+      expect([size, seen, Buffer.from(gotTail, "latin1").toString("utf8")]).toEqual([size, [0, 1, 2], tail]);
+    }
   });
 });
 
