@@ -3,7 +3,9 @@ import * as path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import * as zlib from "node:zlib";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs-workbook";
+import { STREAMED_SHEET_LEVEL } from "./streamed-sheet-level";
 import type { Plan, PlanStep } from "../domain/workbook/plan";
 import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { applyPlan, type ApplyReport } from "./apply-plan";
@@ -26,7 +28,7 @@ import { deflatedEntry, entryText, readZip, UnsupportedZipError, writeZip, type 
 /** Existing sheets up to this size (uncompressed XML) may be rebuilt by ExcelJS; a larger one means the full save. */
 export const SMALL_SHEET_BYTES = 4 * 1024 * 1024;
 /** zlib level of a streamed big sheet (the bench's raw write reference deflates at the same level). */
-export const STREAMED_SHEET_LEVEL = 1;
+export { STREAMED_SHEET_LEVEL };
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
@@ -408,7 +410,7 @@ async function smallBook(
     kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (trimmed?.get(entry.name) ?? entry));
   }
   keepRowBreaksOnRead();
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const zip = writeZip(kept);
   // ExcelJS's load is typed for its own Buffer interface; a Node Buffer's bytes are what it reads.
   try {

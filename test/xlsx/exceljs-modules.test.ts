@@ -1,12 +1,9 @@
 /**
  * The narrow ExcelJS imports of the file mode: the Workbook and ValueType loaded from their own modules must be
- * ExcelJS's own (a workbook made from one is an ExcelJS workbook), and the bench's raw write reference deflates at
- * the package writer's level.
+ * ExcelJS's own (a workbook made from one is an ExcelJS workbook).
  */
 import ExcelJS from "exceljs";
 import { ValueType, Workbook } from "../../src/xlsx/exceljs-workbook";
-import { STREAMED_SHEET_LEVEL as WRITER_LEVEL } from "../../src/xlsx/package-writer";
-import { STREAMED_SHEET_LEVEL } from "../../src/xlsx/streamed-sheet-level";
 
 describe("ExcelJS loaded without its streaming reader and writer", () => {
   it("is the package's Workbook class and ValueType enum", () => {
@@ -15,9 +12,5 @@ describe("ExcelJS loaded without its streaming reader and writer", () => {
     const wb = new Workbook();
     wb.addWorksheet("Hoja").getCell("A1").value = { formula: "1+1", result: 2 };
     expect(wb.getWorksheet("Hoja")?.getCell("A1").type).toBe(ValueType.Formula);
-  });
-
-  it("the bench deflates its raw write reference at the level the package writer streams sheets with", () => {
-    expect(STREAMED_SHEET_LEVEL).toBe(WRITER_LEVEL);
   });
 });
