@@ -46,7 +46,7 @@ const number = (value: number, digits: number): string => value.toLocaleString("
 export async function runFileModeBench(): Promise<string[]> {
   const sizes = [1_000, 10_000, ...(process.env.BENCH_100K === "1" ? [100_000] : [])];
   const lines = [
-    "Cada medida en un proceso nuevo; segundos desde que arranca el proceso, memoria = maxRSS del proceso.",
+    "Cada medida en un proceso nuevo; segundos desde que arranca el proceso, memoria = pico residente del proceso (VmHWM).",
     "Referencia: lectura cruda (descomprimir + una pasada por el XML de las hojas) del mismo archivo.",
     `  ${"comando".padEnd(26)}${"DOs".padStart(9)}${"s".padStart(9)}${"MB".padStart(8)}${"× ref.".padStart(8)}`,
   ];
