@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { UnusableInputError } from "../xlsx";
+import { UnusableInputError } from "../xlsx/unusable-input-error";
 
 /** What to do when LibreOffice is missing: said before anything is written. */
 export const LIBREOFFICE_MISSING = CliMessages.libreOfficeMissing;

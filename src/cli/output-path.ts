@@ -1,7 +1,7 @@
 import { CliMessages } from "./messages";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { UnusableInputError } from "../xlsx";
+import { UnusableInputError } from "../xlsx/unusable-input-error";
 
 export interface OutputPathOptions {
   /** `--sobrescribir`: the user accepts replacing an existing file. */
