@@ -34,7 +34,7 @@ async function loadedBy(...argv: string[]): Promise<{ status: number; loaded: st
     for (const name of HEAVY) {
       jest.doMock(name, () => {
         loaded.add(name);
-        return jest.requireActual<unknown>(name);
+        return jest.requireActual<object>(name);
       });
     }
     const { runCli } = await import("../../src/cli/main");
