@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from "../domain/workbook/snapshot";
 import { applyPlan, type ApplyReport } from "./apply-plan";
 import { compactDataValidations } from "./data-validation-ranges";
 import { readSnapshot } from "./read-snapshot";
-import { keepRowBreaksOnRead } from "./row-breaks";
+import { fixExcelJsReading } from "./exceljs-read-fixes";
 import { CellFormats, splitForStreaming, streamSheet, StreamedSheetUnsupported, stubWithRows, type StreamedSheetPlan } from "./sheet-stream";
 import { tableAt } from "./table-steps";
 import { crcAfterChange, spliceDeflated } from "./deflate-splice";
@@ -409,7 +409,7 @@ async function smallBook(
     if (dropped.has(entry.name) || entry.name === "xl/calcChain.xml") continue;
     kept.push(stubbed.has(entry.name) ? deflatedEntry(entry.name, STUB_SHEET) : (trimmed?.get(entry.name) ?? entry));
   }
-  keepRowBreaksOnRead();
+  fixExcelJsReading();
   const wb = new Workbook();
   const zip = writeZip(kept);
   // ExcelJS's load is typed for its own Buffer interface; a Node Buffer's bytes are what it reads.

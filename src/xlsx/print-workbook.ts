@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { Workbook, ValueType } from "./exceljs-workbook";
 import { normalizeTables } from "./apply-plan";
 import { setOrderNo } from "./exceljs-internals";
-import { keepRowBreaksOnRead } from "./row-breaks";
+import { fixExcelJsReading } from "./exceljs-read-fixes";
 
 /** The sheet a defined name's reference points into ("'Evaluación 2025'!$A$1:$W$20" → "Evaluación 2025"). */
 function sheetOfReference(reference: string): string | null {
@@ -18,7 +18,7 @@ function sheetOfReference(reference: string): string | null {
  */
 export async function printWorkbook(wb: ExcelJS.Workbook, sheets: readonly string[]): Promise<Buffer> {
   normalizeTables(wb);
-  keepRowBreaksOnRead();
+  fixExcelJsReading();
   const copy = new Workbook();
   await copy.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const kept = new Set(sheets);

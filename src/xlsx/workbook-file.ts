@@ -5,14 +5,14 @@ import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs-workbook";
 import { compactDataValidations } from "./data-validation-ranges";
 import { normalizeTables } from "./apply-plan";
-import { keepRowBreaksOnRead } from "./row-breaks";
+import { fixExcelJsReading } from "./exceljs-read-fixes";
 import { checkInput } from "./input-check";
 import { UnusableInputError } from "./unusable-input-error";
 
 /** Reads an .xlsx book; every problem with the file becomes one Spanish sentence (UnusableInputError). */
 export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
   await checkInput(file);
-  keepRowBreaksOnRead();
+  fixExcelJsReading();
   const wb = new Workbook();
   try {
     await wb.xlsx.readFile(file);

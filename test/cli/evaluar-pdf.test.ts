@@ -85,6 +85,12 @@ describe("evaluar --pdf with LibreOffice installed", () => {
     });
   });
 
+  it("numbers its pages 1 to N of N, from the evaluation on through the fichas", () => {
+    const pages = pdfText(pdf).split("\f").filter((page) => page.trim() !== "");
+    const footers = pages.map((page) => /Página (\d+) de (\d+)/.exec(page)?.slice(1, 3).map(Number));
+    expect(footers).toEqual(pages.map((_, i) => [i + 1, pages.length]));
+  });
+
   it("writes only the PDF when --salida is left out", async () => {
     const only = folder.file("solo-pdf/evaluacion.pdf");
     // The folder must exist: the command refuses a missing one rather than guessing.
