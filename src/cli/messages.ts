@@ -59,7 +59,8 @@ export const CliMessages = {
   validationTitle: (file: string, errors: string, warnings: string): string => `Validación de «${file}»: ${errors} y ${warnings}.`,
   moreFindings: (count: string): string => `… y ${count} más (use --json para verlos todos)`,
   byRule: "Resumen por regla:",
-  exportWithoutCharts: "La copia no incluye los gráficos del libro: el modo archivo no puede copiarlos; si los necesita, cópielos desde Excel.",
+  copyWithoutCharts:
+    "El archivo escrito no incluye los gráficos del libro: el modo archivo no puede copiarlos (el archivo de entrada los conserva); si los necesita, cópielos desde Excel.",
   exportNoteCells: (cells: string): string => `Cada hoja dice que es una copia estática (celdas ${cells}).`,
   followUpTitle: (file: string, date: string): string => `Seguimiento de «${file}» al ${date}`,
   followUpNoOperations: "Operaciones abiertas: ninguna vencida ni en riesgo.",

@@ -34,6 +34,9 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 const TABLE_TYPE = `${REL_NS}/table`;
 const HYPERLINK_TYPE = `${REL_NS}/hyperlink`;
+// A sheet's drawing (charts, pictures, shapes): ExcelJS cannot carry charts, so a rewritten sheet keeps the original
+// drawing part, untouched, and only its <drawing r:id> and relationship are put back (withDrawing).
+const DRAWING_TYPE = `${REL_NS}/drawing`;
 // Excel's per-sheet printer settings: ExcelJS drops them when it rewrites a sheet, and so does the full save.
 const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -271,6 +274,39 @@ function graftSheetXml(xml: string, strings: readonly string[], offsets: StyleOf
   return out;
 }
 
+/** The original drawing relationship of a sheet part, if it has one. */
+function drawingOf(entries: ReadonlyMap<string, ZipEntry>, part: string): Relationship | null {
+  const rels = entries.get(relsPathOf(part));
+  return (rels ? relationships(entryText(rels)) : []).find((rel) => rel.type === DRAWING_TYPE) ?? null;
+}
+
+// The elements of a worksheet that follow <drawing>, in the schema's order (ECMA-376 Part 1, CT_Worksheet).
+const AFTER_DRAWING = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/;
+const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+/**
+ * A rewritten sheet that had a drawing keeps it: ExcelJS's own drawing of the sheet (only the pictures it could read)
+ * gives way to the original part, which also holds the charts and shapes ExcelJS drops. The drawing and what it
+ * refers to stay in the package unchanged; the sheet gets its <drawing r:id> back and its relationship.
+ */
+function keepDrawing(xml: string, rels: string | null, original: Relationship | null): { xml: string; rels: string | null; drawingRid: string | null } {
+  if (original === null) return { xml, rels, drawingRid: null };
+  // The original Target is XML text already (as it stood in the original rels), copied as it is.
+  let relsXml = rels ?? EMPTY_RELS;
+  for (const rel of relationships(relsXml)) if (rel.type === DRAWING_TYPE) relsXml = relsXml.replace(rel.tag, "");
+  const ids = new Set(relationships(relsXml).map((rel) => rel.id));
+  let n = 1;
+  while (ids.has(`rIdDr${n}`)) n++;
+  const rid = `rIdDr${n}`;
+  const tag = `<drawing r:id="${rid}"/>`;
+  const bare = xml.replace(/<drawing\b[^>]*\/>/g, "");
+  const after = AFTER_DRAWING.exec(bare);
+  const at = after ? after.index : bare.lastIndexOf("</worksheet>");
+  if (at < 0) throw new NotGraftable("sheet without </worksheet>");
+  relsXml = relsXml.replace("</Relationships>", `<Relationship Id="${rid}" Type="${DRAWING_TYPE}" Target="${original.target}"/></Relationships>`);
+  return { xml: bare.slice(0, at) + tag + bare.slice(at), rels: relsXml, drawingRid: rid };
+}
+
 /**
  * The first sheet view's tabSelected="1" turned into "0" in place: only the first blocks of the compressed part are
  * decoded and recompressed (deflate-splice.ts), the rest keeps its compressed bytes. Null when that cannot be done.
@@ -489,7 +525,8 @@ async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>
     const rels = entries.get(relsPathOf(sheet.part));
     for (const rel of rels ? relationships(entryText(rels)) : []) {
       // A streamed sheet's hyperlinks belong to cells the small book does not hold.
-      const allowed = rel.type === TABLE_TYPE || rel.type === PRINTER_SETTINGS_TYPE || (rel.type === HYPERLINK_TYPE && !streamed.has(sheet.name));
+      const allowed =
+        rel.type === TABLE_TYPE || rel.type === PRINTER_SETTINGS_TYPE || rel.type === DRAWING_TYPE || (rel.type === HYPERLINK_TYPE && !streamed.has(sheet.name));
       if (!allowed) throw new NotGraftable(`sheet ${sheet.name} has ${rel.type}`);
     }
   }
@@ -582,7 +619,9 @@ async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>
       if (copiedRels !== null) added.set(relsPathOf(part), deflatedEntry(relsPathOf(part), copiedRels));
       continue;
     }
-    const xml = graftSheetXml(text(small, sheet.part), strings, styles.offsets);
+    const smallRels = small.get(relsPathOf(sheet.part));
+    const rewritten = keepDrawing(graftSheetXml(text(small, sheet.part), strings, styles.offsets), smallRels ? entryText(smallRels) : null, original && part === original.part ? drawingOf(entries, original.part) : null);
+    const xml = rewritten.xml;
     const streamedSheet = split?.sheets.get(sheet.name);
     const originalEntry = original ? entries.get(original.part) : undefined;
     if (streamedSheet && formats && originalEntry) {
@@ -592,10 +631,10 @@ async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>
     } else {
       added.set(part, deflatedEntry(part, xml));
     }
-    const relsEntry = small.get(relsPathOf(sheet.part));
-    if (!relsEntry) continue;
-    let relsXml = entryText(relsEntry);
+    if (rewritten.rels === null) continue;
+    let relsXml = rewritten.rels;
     for (const rel of relationships(relsXml)) {
+      if (rel.type === DRAWING_TYPE && rel.id === rewritten.drawingRid) continue;
       if (rel.type === HYPERLINK_TYPE) continue;
       if (rel.type !== TABLE_TYPE) throw new NotGraftable(`new sheet ${sheet.name} has ${rel.type}`);
       const tablePart = resolvePart(sheet.part, rel.target);

@@ -26,6 +26,15 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
   return wb;
 }
 
+/**
+ * Whether the package holds charts. They live in xl/charts/; the zip's directory stores entry names as plain bytes,
+ * so a chart is visible without unzipping. ExcelJS cannot carry charts: a book it loads and saves whole loses them.
+ */
+export async function hasCharts(file: string): Promise<boolean> {
+  const bytes = await fs.readFile(file);
+  return bytes.includes(Buffer.from("xl/charts/chart", "latin1"));
+}
+
 /** Writes `file` through a temporary file in the same folder, so a failed write never leaves half a file behind. */
 export async function writeThroughTemporary(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const directory = path.dirname(path.resolve(file));

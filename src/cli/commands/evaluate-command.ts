@@ -54,6 +54,8 @@ interface EvaluatedBook {
   report: ApplyReport;
   snapshot: () => WorkbookSnapshot;
   write: (output: string) => Promise<void>;
+  /** The whole book went through ExcelJS: charts of the input are not in what it writes. */
+  wholeBook: boolean;
 }
 
 /**
@@ -66,12 +68,12 @@ async function evaluatedBook(input: string, before: WorkbookSnapshot, plan: Plan
   const grafted = await graftPlanPackage(input, plan, { keepSheets: printed });
   const after = grafted && snapshotAfterGraft(before, grafted);
   if (grafted && after) {
-    return { book: grafted.book, report: grafted.report, snapshot: () => after, write: (output) => writeGraftedPackage(grafted, output) };
+    return { book: grafted.book, report: grafted.report, snapshot: () => after, write: (output) => writeGraftedPackage(grafted, output), wholeBook: false };
   }
   const { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } = await import("../../xlsx");
   const book = await loadWorkbookFile(input);
   const report = applyPlan(book, plan);
-  return { book, report, snapshot: () => readSnapshot(book), write: (output) => saveWorkbookFile(book, output) };
+  return { book, report, snapshot: () => readSnapshot(book), write: (output) => saveWorkbookFile(book, output), wholeBook: true };
 }
 
 /** `evaluar <archivo.xlsx> --anio AAAA --salida <salida.xlsx> [--pdf <archivo.pdf>] [--json]`: the annual evaluation. */
@@ -132,6 +134,10 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   if (partial) io.stderr(`! ${partial}\n`);
   for (const note of plan.notes) if (note !== partial) say(`• ${note}\n`);
   for (const warning of evaluated.report.warnings) say(`! ${warning}\n`);
+  if (output !== undefined && evaluated.wholeBook) {
+    const { hasCharts } = await import("../../xlsx/workbook-file");
+    if (await hasCharts(input)) say(`! ${CliMessages.copyWithoutCharts}\n`);
+  }
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(json)}\n` : evaluationText(json, written, partialLabel(result.partialThrough)));
   return EXIT.ok;
 }

@@ -1,20 +1,11 @@
 import { CliMessages } from "../messages";
-import { promises as fs } from "node:fs";
 import { planStaticCopy } from "../../domain/workbook/static-copy";
 import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../xlsx";
+import { hasCharts } from "../../xlsx/workbook-file";
 import { parseArguments, UsageError } from "../arguments";
 import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
 import { EXPORT_HELP } from "../help-text";
-
-/**
- * Charts live in xl/charts/ of the package; the zip's directory stores entry names as plain bytes, so a chart
- * is visible without unzipping. The file mode (ExcelJS) cannot carry charts over to the copy.
- */
-async function hasCharts(file: string): Promise<boolean> {
-  const bytes = await fs.readFile(file);
-  return bytes.includes(Buffer.from("xl/charts/chart", "latin1"));
-}
 
 /** `exportar <archivo.xlsx> --salida <copia.xlsx>`: a copy for people without the add-in (ADUANA formulas → values). */
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -38,7 +29,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   for (const note of copy.plan.notes) io.stdout(`• ${note}\n`);
   for (const warning of report.warnings) io.stderr(`! ${warning}\n`);
   if (await hasCharts(input)) {
-    io.stderr(`! ${CliMessages.exportWithoutCharts}\n`);
+    io.stderr(`! ${CliMessages.copyWithoutCharts}\n`);
   }
   io.stdout(`• ${CliMessages.exportNoteCells(copy.noteCells.join(", "))}\n`);
   io.stdout(`\n${CliMessages.written(output)}\n`);

@@ -8,6 +8,7 @@ import { EXIT, type CliIo } from "../cli-io";
 import { checkOutputPath } from "../output-path";
 import { INDICATORS_HELP } from "../help-text";
 import { applyPlan, saveWorkbookFile } from "../../xlsx";
+import { hasCharts } from "../../xlsx/workbook-file";
 import { openWorkbook, readWorkbook } from "./workbook-input";
 
 const MONTHS = ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"];
@@ -111,6 +112,7 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
     await saveWorkbookFile(workbook, output);
     for (const note of plan.notes) say(`• ${note}\n`);
     for (const warning of report.warnings) say(`! ${warning}\n`);
+    if (await hasCharts(input)) say(`! ${CliMessages.copyWithoutCharts}\n`);
   } else if (result.unusableExtraHoliday) {
     say(`• ${IndicatorMessages.noServiceTime(result.unusableExtraHoliday)}\n`);
   }

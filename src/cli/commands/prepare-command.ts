@@ -41,6 +41,9 @@ export async function prepareCommand(args: readonly string[], io: CliIo): Promis
     const workbook = await loadWorkbookFile(input);
     report = applyPlan(workbook, plan);
     await saveWorkbookFile(workbook, output);
+    // The whole book went through ExcelJS, which cannot carry charts: say so (the input keeps them).
+    const { hasCharts } = await import("../../xlsx/workbook-file");
+    if (await hasCharts(input)) report = { ...report, warnings: [...report.warnings, CliMessages.copyWithoutCharts] };
   }
   io.stdout([...plan.notes.map((note) => `• ${note}`), ...report.warnings.map((w) => `! ${w}`), CliMessages.written(output), ""].join("\n"));
   return EXIT.ok;
