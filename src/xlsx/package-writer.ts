@@ -274,6 +274,42 @@ function graftSheetXml(xml: string, strings: readonly string[], offsets: StyleOf
   return out;
 }
 
+// Parts a copied drawing may share with the original instead of duplicating them: pictures are plain bytes.
+const IMAGE_TYPE = `${REL_NS}/image`;
+
+/**
+ * A copy of `part` and, recursively, of the parts it relates to (a drawing's charts, a chart's style and colours),
+ * each under the next free number of its name, with its own relationships and content type; pictures and external
+ * targets are shared. Two sheets may not share one drawing, nor two drawings one chart. Returns the new part's name.
+ */
+function duplicatePartTree(entries: ReadonlyMap<string, ZipEntry>, part: string, added: Map<string, ZipEntry>, overrides: { part: string; type: string }[]): string {
+  const entry = entries.get(part);
+  const name = /^(.*?)(\d*)(\.[^./]+)$/.exec(part);
+  if (!entry || !name) throw new NotGraftable(`missing ${part}`);
+  const [, stem = "", , extension = ""] = name;
+  const taken = (candidate: string) => entries.has(candidate) || added.has(candidate);
+  let n = 1;
+  while (taken(`${stem}${n}${extension}`)) n++;
+  const copy = `${stem}${n}${extension}`;
+  added.set(copy, { ...entry, name: copy });
+  const type = /<Override\b[^>]*>/g;
+  const contentTypes = entries.get("[Content_Types].xml");
+  for (const tag of contentTypes ? (entryText(contentTypes).match(type) ?? []) : []) {
+    if (attribute(tag, "PartName") === `/${part}`) overrides.push({ part: copy, type: attribute(tag, "ContentType") ?? "" });
+  }
+  const rels = entries.get(relsPathOf(part));
+  if (rels) {
+    let xml = entryText(rels);
+    for (const rel of relationships(xml)) {
+      if (rel.type === IMAGE_TYPE || /\sTargetMode="External"/.test(rel.tag)) continue;
+      const related = duplicatePartTree(entries, resolvePart(part, rel.target), added, overrides);
+      xml = xml.replace(rel.tag, setAttribute(rel.tag, "Target", path.posix.relative(path.posix.dirname(copy), related)));
+    }
+    added.set(relsPathOf(copy), deflatedEntry(relsPathOf(copy), xml));
+  }
+  return copy;
+}
+
 /** The original drawing relationship of a sheet part, if it has one. */
 function drawingOf(entries: ReadonlyMap<string, ZipEntry>, part: string): Relationship | null {
   const rels = entries.get(relsPathOf(part));
@@ -531,7 +567,8 @@ async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>
     }
   }
   // The copy of a streamed sheet kept before restructuring it is the original part's bytes under a new name, with
-  // its own copy of the sheet's printer settings (Excel's), the one relationship such a copy may carry.
+  // its own copy of the sheet's printer settings (Excel's) and of its drawing (charts, pictures), the relationships
+  // such a copy may carry.
   const byteCopies = new Map<string, { entry: ZipEntry; rels: string | null; printerSettings: Relationship[] }>();
   for (const [index, step] of plan.steps.entries()) {
     if (step.kind !== "copySheet" || !streamed.has(step.sheet)) continue;
@@ -543,7 +580,7 @@ async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>
     const relsEntry = entries.get(relsPathOf(ref.part));
     const rels = relsEntry ? entryText(relsEntry) : null;
     const printerSettings = rels ? relationships(rels) : [];
-    if (printerSettings.some((rel) => rel.type !== PRINTER_SETTINGS_TYPE || !entries.has(resolvePart(ref.part, rel.target)))) {
+    if (printerSettings.some((rel) => (rel.type !== PRINTER_SETTINGS_TYPE && rel.type !== DRAWING_TYPE) || !entries.has(resolvePart(ref.part, rel.target)))) {
       throw new NotGraftable(`copy of ${step.sheet} with relationships`);
     }
     byteCopies.set(step.copyName, { entry, rels, printerSettings: printerSettings.map((rel) => ({ ...rel, target: resolvePart(ref.part, rel.target) })) });
@@ -610,6 +647,11 @@ async function graft(source: Buffer, plan: Plan, options: Required<GraftOptions>
       added.set(part, { ...(tabSelected(copied.entry) ? await unselectTab(copied.entry) : copied.entry), name: part });
       let copiedRels = copied.rels;
       for (const rel of copied.printerSettings) {
+        if (rel.type === DRAWING_TYPE) {
+          const drawing = duplicatePartTree(entries, rel.target, added, newOverrides);
+          copiedRels = (copiedRels ?? "").replace(rel.tag, setAttribute(rel.tag, "Target", path.posix.relative(path.posix.dirname(part), drawing)));
+          continue;
+        }
         nextPrinterSettings++;
         const settingsPart = `xl/printerSettings/printerSettings${nextPrinterSettings}.bin`;
         added.set(settingsPart, { ...(entries.get(rel.target) as ZipEntry), name: settingsPart });

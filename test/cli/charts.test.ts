@@ -116,15 +116,58 @@ describe("a chart on a sheet evaluar does not change", () => {
   });
 });
 
-describe("a command that writes the whole book through ExcelJS", () => {
-  it("preparar of a legacy cuadro with a chart says the written file has no charts, and the input keeps its chart", async () => {
+describe("a chart on a legacy cuadro that preparar restructures", () => {
+  it("stays on the sheet, and the backup copy has a chart of its own", async () => {
     const sheet = readSnapshot(await new ExcelJS.Workbook().xlsx.readFile(folder.file("antiguo.xlsx"))).sheets[0]!.name;
     withChart(folder.file("antiguo.xlsx"), sheet, folder.file("antiguo-grafico.xlsx"));
-    const before = readFileSync(folder.file("antiguo-grafico.xlsx"));
     const result = await run("preparar", folder.file("antiguo-grafico.xlsx"), "--salida", folder.file("antiguo-preparado.xlsx"));
     expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/tblOperaciones/);
+    expect(result.stdout + result.stderr).not.toMatch(NO_CHARTS);
+    const entries = readZip(readFileSync(folder.file("antiguo-preparado.xlsx")));
+    const chartsOf = (name: string): string[] => {
+      const part = sheetPart(entries, name);
+      const rels = entryText(entries.get(part.replace("worksheets/", "worksheets/_rels/") + ".rels")!);
+      const drawing = /Type="[^"]*\/drawing" Target="\.\.\/drawings\/([^"]+)"/.exec(rels)?.[1] ?? "?";
+      expect(entryText(entries.get(part)!)).toMatch(/<drawing r:id="[^"]+"\/>/);
+      const drawingRels = entryText(entries.get(`xl/drawings/_rels/${drawing}.rels`)!);
+      return [drawing, ...[...drawingRels.matchAll(/Target="\.\.\/charts\/([^"]+)"/g)].map((m) => m[1] ?? "")];
+    };
+    const [drawing, chart] = chartsOf(sheet);
+    const [copyDrawing, copyChart] = chartsOf(`Respaldo ${sheet}`);
+    // Each sheet its own drawing, each drawing its own chart, both the coordinator's chart.
+    expect(new Set([drawing, copyDrawing]).size).toBe(2);
+    expect(new Set([chart, copyChart]).size).toBe(2);
+    for (const name of [chart, copyChart]) expect(entryText(entries.get(`xl/charts/${name}`)!)).toBe(CHART);
+    const types = entryText(entries.get("[Content_Types].xml")!);
+    for (const part of [`/xl/drawings/${drawing}`, `/xl/drawings/${copyDrawing}`, `/xl/charts/${chart}`, `/xl/charts/${copyChart}`]) expect(types).toContain(`PartName="${part}"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(folder.file("antiguo-preparado.xlsx"));
+    expect(wb.getWorksheet(sheet)?.getCell("A4").value).toBe("DO");
+  });
+});
+
+describe("a command that writes the whole book through ExcelJS", () => {
+  it("preparar that cannot stream the sheet (it has a hyperlink) says the written file has no charts", async () => {
+    const legacy = new ExcelJS.Workbook();
+    applyPlan(legacy, planLegacyCuadro({ today: TODAY, seed: 23, count: 30 }));
+    const ws = legacy.worksheets[0]!;
+    ws.getCell("Z1").value = { text: "Portal DIAN", hyperlink: "https://www.dian.gov.co" };
+    await saveWorkbookFile(legacy, folder.file("antiguo-enlace.xlsx"));
+    withChart(folder.file("antiguo-enlace.xlsx"), ws.name, folder.file("antiguo-enlace-grafico.xlsx"));
+    const before = readFileSync(folder.file("antiguo-enlace-grafico.xlsx"));
+    const result = await run("preparar", folder.file("antiguo-enlace-grafico.xlsx"), "--salida", folder.file("antiguo-enlace-preparado.xlsx"));
+    expect(result.status).toBe(0);
     expect(result.stdout + result.stderr).toMatch(NO_CHARTS);
-    expect(readFileSync(folder.file("antiguo-grafico.xlsx")).equals(before)).toBe(true);
+    expect(readFileSync(folder.file("antiguo-enlace-grafico.xlsx")).equals(before)).toBe(true);
+  });
+
+  it("indicadores --salida says the written file has no charts, and the input keeps its chart", async () => {
+    const before = readFileSync(folder.file("con-grafico.xlsx"));
+    const result = await run("indicadores", folder.file("con-grafico.xlsx"), "--anio", "2025", "--salida", folder.file("indicadores.xlsx"));
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(NO_CHARTS);
+    expect(readFileSync(folder.file("con-grafico.xlsx")).equals(before)).toBe(true);
   });
 
   it("exportar says the copy has no charts", async () => {
@@ -134,7 +177,7 @@ describe("a command that writes the whole book through ExcelJS", () => {
   });
 
   it("without charts in the book, nothing is said about them", async () => {
-    const result = await run("preparar", folder.file("antiguo.xlsx"), "--salida", folder.file("antiguo-preparado-2.xlsx"));
+    const result = await run("indicadores", folder.file("evaluado.xlsx"), "--anio", "2025", "--salida", folder.file("indicadores-2.xlsx"));
     expect(result.status).toBe(0);
     expect(result.stdout + result.stderr).not.toMatch(NO_CHARTS);
   });
