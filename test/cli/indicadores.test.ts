@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { planIndicators } from "../../src/domain/indicators";
 import { planSampleData } from "../../src/sample";
 import { planPreparation } from "../../src/domain/workbook/plan-preparation";
-import { applyPlan, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
+import { applyPlan, loadWorkbookFile, readSnapshot, saveWorkbookFile } from "../../src/xlsx";
+import { entryText, readZip } from "../../src/xlsx/zip-package";
 import { temporaryFolder } from "../xlsx/xlsx-test-files";
 import { TODAY, run } from "./run-cli";
 
@@ -68,5 +71,42 @@ describe("control-alianzas indicadores", () => {
     const same = await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("ejemplo.xlsx"));
     expect(same.status).toBe(2);
     expect(same.stderr).toMatch(/es el mismo archivo de entrada/);
+  });
+});
+
+// ExcelJS types getTables() as tuples; it returns its Table objects (worksheet.js: Object.values(this.tables)).
+const tableNames = (ws: ExcelJS.Worksheet): string[] => (ws.getTables() as unknown as { name: string }[]).map((table) => table.name);
+
+describe("indicadores --salida", () => {
+  it("writes the Indicadores sheet as applying its Plan to the whole book does, and leaves every other part as it was", async () => {
+    const result = await run("indicadores", folder.file("ejemplo.xlsx"), "--anio", "2025", "--salida", folder.file("indicadores.xlsx"));
+    expect(result.status).toBe(0);
+    // The other way: the whole book loaded into ExcelJS, the same Plan applied, saved.
+    const book = await loadWorkbookFile(folder.file("ejemplo.xlsx"));
+    applyPlan(book, planIndicators(readSnapshot(book), { year: 2025, today: TODAY }));
+    await saveWorkbookFile(book, folder.file("indicadores-libro-entero.xlsx"));
+    const whole = await loadWorkbookFile(folder.file("indicadores-libro-entero.xlsx"));
+    const grafted = await loadWorkbookFile(folder.file("indicadores.xlsx"));
+    expect(grafted.worksheets.map((ws) => ws.name)).toEqual(whole.worksheets.map((ws) => ws.name));
+    const sheet = (wb: ExcelJS.Workbook) => {
+      const ws = wb.getWorksheet("Indicadores 2025");
+      const cells: unknown[] = [];
+      ws?.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => cells.push([cell.address, cell.value, cell.numFmt, cell.font, cell.fill, cell.alignment, cell.border])));
+      return { cells, widths: ws?.columns.map((c) => c.width), views: ws?.views, page: ws?.pageSetup, tables: ws ? tableNames(ws) : [] };
+    };
+    expect(sheet(grafted).cells.length).toBeGreaterThan(100);
+    expect(sheet(grafted)).toEqual(sheet(whole));
+    // The other sheets were never rewritten: each part is the input's, but for the tab no longer selected (the new
+    // sheet is the active one).
+    const before = readZip(readFileSync(folder.file("ejemplo.xlsx")));
+    const after = readZip(readFileSync(folder.file("indicadores.xlsx")));
+    const parts = [...before.keys()].filter((name) => name.startsWith("xl/worksheets/sheet"));
+    expect(parts.length).toBe(4);
+    const unselected = (xml: string) => xml.replace('tabSelected="1"', 'tabSelected="0"');
+    for (const part of parts) {
+      expect({ part, same: entryText(after.get(part)!) === unselected(entryText(before.get(part)!)) }).toEqual({ part, same: true });
+    }
+    expect(grafted.views[0]?.activeTab).toBe(whole.views[0]?.activeTab);
+    expect(grafted.worksheets[grafted.views[0]?.activeTab ?? -1]?.name).toBe("Indicadores 2025");
   });
 });

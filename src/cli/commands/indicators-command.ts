@@ -92,9 +92,8 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   const output = parsed.values.get("salida");
   if (output !== undefined) checkOutputPath(input, output, { overwrite: parsed.flags.has("sobrescribir") });
   io.progress?.phase("Leyendo…");
-  // Without --salida nothing is written: the streamed Snapshot is all the command needs.
-  const opened = output === undefined ? null : await openWorkbook(input, { allowEmpty: false });
-  const snapshot = opened?.snapshot ?? (await readWorkbook(input, { allowEmpty: false, io }));
+  // The streamed Snapshot is all the figures need; writing grafts the one sheet into the original package.
+  const snapshot = await readWorkbook(input, { allowEmpty: false, io });
   let result: IndicatorsResult;
   try {
     result = computeIndicators(readWorkbookModel(snapshot), year, io.today);
@@ -104,15 +103,25 @@ export async function indicatorsCommand(args: readonly string[], io: CliIo): Pro
   }
   // With --json stdout carries only the JSON; notes go to stderr.
   const say = parsed.flags.has("json") ? io.stderr : io.stdout;
-  if (output !== undefined && opened !== null) {
-    const { workbook } = opened;
+  if (output !== undefined) {
     const plan = planIndicators(snapshot, { year, today: io.today });
-    const report = applyPlan(workbook, plan);
     io.progress?.phase("Escribiendo…");
-    await saveWorkbookFile(workbook, output);
+    // Only the indicators sheet changes: it is built on a small book and grafted into the original package (the
+    // operations sheet is never loaded into ExcelJS, the book's charts stay); the whole book only when that fails.
+    const { graftPlanPackage, writeGraftedPackage } = await import("../../xlsx/package-writer");
+    const grafted = await graftPlanPackage(input, plan);
+    let report;
+    if (grafted) {
+      report = grafted.report;
+      await writeGraftedPackage(grafted, output);
+    } else {
+      const { workbook } = await openWorkbook(input, { allowEmpty: false });
+      report = applyPlan(workbook, plan);
+      await saveWorkbookFile(workbook, output);
+    }
     for (const note of plan.notes) say(`• ${note}\n`);
     for (const warning of report.warnings) say(`! ${warning}\n`);
-    if (await hasCharts(input)) say(`! ${CliMessages.copyWithoutCharts}\n`);
+    if (!grafted && (await hasCharts(input))) say(`! ${CliMessages.copyWithoutCharts}\n`);
   } else if (result.unusableExtraHoliday) {
     say(`• ${IndicatorMessages.noServiceTime(result.unusableExtraHoliday)}\n`);
   }
