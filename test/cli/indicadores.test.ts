@@ -109,4 +109,24 @@ describe("indicadores --salida", () => {
     expect(grafted.views[0]?.activeTab).toBe(whole.views[0]?.activeTab);
     expect(grafted.worksheets[grafted.views[0]?.activeTab ?? -1]?.name).toBe("Indicadores 2025");
   });
+
+  it("goes through the whole book when the sheet holds what the graft cannot carry (a note), and keeps the note", async () => {
+    const first = await loadWorkbookFile(folder.file("indicadores.xlsx"));
+    first.getWorksheet("Indicadores 2025")!.getCell("A1").note = "Revisado con la gerencia";
+    // And a DO moved to another alliance, so the figures change and the sheet is rewritten.
+    const operations = first.getWorksheet("Operaciones")!;
+    const aliado = (operations.getRow(1).values as unknown[]).indexOf("Aliado");
+    const names = new Set<string>();
+    operations.getColumn(aliado).eachCell((cell, row) => void (row > 1 && names.add(String(cell.value))));
+    const [one, other] = [...names];
+    operations.getColumn(aliado).eachCell((cell, row) => void (row > 1 && cell.value === one && (cell.value = other ?? null)));
+    await saveWorkbookFile(first, folder.file("con-nota.xlsx"));
+    const result = await run("indicadores", folder.file("con-nota.xlsx"), "--anio", "2025", "--salida", folder.file("con-nota-2.xlsx"));
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/ya estaba al día/);
+    const again = await loadWorkbookFile(folder.file("con-nota-2.xlsx"));
+    const note = again.getWorksheet("Indicadores 2025")!.getCell("A1").note;
+    expect(typeof note === "string" ? note : JSON.stringify(note)).toContain("Revisado con la gerencia");
+    expect(again.getWorksheet("Indicadores 2025")!.getCell("A6").value).toBe("Cumplimiento ANS por mes y aliado");
+  });
 });
